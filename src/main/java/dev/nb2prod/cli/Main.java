@@ -6,51 +6,51 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the nb2prod command line. */
 @Command(
-    name = "nb2prod",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Turns Jupyter notebooks into production Python: assess, graph, extract, verify.",
-    subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:success (no findings at or above --fail-on)",
-        "1:findings at or above --fail-on",
-        "2:usage error or input that cannot be read",
-        "3:internal error (a bug in nb2prod: please report it)"})
+        name = "nb2prod",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns Jupyter notebooks into production Python: assess, graph, extract, verify.",
+        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success (no findings at or above --fail-on)",
+                "1:findings at or above --fail-on",
+                "2:usage error or input that cannot be read",
+                "3:internal error (a bug in nb2prod: please report it)"})
 public final class Main implements Runnable {
-  @CommandLine.Spec
-  private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-  }
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
 
-  /** Runs the command line with the given streams and returns the exit code (used by tests too). */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new Main());
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
-    commandLine.setParameterExceptionHandler((e, arguments) -> {
-      CommandLine cmd = e.getCommandLine();
-      cmd.getErr().println("nb2prod: " + e.getMessage());
-      cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
-      cmd.getErr().flush();
-      return ExitCodes.USAGE;
-    });
-    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-      cmd.getErr().println("nb2prod: internal error: " + e + " (please report it)");
-      cmd.getErr().flush();
-      return ExitCodes.INTERNAL;
-    });
-    int code = commandLine.execute(args);
-    out.flush();
-    err.flush();
-    return code;
-  }
+    /** Runs the command line with the given streams and returns the exit code (used by tests too). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("nb2prod: " + e.getMessage());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("nb2prod: internal error: " + e + " (please report it)");
+            cmd.getErr().flush();
+            return ExitCodes.INTERNAL;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 }

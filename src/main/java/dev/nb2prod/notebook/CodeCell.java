@@ -10,10 +10,10 @@ import java.util.Optional;
  * @param outputs the saved outputs
  */
 public record CodeCell(
-    int index, String id, SourceText source, List<String> tags, int fileLine,
-    Optional<Integer> executionCount, List<Output> outputs) implements Cell {
-  public CodeCell {
-    tags = List.copyOf(tags);
-    outputs = List.copyOf(outputs);
-  }
+        int index, String id, SourceText source, List<String> tags, int fileLine,
+        Optional<Integer> executionCount, List<Output> outputs) implements Cell {
+    public CodeCell {
+        tags = List.copyOf(tags);
+        outputs = List.copyOf(outputs);
+    }
 }

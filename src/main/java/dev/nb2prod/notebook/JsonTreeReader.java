@@ -17,64 +17,64 @@ import java.util.Set;
  * outputs (base64 images, PDFs) as they are read so that they never sit in memory as a whole tree.
  */
 final class JsonTreeReader {
-  /** Keys whose string values are binary payloads: nbformat 4 mime types and nbformat 3 output keys. */
-  private static final Set<String> BINARY_KEYS =
-      Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "application/pdf",
-          "png", "jpeg", "pdf");
+    /** Keys whose string values are binary payloads: nbformat 4 mime types and nbformat 3 output keys. */
+    private static final Set<String> BINARY_KEYS =
+            Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "application/pdf",
+                    "png", "jpeg", "pdf");
 
-  private final JsonFactory factory;
+    private final JsonFactory factory;
 
-  JsonTreeReader() {
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(Integer.MAX_VALUE)
-            .maxNestingDepth(2_000)
-            .build())
-        .build();
-  }
-
-  Json read(InputStream in) throws IOException {
-    try (JsonParser parser = factory.createParser(in)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(parser, "the file is empty");
-      }
-      Json root = value(parser, null);
-      if (parser.nextToken() != null) {
-        throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected data after the end of the document");
-      }
-      return root;
+    JsonTreeReader() {
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .maxNestingDepth(2_000)
+                        .build())
+                .build();
     }
-  }
 
-  private Json value(JsonParser p, String key) throws IOException {
-    int line = p.currentTokenLocation().getLineNr();
-    JsonToken token = p.currentToken();
-    return switch (token) {
-      case START_OBJECT -> {
-        Map<String, Json> fields = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          fields.put(name, value(p, name));
+    Json read(InputStream in) throws IOException {
+        try (JsonParser parser = factory.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "the file is empty");
+            }
+            Json root = value(parser, null);
+            if (parser.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected data after the end of the document");
+            }
+            return root;
         }
-        yield new Json.Obj(fields, line);
-      }
-      case START_ARRAY -> {
-        List<Json> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(value(p, key));
-        }
-        yield new Json.Arr(items, line);
-      }
-      case VALUE_STRING -> key != null && BINARY_KEYS.contains(key)
-          ? new Json.Omitted(p.getTextLength(), line)
-          : new Json.Str(p.getText(), line);
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Json.Num(p.getText(), line);
-      case VALUE_TRUE -> new Json.Bool(true, line);
-      case VALUE_FALSE -> new Json.Bool(false, line);
-      case VALUE_NULL -> new Json.Null(line);
-      default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
-    };
-  }
+    }
+
+    private Json value(JsonParser p, String key) throws IOException {
+        int line = p.currentTokenLocation().getLineNr();
+        JsonToken token = p.currentToken();
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Json> fields = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    fields.put(name, value(p, name));
+                }
+                yield new Json.Obj(fields, line);
+            }
+            case START_ARRAY -> {
+                List<Json> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(p, key));
+                }
+                yield new Json.Arr(items, line);
+            }
+            case VALUE_STRING -> key != null && BINARY_KEYS.contains(key)
+                    ? new Json.Omitted(p.getTextLength(), line)
+                    : new Json.Str(p.getText(), line);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Json.Num(p.getText(), line);
+            case VALUE_TRUE -> new Json.Bool(true, line);
+            case VALUE_FALSE -> new Json.Bool(false, line);
+            case VALUE_NULL -> new Json.Null(line);
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + token);
+        };
+    }
 }

@@ -13,24 +13,24 @@ import java.util.Objects;
  * @param cells every cell in file order (worksheets of nbformat 3 are concatenated)
  */
 public record Notebook(String path, int nbformat, int nbformatMinor, NotebookMetadata metadata, List<Cell> cells) {
-  public Notebook {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(metadata, "metadata");
-    cells = List.copyOf(cells);
-  }
+    public Notebook {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(metadata, "metadata");
+        cells = List.copyOf(cells);
+    }
 
-  /** The format version as people write it, e.g. {@code 4.5}. */
-  public String formatVersion() {
-    return nbformat + "." + nbformatMinor;
-  }
+    /** The format version as people write it, e.g. {@code 4.5}. */
+    public String formatVersion() {
+        return nbformat + "." + nbformatMinor;
+    }
 
-  public List<CodeCell> codeCells() {
-    return cells.stream().filter(CodeCell.class::isInstance).map(CodeCell.class::cast).toList();
-  }
+    public List<CodeCell> codeCells() {
+        return cells.stream().filter(CodeCell.class::isInstance).map(CodeCell.class::cast).toList();
+    }
 
-  /** True when the kernel runs Python (or the notebook does not say, which in practice means Python). */
-  public boolean isPython() {
-    String language = metadata.language();
-    return language.isEmpty() || language.toLowerCase(java.util.Locale.ROOT).startsWith("python");
-  }
+    /** True when the kernel runs Python (or the notebook does not say, which in practice means Python). */
+    public boolean isPython() {
+        String language = metadata.language();
+        return language.isEmpty() || language.toLowerCase(java.util.Locale.ROOT).startsWith("python");
+    }
 }

@@ -12,19 +12,19 @@ import java.util.Objects;
  * @param languageVersion {@code language_info.version}, or empty
  */
 public record NotebookMetadata(
-    String kernelName,
-    String kernelDisplayName,
-    String language,
-    String languageVersion) {
-  public NotebookMetadata {
-    Objects.requireNonNull(kernelName);
-    Objects.requireNonNull(kernelDisplayName);
-    Objects.requireNonNull(language);
-    Objects.requireNonNull(languageVersion);
-  }
+        String kernelName,
+        String kernelDisplayName,
+        String language,
+        String languageVersion) {
+    public NotebookMetadata {
+        Objects.requireNonNull(kernelName);
+        Objects.requireNonNull(kernelDisplayName);
+        Objects.requireNonNull(language);
+        Objects.requireNonNull(languageVersion);
+    }
 
-  /** What a summary shows as the kernel language: the language, or "unknown". */
-  public String languageOrUnknown() {
-    return language.isEmpty() ? "unknown" : language;
-  }
+    /** What a summary shows as the kernel language: the language, or "unknown". */
+    public String languageOrUnknown() {
+        return language.isEmpty() ? "unknown" : language;
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A raw cell. */
 public record RawCell(int index, String id, SourceText source, List<String> tags, int fileLine) implements Cell {
-  public RawCell {
-    tags = List.copyOf(tags);
-  }
+    public RawCell {
+        tags = List.copyOf(tags);
+    }
 }

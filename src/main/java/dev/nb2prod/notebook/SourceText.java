@@ -11,31 +11,31 @@ import java.util.List;
  * @param fileLines {@code fileLines.get(i)} is the file line of text line {@code i + 1}
  */
 public record SourceText(String text, List<Integer> fileLines) {
-  public SourceText {
-    fileLines = List.copyOf(fileLines);
-  }
-
-  public static SourceText empty(int fileLine) {
-    return new SourceText("", List.of(fileLine));
-  }
-
-  /** The number of lines of the text (an empty text has none; a trailing newline does not add one). */
-  public int lineCount() {
-    if (text.isEmpty()) {
-      return 0;
+    public SourceText {
+        fileLines = List.copyOf(fileLines);
     }
-    int count = (int) text.chars().filter(c -> c == '\n').count();
-    return text.endsWith("\n") ? count : count + 1;
-  }
 
-  /** The file line of a 1-based line of this text (clamped into range, so always a line of the file). */
-  public int fileLine(int textLine) {
-    int index = Math.max(0, Math.min(textLine - 1, fileLines.size() - 1));
-    return fileLines.get(index);
-  }
+    public static SourceText empty(int fileLine) {
+        return new SourceText("", List.of(fileLine));
+    }
 
-  /** The lines of the text, without their line terminators. */
-  public List<String> lines() {
-    return text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, lineCount());
-  }
+    /** The number of lines of the text (an empty text has none; a trailing newline does not add one). */
+    public int lineCount() {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int count = (int) text.chars().filter(c -> c == '\n').count();
+        return text.endsWith("\n") ? count : count + 1;
+    }
+
+    /** The file line of a 1-based line of this text (clamped into range, so always a line of the file). */
+    public int fileLine(int textLine) {
+        int index = Math.max(0, Math.min(textLine - 1, fileLines.size() - 1));
+        return fileLines.get(index);
+    }
+
+    /** The lines of the text, without their line terminators. */
+    public List<String> lines() {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, lineCount());
+    }
 }
