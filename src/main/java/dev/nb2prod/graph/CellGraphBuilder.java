@@ -1,0 +1,205 @@
+package dev.nb2prod.graph;
+
+import dev.nb2prod.notebook.Cell;
+import dev.nb2prod.notebook.CodeCell;
+import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.python.names.CellNames;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Builds the {@link CellGraph} of an analysed notebook. */
+public final class CellGraphBuilder {
+    private final IoDetector io = new IoDetector();
+
+    public CellGraph build(AnalyzedNotebook analyzed) {
+        List<CellNode> nodes = new ArrayList<>();
+        for (Cell cell : analyzed.notebook().cells()) {
+            nodes.add(node(cell, analyzed));
+        }
+        List<Edge> edges = edges(nodes);
+        List<NameProblem> hidden = new ArrayList<>();
+        List<NameProblem> undefined = new ArrayList<>();
+        nameProblems(nodes, analyzed, hidden, undefined);
+        List<Terminal> terminals = terminals(nodes, analyzed);
+        List<CellNode> marked = markEssential(nodes, edges, terminals);
+        return new CellGraph(analyzed.notebook().path(), marked, edges, hidden, undefined,
+            ExecutionOrders.of(analyzed.notebook()), terminals);
+    }
+
+    private CellNode node(Cell cell, AnalyzedNotebook analyzed) {
+        if (!(cell instanceof CodeCell code)) {
+            return new CellNode(cell.index(), cell.id(), cell.type(), Optional.empty(), new TreeSet<>(),
+                new TreeSet<>(), new TreeSet<>(), false, Optional.empty(), false, List.of(), List.of());
+        }
+        ParsedCell parsed = analyzed.parsed(cell.index());
+        if (parsed instanceof ParsedCell.Failed failed) {
+            return new CellNode(cell.index(), cell.id(), "code", code.executionCount(), new TreeSet<>(),
+                new TreeSet<>(), new TreeSet<>(), false, Optional.of(failed.error()), false, List.of(), List.of());
+        }
+        Module module = ((ParsedCell.Parsed) parsed).module();
+        CellNames names = analyzed.names(cell.index());
+        List<IoAccess> accesses = io.detect(module);
+        return new CellNode(cell.index(), cell.id(), "code", code.executionCount(), names.defines(),
+            names.uses(), names.mutates(), names.starImport(), Optional.empty(), false,
+            accesses.stream().filter(a -> a.direction() == IoAccess.Direction.INPUT).toList(),
+            accesses.stream().filter(a -> a.direction() == IoAccess.Direction.OUTPUT).toList());
+    }
+
+    /**
+     * Edge {@code i -> j} when cell j uses or mutates a name whose most recent definition above j is in
+     * cell i, and {@code k -> j} for every cell k between them that mutates the name.
+     */
+    private static List<Edge> edges(List<CellNode> nodes) {
+        SortedMap<Long, SortedSet<String>> byPair = new TreeMap<>();
+        for (CellNode target : nodes) {
+            // a name the cell mutates but never reads before binding it itself depends on nothing above
+            Set<String> needed = new TreeSet<>(target.uses());
+            target.mutates().stream().filter(n -> !target.defines().contains(n)).forEach(needed::add);
+            for (String name : needed) {
+                int definer = -1;
+                for (int i = target.index() - 1; i >= 0; i--) {
+                    if (nodes.get(i).defines().contains(name)) {
+                        definer = i;
+                        break;
+                    }
+                }
+                if (definer < 0) {
+                    continue;
+                }
+                add(byPair, definer, target.index(), name);
+                for (int k = definer + 1; k < target.index(); k++) {
+                    if (nodes.get(k).mutates().contains(name)) {
+                        add(byPair, k, target.index(), name);
+                    }
+                }
+            }
+        }
+        List<Edge> edges = new ArrayList<>();
+        byPair.forEach((key, names) -> edges.add(new Edge((int) (key >> 32), (int) (key & 0xffffffffL), names)));
+        return edges;
+    }
+
+    private static void add(SortedMap<Long, SortedSet<String>> byPair, int from, int to, String name) {
+        byPair.computeIfAbsent(((long) from << 32) | to, k -> new TreeSet<>()).add(name);
+    }
+
+    private static void nameProblems(List<CellNode> nodes, AnalyzedNotebook analyzed,
+                                     List<NameProblem> hidden, List<NameProblem> undefined) {
+        boolean anyStarImport = nodes.stream().anyMatch(CellNode::starImport);
+        for (CellNode node : nodes) {
+            for (String name : node.uses()) {
+                boolean definedAbove = false;
+                for (int i = 0; i < node.index() && !definedAbove; i++) {
+                    definedAbove = nodes.get(i).defines().contains(name);
+                }
+                if (definedAbove) {
+                    continue;
+                }
+                List<Integer> later = new ArrayList<>();
+                for (int i = node.index() + 1; i < nodes.size(); i++) {
+                    if (nodes.get(i).defines().contains(name)) {
+                        later.add(i);
+                    }
+                }
+                Span span = analyzed.names(node.index()).firstUse(name);
+                if (!later.isEmpty()) {
+                    hidden.add(new NameProblem(name, node.index(), span, later));
+                } else if (!anyStarImport) {
+                    undefined.add(new NameProblem(name, node.index(), span, List.of()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The values the notebook ends with: for each name, its last definition when no later cell reads it.
+     * Modules, functions and classes are tools, not results, and are left out.
+     */
+    private static List<Terminal> terminals(List<CellNode> nodes, AnalyzedNotebook analyzed) {
+        Map<String, Integer> lastDefinition = new TreeMap<>();
+        for (CellNode node : nodes) {
+            for (String name : node.defines()) {
+                lastDefinition.put(name, node.index());
+            }
+        }
+        List<Terminal> terminals = new ArrayList<>();
+        lastDefinition.forEach((name, cell) -> {
+            boolean readLater = nodes.subList(cell + 1, nodes.size()).stream()
+                .anyMatch(n -> n.uses().contains(name) || n.mutates().contains(name));
+            if (!readLater && !definesTool(analyzed, cell, name)) {
+                terminals.add(new Terminal(name, cell));
+            }
+        });
+        terminals.sort(java.util.Comparator.comparingInt(Terminal::cell).thenComparing(Terminal::name));
+        return terminals;
+    }
+
+    private static boolean definesTool(AnalyzedNotebook analyzed, int cell, String name) {
+        if (!(analyzed.parsed(cell) instanceof ParsedCell.Parsed parsed)) {
+            return false;
+        }
+        for (Stmt stmt : parsed.module().body()) {
+            switch (stmt) {
+                case Stmt.Import i -> {
+                    if (i.names().stream().anyMatch(a -> a.boundName(false).equals(name))) {
+                        return true;
+                    }
+                }
+                case Stmt.ImportFrom i -> {
+                    if (i.names().stream().anyMatch(a -> a.boundName(true).equals(name))) {
+                        return true;
+                    }
+                }
+                case Stmt.FunctionDef f -> {
+                    if (f.name().equals(name)) {
+                        return true;
+                    }
+                }
+                case Stmt.ClassDef c -> {
+                    if (c.name().equals(name)) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Essential cells: the backward slice, through the edges, from the cells that write outputs. A notebook
+     * that writes nothing is sliced from the cells that define its terminal values instead.
+     */
+    private static List<CellNode> markEssential(List<CellNode> nodes, List<Edge> edges, List<Terminal> terminals) {
+        Deque<Integer> work = new ArrayDeque<>();
+        nodes.stream().filter(n -> !n.outputs().isEmpty()).forEach(n -> work.add(n.index()));
+        if (work.isEmpty()) {
+            terminals.forEach(t -> work.add(t.cell()));
+        }
+        Set<Integer> essential = new HashSet<>();
+        while (!work.isEmpty()) {
+            int cell = work.pop();
+            if (essential.add(cell)) {
+                edges.stream().filter(e -> e.to() == cell).forEach(e -> work.add(e.from()));
+            }
+        }
+        List<CellNode> marked = new ArrayList<>();
+        for (CellNode node : nodes) {
+            marked.add(node.withEssential(node.isCode() && essential.contains(node.index())));
+        }
+        return marked;
+    }
+}
