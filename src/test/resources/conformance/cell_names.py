@@ -5,6 +5,9 @@ Usage:
   python3 cell_names.py NOTEBOOK.ipynb   one JSON line per code cell of the notebook
   python3 cell_names.py --stdin          stdin is a JSON list of cell sources (string or list of strings);
                                          one JSON line per source, index = position in the list
+  python3 cell_names.py --batch NB...    the lines of several notebooks in one process, each line with
+                                         "notebook": NB as its first key; an unreadable notebook gives one
+                                         line {"notebook": NB, "error": message}
   python3 cell_names.py --summary NB...  analyse many notebook files in one process and print counts of
                                          code cells, analysed and skipped cells (by reason)
   python3 cell_names.py --print-excluded prints the JSON list of the names never reported as uses
@@ -13,7 +16,8 @@ Usage:
 Output line of an analysed cell (keys in this order, lists sorted by code point):
   {"index": 3, "defines": [...], "uses": [...], "mutates": [...], "starImport": false}
 Output line of a cell that is not analysed:
-  {"index": 3, "skipped": "cell magic" | "syntax error" | "too deeply nested" | "invalid source"}
+  {"index": 3, "skipped": "cell magic" | "syntax error" | "too deeply nested" | "invalid source"
+                          | "analysis error: <exception type>" (a bug; none on the corpus)}
 A file that is not a readable nbformat 3 or 4 notebook prints nothing, a message on stderr, and exits 2.
 
 Standard library only (ast, json, sys, re, builtins; warnings to keep SyntaxWarnings of parsed cells
@@ -858,6 +862,8 @@ def cell_line(index, source):
         return {"index": index, "skipped": str(e)}
     except RecursionError:
         return {"index": index, "skipped": "too deeply nested"}
+    except Exception as e:  # never crash on a cell; none occurs on the corpus
+        return {"index": index, "skipped": "analysis error: " + type(e).__name__}
     out = {"index": index}
     out.update(result)
     return out
@@ -878,6 +884,11 @@ def code_cells(path):
             nb = json.load(f)
     except (OSError, UnicodeDecodeError, ValueError) as e:
         raise NotANotebook("cannot read: %s" % (e,))
+    return cells_of(nb)
+
+
+def cells_of(nb):
+    """(index among all cells, source value) of every code cell of a parsed notebook document."""
     if not isinstance(nb, dict):
         raise NotANotebook("the JSON document is not an object")
     major = nb.get("nbformat")
@@ -925,6 +936,23 @@ def main_notebook(path):
         sys.stderr.write("%s: not a readable nbformat 3/4 notebook: %s\n" % (path, e))
         return 2
     write_lines(cell_line(i, s) for i, s in cells)
+    return 0
+
+
+def main_batch(paths):
+    """Several notebooks in one process: each line of NOTEBOOK output with "notebook" first."""
+    for path in paths:
+        try:
+            cells = code_cells(path)
+        except NotANotebook as e:
+            write_lines([{"notebook": path, "error": str(e)}])
+            continue
+        lines = []
+        for i, s in cells:
+            line = {"notebook": path}
+            line.update(cell_line(i, s))
+            lines.append(line)
+        write_lines(lines)
     return 0
 
 
@@ -1078,6 +1106,21 @@ def selftest():
                                                    "mutates": [], "starImport": False}
     assert cell_line(0, None)["defines"] == [] and cell_line(0, 3) == {"index": 0, "skipped": "invalid source"}
     assert preprocess("a\r\nb\rc") == "a\nb\nc"
+    v4 = {"nbformat": 4, "cells": [{"cell_type": "markdown", "source": "x"},
+                                   {"cell_type": "code", "source": ["a = 1\n", "b"]}, {"cell_type": "raw"},
+                                   {"cell_type": "code"}]}
+    assert cells_of(v4) == [(1, ["a = 1\n", "b"]), (3, None)]
+    v3 = {"nbformat": 3, "worksheets": [{"cells": [{"cell_type": "heading", "source": "h"},
+                                                   {"cell_type": "code", "input": "x = 1"}]},
+                                        {"cells": [{"cell_type": "code", "input": ["y"]}]}, {}]}
+    assert cells_of(v3) == [(1, "x = 1"), (2, ["y"])]
+    assert cells_of({"nbformat": 3}) == []
+    for bad in ([], {"nbformat": 2, "worksheets": []}, {"cells": []}, {"nbformat": 4, "cells": [3]}):
+        try:
+            cells_of(bad)
+            raise AssertionError("accepted %r" % (bad,))
+        except NotANotebook:
+            pass
     if sys.version_info[:2] == (3, 11):
         assert PY3_BUILTINS == frozenset(dir(builtins)), sorted(PY3_BUILTINS ^ frozenset(dir(builtins)))
     print("selftest: all assertions passed (python %s)" % sys.version.split()[0])
@@ -1096,6 +1139,8 @@ def main(argv):
         names = PY3_BUILTINS | PY2_BUILTINS | IPYTHON_NAMES
         print(json.dumps({"names": sorted(names), "pattern": IPYTHON_NUMBERED.pattern}))
         return 0
+    if len(argv) >= 3 and argv[1] == "--batch":
+        return main_batch(argv[2:])
     if len(argv) >= 3 and argv[1] == "--summary":
         return main_summary(argv[2:])
     if len(argv) == 2 and argv[1] in ("-h", "--help"):
@@ -1104,7 +1149,7 @@ def main(argv):
         return 0
     if len(argv) == 2 and not argv[1].startswith("--"):
         return main_notebook(argv[1])
-    sys.stderr.write("usage: cell_names.py NOTEBOOK.ipynb | --stdin | --summary NB... | --print-excluded"
+    sys.stderr.write("usage: cell_names.py NOTEBOOK.ipynb | --stdin | --batch NB... | --summary NB... | --print-excluded"
                      " | --selftest | --help\n")
     return 2
 
