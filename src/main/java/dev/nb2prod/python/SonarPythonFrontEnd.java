@@ -26,7 +26,9 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
     /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
     private ParsedCell parseAt(String source, int lineOffset, int colOffset) {
         try {
-            AstNode node = PythonParser.createIPythonParser().parse(source);
+            // A trailing line break keeps the parser happy with an indented line magic on the last line.
+            String text = source.endsWith("\n") ? source : source + "\n";
+            AstNode node = PythonParser.createIPythonParser().parse(text);
             FileInput fileInput = new IPythonTreeMaker().fileInput(node);
             Module module = new SonarAstConverter(source, lineOffset, colOffset, this::parseAt).module(fileInput);
             return new ParsedCell.Parsed(module);
