@@ -1,0 +1,61 @@
+package dev.nb2prod.python;
+
+import com.sonar.sslr.api.AstNode;
+import com.sonar.sslr.api.RecognitionException;
+import dev.nb2prod.python.ast.Module;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.python.parser.PythonParser;
+import org.sonar.python.tree.IPythonTreeMaker;
+
+/**
+ * {@link PythonFrontEnd} backed by SonarSource's IPython parser. Never throws: parser errors, tree-maker failures
+ * and stack overflows on deeply nested code all become {@link ParsedCell.Failed}. Instances are not meant to be
+ * shared between threads (parsing is synchronized on the instance).
+ */
+public final class SonarPythonFrontEnd implements PythonFrontEnd {
+
+    private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+
+    @Override
+    public synchronized ParsedCell parse(String cellSource) {
+        return parseAt(cellSource == null ? "" : cellSource, 0, 0);
+    }
+
+    /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
+    private ParsedCell parseAt(String source, int lineOffset, int colOffset) {
+        try {
+            // A trailing line break keeps the parser happy with an indented line magic on the last line.
+            String text = source.endsWith("\n") ? source : source + "\n";
+            AstNode node = PythonParser.createIPythonParser().parse(text);
+            FileInput fileInput = new IPythonTreeMaker().fileInput(node);
+            Module module = new SonarAstConverter(source, lineOffset, colOffset, this::parseAt).module(fileInput);
+            return new ParsedCell.Parsed(module);
+        } catch (RecognitionException e) {
+            return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset);
+        } catch (SonarAstConverter.NestedSyntaxError e) {
+            return new ParsedCell.Failed(e.error);
+        } catch (StackOverflowError e) {
+            return failed("too deeply nested to parse", 1, 0, source, lineOffset, colOffset);
+        } catch (RuntimeException e) {
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);
+        }
+    }
+
+    private static ParsedCell failed(String message, int line, int col0, String source, int lineOffset, int colOffset) {
+        int lines = Math.max(1, (int) source.lines().count());
+        int localLine = Math.max(1, Math.min(line, lines));
+        int column = col0 + 1 + (localLine == 1 ? colOffset : 0);
+        return new ParsedCell.Failed(new SyntaxError(message, localLine + lineOffset, Math.max(1, column)));
+    }
+
+    private static int column(String message) {
+        if (message == null) {
+            return 0;
+        }
+        Matcher m = COLUMN.matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

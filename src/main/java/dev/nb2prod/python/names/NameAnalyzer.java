@@ -1,0 +1,55 @@
+package dev.nb2prod.python.names;
+
+import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.python.ast.Module;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Map;
+
+/**
+ * Computes what a cell defines, uses and mutates at module level. Contract:
+ * <ul>
+ * <li><b>defines</b>: names bound at module level while the cell runs: (augmented, annotated-with-value)
+ *     assignment targets incl. unpacking; {@code for} and {@code with ... as} targets; imports ({@code import a.b}
+ *     binds {@code a}); {@code def}/{@code class} names; walrus targets (also inside comprehensions); match
+ *     captures; {@code x = !cmd}, {@code x = %magic}; {@code %%capture name}. Not {@code except E as e} (unbound
+ *     after the handler), not {@code del}, not names bound in function bodies (even {@code global}: they run only
+ *     when called), comprehension variables, class-body names, nor names bound by {@code %timeit} code (IPython
+ *     runs it in a timing function).</li>
+ * <li><b>uses</b>: names read before the cell binds them, in statement order, builtins and IPython names
+ *     excluded ({@link KnownNames}). Branches and loops are read as straight-line code in source order: a name
+ *     bound in an {@code if} branch counts as bound for everything after it, {@code else} included. Reads in
+ *     function and lambda bodies count unless the cell defines the name anywhere; decorators, defaults and
+ *     annotations are read at definition time; class bodies are read at once; a comprehension's first iterable
+ *     is read outside it. Code of {@code %time}, {@code %timeit}, {@code %prun} and of cells starting with
+ *     {@code %%time}, {@code %%timeit}, {@code %%capture}, {@code %%prun} is analysed; other magics, shell lines
+ *     and {@code obj?} read nothing. {@code del x} reads {@code x}.</li>
+ * <li><b>mutates</b>: module-level names changed in place by code that runs with the cell (not function bodies):
+ *     subscript/attribute assignment, augmented assignment and deletion, and the calls of
+ *     {@link MutatingMethods}; the root name of the receiver counts. Names the cell defines can be mutated too.</li>
+ * <li><b>deletes</b>: names removed by {@code del name} at module level (they stay in defines if bound before).</li>
+ * <li>{@code from m import *} sets {@code starImport}.</li>
+ * <li>A cell that does not parse carries its error and no names.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class NameAnalyzer {
+
+    public CellNames analyze(ParsedCell cell) {
+        return switch (cell) {
+            case ParsedCell.Parsed p -> analyze(p.module());
+            case ParsedCell.Failed f -> CellNames.failed(f.error());
+        };
+    }
+
+    public CellNames analyze(Module module) {
+        Scope.ModuleScope scope = new Scope.ModuleScope();
+        NameWalker walker = new NameWalker();
+        walker.stmts(module.body(), scope);
+        Map<String, dev.nb2prod.python.ast.Span> uses = scope.allUses();
+        return new CellNames(new TreeSet<>(scope.defines.keySet()), new TreeSet<>(uses.keySet()),
+                new TreeSet<>(scope.mutates.keySet()), new TreeSet<>(scope.deletes), scope.star,
+                new TreeSet<>(scope.starModules), new TreeMap<>(scope.defines), new TreeMap<>(uses),
+                new TreeMap<>(scope.mutates), walker.imports, walker.functions, null);
+    }
+}
