@@ -28,7 +28,7 @@ public record AnalyzedNotebook(Notebook notebook, Map<Integer, ParsedCell> parse
             for (CodeCell cell : notebook.codeCells()) {
                 ParsedCell result = frontEnd.parse(cell.source().text());
                 parsed.put(cell.index(), result);
-                names.put(cell.index(), result instanceof ParsedCell.Parsed p ? analyzer.analyze(p.module()) : CellNames.EMPTY);
+                names.put(cell.index(), analyzer.analyze(result));
             }
         }
         return new AnalyzedNotebook(notebook, parsed, names);
@@ -40,7 +40,9 @@ public record AnalyzedNotebook(Notebook notebook, Map<Integer, ParsedCell> parse
             new ParsedCell.Parsed(new dev.nb2prod.python.ast.Module(java.util.List.of(), dev.nb2prod.python.ast.Span.NONE)));
     }
 
+    /** The names of a code cell; a cell that was not parsed defines and reads nothing. */
     public CellNames names(int cellIndex) {
-        return cellNames.getOrDefault(cellIndex, CellNames.EMPTY);
+        CellNames names = cellNames.get(cellIndex);
+        return names != null ? names : new NameAnalyzer().analyze(parsed(cellIndex));
     }
 }

@@ -114,7 +114,7 @@ public final class CellGraphBuilder {
                         later.add(i);
                     }
                 }
-                Span span = analyzed.names(node.index()).firstUse(name);
+                Span span = analyzed.names(node.index()).firstUse().getOrDefault(name, Span.NONE);
                 if (!later.isEmpty()) {
                     hidden.add(new NameProblem(name, node.index(), span, later));
                 } else if (!anyStarImport) {
@@ -147,36 +147,16 @@ public final class CellGraphBuilder {
         return terminals;
     }
 
+    /** Modules, functions and classes a cell binds: tools for the results, not results. */
     private static boolean definesTool(AnalyzedNotebook analyzed, int cell, String name) {
-        if (!(analyzed.parsed(cell) instanceof ParsedCell.Parsed parsed)) {
-            return false;
+        CellNames names = analyzed.names(cell);
+        if (names.imports().stream().anyMatch(i -> name.equals(i.boundName()))
+            || names.functions().stream().anyMatch(f -> f.name().equals(name))) {
+            return true;
         }
-        for (Stmt stmt : parsed.module().body()) {
-            switch (stmt) {
-                case Stmt.Import i -> {
-                    if (i.names().stream().anyMatch(a -> a.boundName(false).equals(name))) {
-                        return true;
-                    }
-                }
-                case Stmt.ImportFrom i -> {
-                    if (i.names().stream().anyMatch(a -> a.boundName(true).equals(name))) {
-                        return true;
-                    }
-                }
-                case Stmt.FunctionDef f -> {
-                    if (f.name().equals(name)) {
-                        return true;
-                    }
-                }
-                case Stmt.ClassDef c -> {
-                    if (c.name().equals(name)) {
-                        return true;
-                    }
-                }
-                default -> { }
-            }
-        }
-        return false;
+        return analyzed.parsed(cell) instanceof ParsedCell.Parsed parsed
+            && dev.nb2prod.python.ast.AstWalker.find(parsed.module(), Stmt.ClassDef.class).stream()
+                .anyMatch(c -> c.name().equals(name));
     }
 
     /**

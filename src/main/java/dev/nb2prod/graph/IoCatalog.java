@@ -18,7 +18,7 @@ final class IoCatalog {
     /** Fully qualified reads whose last part alone is too common to match ({@code load}, {@code get}...). */
     static final Set<String> READ_QUALIFIED = Set.of(
         "np.load", "numpy.load", "pickle.load", "pickle.loads", "joblib.load", "json.load", "yaml.load",
-        "yaml.safe_load", "torch.load", "requests.get", "requests.post", "requests.request", "httpx.get",
+        "yaml.safe_load", "torch.load", "requests.get", "requests.request", "httpx.get",
         "Image.open", "PIL.Image.open", "cv2.imread", "h5py.File", "scipy.io.loadmat", "sio.loadmat",
         "tf.keras.models.load_model", "keras.models.load_model", "load_model", "sqlite3.connect",
         "psycopg2.connect", "pymysql.connect", "boto3.client", "boto3.resource");
@@ -38,7 +38,7 @@ final class IoCatalog {
     /** Fully qualified writes. */
     static final Set<String> WRITE_QUALIFIED = Set.of(
         "np.save", "numpy.save", "pickle.dump", "joblib.dump", "json.dump", "yaml.dump", "yaml.safe_dump",
-        "torch.save", "shutil.copy", "shutil.copyfile", "shutil.move");
+        "torch.save", "shutil.copy", "shutil.copyfile", "shutil.move", "requests.post", "requests.put", "httpx.post");
 
     /** Writes through a method named {@code save} on any object ({@code model.save("m.h5")}) need a path. */
     static final String SAVE = "save";
