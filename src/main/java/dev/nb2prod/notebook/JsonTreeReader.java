@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,13 +23,30 @@ final class JsonTreeReader {
             Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "application/pdf",
                     "png", "jpeg", "pdf");
 
+    /** Thrown for a document without any JSON value (an empty or blank file). */
+    static final class EmptyDocumentException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EmptyDocumentException() {
+            super("no JSON value in the document");
+        }
+    }
+
+    /** The deepest nesting of arrays and objects read; deeper documents are refused, not overflowed. */
+    static final int MAX_NESTING_DEPTH = 2_000;
+
     private final JsonFactory factory;
 
     JsonTreeReader() {
+        // Python's json module, which nbformat uses, writes NaN/Infinity and numbers and names of any length;
+        // only the nesting depth stays limited, so that a hostile file cannot overflow the stack.
         this.factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(Integer.MAX_VALUE)
-                        .maxNestingDepth(2_000)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxNameLength(Integer.MAX_VALUE)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
                         .build())
                 .build();
     }
@@ -37,7 +55,7 @@ final class JsonTreeReader {
         try (JsonParser parser = factory.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "the file is empty");
+                throw new EmptyDocumentException();
             }
             Json root = value(parser, null);
             if (parser.nextToken() != null) {

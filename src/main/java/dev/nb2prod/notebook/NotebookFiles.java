@@ -1,15 +1,20 @@
 package dev.nb2prod.notebook;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Expands the paths a user names into notebook files: a file stands for itself, a directory for every
@@ -31,15 +36,7 @@ public final class NotebookFiles {
         List<String> problems = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
-                    walk.filter(p -> p.getFileName() != null && p.getFileName().toString().endsWith(".ipynb"))
-                            .filter(Files::isRegularFile)
-                            .filter(p -> !skipped(path.relativize(p)))
-                            .sorted()
-                            .forEach(found::add);
-                } catch (IOException | UncheckedIOException e) {
-                    problems.add(path + ": cannot list the directory: " + NotebookReader.oneLine(e.getMessage()));
-                }
+                found.addAll(notebooksUnder(path, problems));
             } else if (Files.exists(path)) {
                 found.add(path);
             } else {
@@ -49,13 +46,60 @@ public final class NotebookFiles {
         return new Expansion(new ArrayList<>(found), problems);
     }
 
-    private static boolean skipped(Path relative) {
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            String part = relative.getName(i).toString();
-            if (part.equals(".ipynb_checkpoints") || (part.startsWith(".") && !part.equals(".") && !part.equals(".."))) {
-                return true;
+    /**
+     * The notebooks below {@code root}, sorted. A folder that cannot be read (or a symbolic link loop) adds
+     * one problem and the walk goes on, so that the other notebooks are still found.
+     */
+    private static List<Path> notebooksUnder(Path root, List<String> problems) {
+        List<Path> notebooks = new ArrayList<>();
+        FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return !dir.equals(root) && hidden(dir.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".ipynb")) {
+                    notebooks.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(file + ": " + describe(e));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null) {
+                    problems.add(dir + ": " + describe(e));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        };
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+        } catch (IOException e) {
+            problems.add(root + ": cannot list the directory: " + describe(e));
         }
-        return false;
+        notebooks.sort(null);
+        return notebooks;
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "cannot be read (permission denied)";
+            case FileSystemLoopException loop -> "is a symbolic link back to a folder above it (not followed)";
+            default -> "cannot be read: " + NotebookReader.oneLine(e.getMessage());
+        };
+    }
+
+    /** {@code .ipynb_checkpoints} and other hidden folders hold no notebooks of the project. */
+    private static boolean hidden(String folder) {
+        return folder.startsWith(".") && !folder.equals(".") && !folder.equals("..");
     }
 }

@@ -1,6 +1,7 @@
 package dev.nb2prod.notebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,15 +48,30 @@ public final class NotebookReader {
         Json root;
         try {
             root = json.read(in);
+        } catch (JsonTreeReader.EmptyDocumentException e) {
+            throw new NotebookReadException(name, "is empty (it holds no JSON)");
         } catch (JsonEOFException e) {
             throw new NotebookReadException(name, "is truncated: the JSON ends unexpectedly"
                     + at(e.getLocation()));
         } catch (CharacterCodingException e) {
             throw new NotebookReadException(name, "is not valid UTF-8");
+        } catch (StreamConstraintsException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.contains("nesting depth")) {
+                throw new NotebookReadException(name, "is not a notebook: its JSON is nested more than "
+                        + JsonTreeReader.MAX_NESTING_DEPTH + " levels deep" + at(e.getLocation()));
+            }
+            throw new NotebookReadException(name, "is too large to read" + at(e.getLocation()) + ": "
+                    + oneLine(shorten(message)));
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.startsWith("Unexpected end-of-input")) {
+                // Jackson reports some cut-off documents (between object entries) without a JsonEOFException
+                throw new NotebookReadException(name, "is truncated: the JSON ends unexpectedly" + at(e.getLocation()));
+            }
             if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("Invalid UTF")) {
-                throw new NotebookReadException(name, "is not valid UTF-8" + at(e.getLocation()));
+                // only the line: Jackson's column is a byte count past the point where decoding failed
+                throw new NotebookReadException(name, "is not valid UTF-8" + atLine(e.getLocation()));
             }
             throw new NotebookReadException(name, "is not valid JSON" + at(e.getLocation()) + ": "
                     + oneLine(shorten(message)));
@@ -70,6 +86,10 @@ public final class NotebookReader {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String atLine(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr();
     }
 
     private static String shorten(String message) {
@@ -226,8 +246,16 @@ public final class NotebookReader {
             return List.of();
         }
 
+        /** An execution count; empty when null, missing or not an integer (never a made-up 0). */
         private static Optional<Integer> count(Json value) {
-            return value instanceof Json.Num n ? Optional.of(parseIntOr(n.text(), 0)) : Optional.empty();
+            if (value instanceof Json.Num n) {
+                try {
+                    return Optional.of(Integer.parseInt(n.text()));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
         }
 
         private List<Output> outputs(Json.Obj cell, int index, boolean v3) throws NotebookReadException {
@@ -282,14 +310,20 @@ public final class NotebookReader {
                 int size = omittedSize(value);
                 if (size >= 0) {
                     binary.put(entry.getKey(), size);
-                } else if (value instanceof Json.Str || value instanceof Json.Arr) {
+                } else if (value instanceof Json.Str || (value instanceof Json.Arr && !isJsonMimeType(entry.getKey()))) {
                     text.put(entry.getKey(), text(value, value.line(), where));
                 } else {
-                    // application/json and vendor types may hold any JSON value: keep its place, not its structure.
+                    // application/json and application/*+json may hold any JSON value, a list too:
+                    // keep its place, not its structure.
                     text.put(entry.getKey(), new SourceText("", List.of(value.line())));
                 }
             }
             return new Output.MimeBundle(text, binary);
+        }
+
+        /** True for mime types whose data is a JSON value rather than a (multiline) string, as nbformat defines them. */
+        private static boolean isJsonMimeType(String mimeType) {
+            return mimeType.startsWith("application/") && (mimeType.equals("application/json") || mimeType.endsWith("+json"));
         }
 
         private static int omittedSize(Json value) {
