@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 "1:findings at or above --fail-on",
                 "2:usage error or input that cannot be read",
                 "3:internal error (a bug in nb2prod: please report it)"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -49,8 +49,10 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /** Without a command: the usage, on stderr, as a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 }

@@ -82,11 +82,11 @@ class CliTest {
     }
 
     @Test
-    void noArgumentsPrintsUsage() {
+    void noArgumentsIsAUsageErrorThatShowsTheCommands() {
         Run run = run();
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: nb2prod").contains("assess");
-        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: nb2prod").contains("assess").contains("graph");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
