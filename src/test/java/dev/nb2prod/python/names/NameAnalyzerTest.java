@@ -299,6 +299,15 @@ class NameAnalyzerTest {
     }
 
     @Test
+    void longOperatorChainsAndDeepNestingAreAnalysed() {
+        CellNames chain = names("x = a" + " + a".repeat(5000) + "\n");
+        assertThat(chain.defines()).containsExactly("x");
+        assertThat(chain.uses()).containsExactly("a");
+        CellNames nested = names("y = " + "[".repeat(3000) + "b" + "]".repeat(3000) + "\n");
+        assertThat(nested.uses()).containsExactly("b");
+    }
+
+    @Test
     void syntaxErrorCarriesNoNames() {
         CellNames n = names("x = (1,\ny = 2\n");
         assertThat(n.parsed()).isFalse();
