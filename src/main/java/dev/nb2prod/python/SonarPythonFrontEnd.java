@@ -11,16 +11,19 @@ import org.sonar.python.tree.IPythonTreeMaker;
 
 /**
  * {@link PythonFrontEnd} backed by SonarSource's IPython parser. Never throws: parser errors, tree-maker failures
- * and stack overflows on deeply nested code all become {@link ParsedCell.Failed}. Instances are not meant to be
- * shared between threads (parsing is synchronized on the instance).
+ * and stack overflows on deeply nested code all become {@link ParsedCell.Failed}. Each parse runs on its own
+ * short-lived thread with a large stack, so long operator chains and deep nesting parse like CPython would.
+ * Stateless and thread-safe.
  */
 public final class SonarPythonFrontEnd implements PythonFrontEnd {
 
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
     @Override
-    public synchronized ParsedCell parse(String cellSource) {
-        return parseAt(cellSource == null ? "" : cellSource, 0, 0);
+    public ParsedCell parse(String cellSource) {
+        String source = cellSource == null ? "" : cellSource;
+        return BigStack.call("nb2prod-python-parser", () -> parseAt(source, 0, 0),
+                () -> new ParsedCell.Failed(new SyntaxError("cannot parse: internal error", 1, 1)));
     }
 
     /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
@@ -38,7 +41,7 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             return new ParsedCell.Failed(e.error);
         } catch (StackOverflowError e) {
             return failed("too deeply nested to parse", 1, 0, source, lineOffset, colOffset);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);
         }

@@ -5,11 +5,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Node;
+import dev.nb2prod.python.ast.Pattern;
+import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.python.names.CellNames;
+import dev.nb2prod.python.names.NameAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +55,28 @@ class CorpusParseTest {
         assertThat(cells).hasSizeGreaterThan(1000);
 
         PythonFrontEnd frontEnd = new SonarPythonFrontEnd();
+        NameAnalyzer analyzer = new NameAnalyzer();
+        Map<String, Integer> others = new TreeMap<>();
+        int withUses = 0;
         int parsed = 0;
         List<String> failures = new ArrayList<>();
         for (Cell c : cells) {
             ParsedCell result = frontEnd.parse(c.source());
             switch (result) {
                 case ParsedCell.Parsed p -> {
-                    assertThat(p.module()).isNotNull();
                     parsed++;
+                    int lines = (int) Math.max(1, c.source().lines().count());
+                    for (Node n : AstWalker.preOrder(p.module())) {
+                        Span sp = n.span();
+                        assertThat(sp.startLine()).as("%s cell %d %s", c.file(), c.index(), n).isBetween(1, lines + 1);
+                        assertThat(sp.endLine()).as("%s cell %d %s", c.file(), c.index(), n).isBetween(sp.startLine(), lines + 1);
+                        if (n instanceof Expr.Other || n instanceof Stmt.Other || n instanceof Pattern.Other) {
+                            others.merge(n.getClass().getSimpleName() + " " + n, 1, Integer::sum);
+                        }
+                    }
+                    CellNames names = analyzer.analyze(p.module());
+                    assertThat(names.parsed()).isTrue();
+                    withUses += names.uses().isEmpty() ? 0 : 1;
                 }
                 case ParsedCell.Failed f -> {
                     long lines = Math.max(1, c.source().lines().count());
@@ -65,7 +89,9 @@ class CorpusParseTest {
             }
         }
         System.out.println("corpus cells: " + cells.size() + " parsed: " + parsed + " failed: " + failures.size());
+        System.out.println("cells with uses: " + withUses);
         failures.forEach(f -> System.out.println("FAILED " + f));
+        others.forEach((k, v) -> System.out.println("OTHER " + v + " " + k));
         assertThat(parsed).isGreaterThan(cells.size() * 9 / 10);
     }
 

@@ -349,5 +349,7 @@ class SonarPythonFrontEndTest {
         List<String> names = AstWalker.find(m, Expr.Name.class).stream().map(Expr.Name::id).toList();
         assertThat(names).containsExactly("b", "c", "d", "e");
         assertThat(AstWalker.preOrder(m).get(0)).isSameAs(m);
+        Module magic = parse("%time f(a)\n%%bash\nls\n");
+        assertThat(AstWalker.find(magic, Expr.Name.class)).extracting(Expr.Name::id).containsExactly("f", "a");
     }
 }

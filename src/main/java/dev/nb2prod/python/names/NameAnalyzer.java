@@ -1,6 +1,8 @@
 package dev.nb2prod.python.names;
 
+import dev.nb2prod.python.BigStack;
 import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.python.SyntaxError;
 import dev.nb2prod.python.ast.Module;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,7 +44,16 @@ public final class NameAnalyzer {
         };
     }
 
+    /**
+     * Names of a parsed cell. A cell nested too deeply for the analysis (thousands of levels) is reported like a
+     * syntax error at line 1 rather than failing.
+     */
     public CellNames analyze(Module module) {
+        return BigStack.call("nb2prod-name-analyzer", () -> analyzeModule(module),
+                () -> CellNames.failed(new SyntaxError("too deeply nested to analyse", 1, 1)));
+    }
+
+    private CellNames analyzeModule(Module module) {
         Scope.ModuleScope scope = new Scope.ModuleScope();
         NameWalker walker = new NameWalker();
         walker.stmts(module.body(), scope);

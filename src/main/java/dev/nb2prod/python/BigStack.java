@@ -1,0 +1,41 @@
+package dev.nb2prod.python;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Runs recursive tree work on a short-lived thread with a large stack, so that real code with long operator
+ * chains or deep nesting does not overflow the caller's stack. The stack memory is reserved, not committed.
+ */
+public final class BigStack {
+
+    private static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    private BigStack() {
+    }
+
+    /**
+     * The result of {@code work}, or {@code onFailure} when the work throws, overflows even this stack, or the
+     * caller is interrupted (the interrupt flag is restored).
+     */
+    public static <T> T call(String threadName, Supplier<T> work, Supplier<T> onFailure) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                result.set(work.get());
+            } catch (RuntimeException | StackOverflowError e) {
+                result.set(null);
+            }
+        }, threadName, STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return onFailure.get();
+        }
+        T r = result.get();
+        return r != null ? r : onFailure.get();
+    }
+}
