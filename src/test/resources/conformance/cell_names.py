@@ -29,6 +29,7 @@ summarised in the decisions list of the --help text (see DECISIONS).
 import ast
 import builtins
 import json
+import os
 import re
 import sys
 import warnings
@@ -130,9 +131,23 @@ def is_excluded(name):
             or IPYTHON_NUMBERED.fullmatch(name) is not None)
 
 
-MUTATING_METHODS = frozenset("""
-append extend insert update pop remove clear sort setdefault add discard popitem reverse fit partial_fit
-""".split())
+# The mutation heuristic of the contract. The Java test passes nb2prod's own lists (MutatingMethods) through
+# the NB2PROD_MUTATION_CONTRACT environment variable (JSON with the keys below), so both sides always agree.
+_CONTRACT = json.loads(os.environ.get("NB2PROD_MUTATION_CONTRACT", "{}"))
+MUTATING_METHODS = frozenset(_CONTRACT.get("receiverMutators", """
+append extend insert update pop remove clear sort setdefault add discard popitem reverse appendleft extendleft
+popleft rotate intersection_update difference_update symmetric_difference_update fill resize itemset put
+fit partial_fit fit_transform fit_predict fit_resample compile
+""".split()))
+FIRST_ARGUMENT_MUTATORS = frozenset(_CONTRACT.get("firstArgumentMutators", """
+shuffle heappush heappop heapify heappushpop heapreplace setattr delattr
+""".split()))
+# Conventional module aliases: `np.append(a, b)` or `pd.options.x = 1` are not mutations of a cell's data.
+MODULE_ALIASES = frozenset(_CONTRACT.get("moduleAliases", """
+np numpy pd pandas os sys re math random json plt matplotlib mpl sns seaborn tf torch scipy sp sklearn pickle
+copy itertools functools collections heapq bisect shutil glob time datetime string operator statistics csv io
+pathlib warnings logging keras xgb lgb cv2 nltk spacy requests urllib subprocess stats sm smf px go dd
+""".split()))
 
 PASS_THROUGH_CELL_MAGICS = frozenset(("time", "timeit", "capture", "prun"))
 CODE_LINE_MAGICS = {"time": frozenset(), "timeit": frozenset(("-n", "-r", "-p")),
@@ -306,6 +321,7 @@ class ModuleScope:
         self.reads = set()      # names read before being bound
         self.deferred = set()   # free names of function bodies
         self.mutates = set()
+        self.imported = set()   # names bound by imports of this cell at module level
         self.star_import = False
         self.module = self
 
@@ -333,7 +349,10 @@ class ModuleScope:
         self.deferred.add(name)
 
     def mutate(self, name):
-        self.mutates.add(name)
+        # Changing a module the cell imported, a conventional module alias, or a builtin is not a change of
+        # the notebook's data (that is what rules on global settings are for).
+        if name not in self.imported and name not in MODULE_ALIASES and not is_excluded(name):
+            self.mutates.add(name)
 
     def declare(self, node):
         pass  # global/nonlocal at module level: no effect
@@ -349,7 +368,7 @@ class ModuleScope:
     def result(self):
         uses = (self.reads | (self.deferred - self.defines))
         uses = {n for n in uses if not is_excluded(n)}
-        mutates = {n for n in self.mutates if n in self.defines or not is_excluded(n)}
+        mutates = self.mutates
         return {"defines": sorted(self.defines), "uses": sorted(uses), "mutates": sorted(mutates),
                 "starImport": self.star_import}
 
@@ -658,14 +677,20 @@ class Walker:
 
     def s_Import(self, node, scope):
         for alias in node.names:
-            scope.bind(alias.asname or alias.name.split(".")[0])
+            self.bind_import(alias.asname or alias.name.split(".")[0], scope)
 
     def s_ImportFrom(self, node, scope):
         for alias in node.names:
             if alias.name == "*":
                 scope.import_star()
             else:
-                scope.bind(alias.asname or alias.name)
+                self.bind_import(alias.asname or alias.name, scope)
+
+    @staticmethod
+    def bind_import(name, scope):
+        if isinstance(scope, ModuleScope):
+            scope.imported.add(name)
+        scope.bind(name)
 
     def s_Global(self, node, scope):
         scope.declare(node)
@@ -803,6 +828,19 @@ class Walker:
                 name = root_name(f.value)
                 if name is not None:
                     scope.mutate(name)
+            elif f.attr in FIRST_ARGUMENT_MUTATORS:
+                self.mutate_first_argument(node, scope)
+        elif isinstance(f, ast.Name) and f.id in FIRST_ARGUMENT_MUTATORS:
+            self.mutate_first_argument(node, scope)
+
+    @staticmethod
+    def mutate_first_argument(node, scope):
+        """`random.shuffle(x)`, `heapq.heappush(h, v)`, `setattr(o, ...)` change their first argument."""
+        positional = [a for a in node.args if not isinstance(a, ast.Starred)]
+        if positional:
+            name = root_name(positional[0])
+            if name is not None:
+                scope.mutate(name)
 
     def comprehension(self, node, scope, elements):
         gens = node.generators
@@ -1076,8 +1114,12 @@ def selftest():
     c("def f():\n    l.append(1)\n    g.x = 1\nh = lambda: q.pop()", mutates=set(), uses={"l", "g", "q"})
     c("[out.append(v) for v in vs]\n[v.append(1) for v in vs]", mutates={"out"})
     c("class C:\n    items = []\n    items.append(1)\n    reg.update(x=1)", mutates={"reg"})
-    c("list.append(x, 1)\nlist = []\nlist.append(2)", mutates={"list"}, uses={"x"})
+    c("list.append(x, 1)\nlist = []\nlist.append(2)", mutates=set(), uses={"x"})  # builtins are never mutates
     c("dict.update(a, b)", mutates=set(), uses={"a", "b"})
+    c("import sys\nsys.path.append('lib')\nfrom IPython.core.interactiveshell import InteractiveShell\n"
+      "InteractiveShell.ast_node_interactivity = 'all'", mutates=set(), defines={"sys", "InteractiveShell"})
+    c("np.sort(a)\npd.options.display.max_rows = 10\nrandom.shuffle(deck)\nheappush(h, 1)\nenc.fit_transform(X)",
+      mutates={"deck", "h", "enc"}, uses={"np", "a", "pd", "random", "deck", "heappush", "h", "enc", "X"})
     # --- star import
     c("from pylab import *\nplot(x)", star=True, uses={"plot", "x"})
     c("def f():\n    from m import *", star=False)

@@ -59,6 +59,12 @@ public final class PythonTool {
 
     /** Runs a command, waiting at most {@code timeoutSeconds}; the process tree is killed on timeout. */
     public static Result run(List<String> command, Path directory, int timeoutSeconds) throws IOException {
+        return run(command, directory, java.util.Map.of(), timeoutSeconds);
+    }
+
+    /** Runs a command with extra environment variables. */
+    public static Result run(List<String> command, Path directory, java.util.Map<String, String> environment,
+                             int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("nb2prod-test", ".out");
         Path err = Files.createTempFile("nb2prod-test", ".err");
         try {
@@ -66,6 +72,7 @@ public final class PythonTool {
             if (directory != null) {
                 builder.directory(directory.toFile());
             }
+            builder.environment().putAll(environment);
             Process process = builder.start();
             boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             if (!finished) {

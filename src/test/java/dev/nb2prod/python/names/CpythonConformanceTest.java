@@ -38,7 +38,12 @@ class CpythonConformanceTest {
         List<String> command = new ArrayList<>(List.of(python, Path.of("src/test/resources/conformance/cell_names.py")
             .toAbsolutePath().toString(), "--batch"));
         notebooks.forEach(n -> command.add(n.toString()));
-        PythonTool.Result result = PythonTool.run(command, null, 600);
+        // one source of truth for the mutation heuristic: nb2prod's own lists
+        String contract = json.writeValueAsString(Map.of(
+            "receiverMutators", new TreeSet<>(MutatingMethods.RECEIVER_MUTATORS),
+            "firstArgumentMutators", new TreeSet<>(MutatingMethods.FIRST_ARGUMENT_MUTATORS),
+            "moduleAliases", new TreeSet<>(MutatingMethods.MODULE_ALIASES)));
+        PythonTool.Result result = PythonTool.run(command, null, Map.of("NB2PROD_MUTATION_CONTRACT", contract), 600);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
 
         Map<String, Map<Integer, JsonNode>> expected = new TreeMap<>();
