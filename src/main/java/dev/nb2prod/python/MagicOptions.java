@@ -14,32 +14,26 @@ final class MagicOptions {
     /** Cell magics whose body is Python code run in the user namespace (or, for timeit, a timing function). */
     static final Set<String> PYTHON_CELL_MAGICS = Set.of("time", "timeit", "capture", "prun");
 
-    /** Per magic: option letters that take a value; any other known letter is a flag. */
-    private static final Map<String, String> VALUE_OPTIONS = Map.of("timeit", "nrp", "prun", "DTsl", "time", "");
-    private static final Map<String, String> FLAG_OPTIONS = Map.of("timeit", "tcqo", "prun", "rq", "time", "");
+    /** Per magic: the options that take a value as the next word when written without one ({@code -n 10}). */
+    private static final Map<String, Set<String>> VALUE_OPTIONS = Map.of(
+            "timeit", Set.of("-n", "-r", "-p"), "prun", Set.of("-D", "-l", "-s", "-T"), "time", Set.of());
 
     private MagicOptions() {
     }
 
-    /** Index in {@code args} where the code starts, after the magic's options. */
+    /**
+     * Index in {@code args} where the code starts: every leading word starting with {@code -} is an option, and
+     * a value option written alone ({@code -n 10}, not {@code -n10}) also takes the next word.
+     */
     static int codeStart(String magic, String args) {
-        String valueOpts = VALUE_OPTIONS.getOrDefault(magic, "");
-        String flagOpts = FLAG_OPTIONS.getOrDefault(magic, "");
+        Set<String> valueOpts = VALUE_OPTIONS.getOrDefault(magic, Set.of());
         int i = skipSpaces(args, 0);
-        while (i + 1 < args.length() && args.charAt(i) == '-') {
-            char letter = args.charAt(i + 1);
-            if (valueOpts.indexOf(letter) >= 0) {
-                int j = i + 2;
-                if (j >= args.length() || Character.isWhitespace(args.charAt(j))) {
-                    j = skipSpaces(args, j);
-                }
-                j = skipWord(args, j);
-                i = skipSpaces(args, j);
-            } else if (flagOpts.indexOf(letter) >= 0
-                    && (i + 2 >= args.length() || Character.isWhitespace(args.charAt(i + 2)))) {
-                i = skipSpaces(args, i + 2);
-            } else {
-                break;
+        while (i < args.length() && args.charAt(i) == '-') {
+            int end = skipWord(args, i);
+            String option = args.substring(i, end);
+            i = skipSpaces(args, end);
+            if (valueOpts.contains(option) && i < args.length()) {
+                i = skipSpaces(args, skipWord(args, i));
             }
         }
         return i;

@@ -528,8 +528,7 @@ final class SonarAstConverter {
         String argsRaw = rest.substring(argsIndex);
         Module parsed = null;
         String argsText = argsRaw.strip();
-        if (kind == Expr.MagicKind.LINE && MagicOptions.PYTHON_LINE_MAGICS.contains(name) && !argsText.isEmpty()
-                && argsRaw.indexOf('\n') < 0) {
+        if (kind == Expr.MagicKind.LINE && MagicOptions.PYTHON_LINE_MAGICS.contains(name) && !argsText.isEmpty()) {
             int codeIdx = MagicOptions.codeStart(name, argsRaw);
             String code = argsRaw.substring(codeIdx);
             int codeCol = first.column() + prefix + argsIndex + codeIdx;

@@ -4,33 +4,39 @@ import dev.nb2prod.python.BigStack;
 import dev.nb2prod.python.ParsedCell;
 import dev.nb2prod.python.SyntaxError;
 import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Span;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Map;
 
 /**
- * Computes what a cell defines, uses and mutates at module level. Contract:
+ * Computes what a cell defines, uses and mutates at module level. Agrees with the project's CPython reference
+ * ({@code src/test/resources/conformance/cell_names.py} on main) on every analysed corpus cell. Contract:
  * <ul>
  * <li><b>defines</b>: names bound at module level while the cell runs: (augmented, annotated-with-value)
  *     assignment targets incl. unpacking; {@code for} and {@code with ... as} targets; imports ({@code import a.b}
- *     binds {@code a}); {@code def}/{@code class} names; walrus targets (also inside comprehensions); match
- *     captures; {@code x = !cmd}, {@code x = %magic}; {@code %%capture name}. Not {@code except E as e} (unbound
- *     after the handler), not {@code del}, not names bound in function bodies (even {@code global}: they run only
- *     when called), comprehension variables, class-body names, nor names bound by {@code %timeit} code (IPython
- *     runs it in a timing function).</li>
+ *     binds {@code a}); {@code def}/{@code class} names; walrus targets (inside comprehensions they bind in the
+ *     nearest function or module scope); match captures; {@code x = !cmd}, {@code x = %magic}. Not
+ *     {@code except E as e}, not {@code del}, not names bound in function bodies (even {@code global}: they run
+ *     only when called), comprehension variables, class-body names.</li>
  * <li><b>uses</b>: names read before the cell binds them, in statement order, builtins and IPython names
  *     excluded ({@link KnownNames}). Branches and loops are read as straight-line code in source order: a name
- *     bound in an {@code if} branch counts as bound for everything after it, {@code else} included. Reads in
+ *     bound in an {@code if} branch counts as bound for everything after it, {@code else} included; an
+ *     {@code except ... as e} name stays bound after its handler. Within an expression, CPython's evaluation
+ *     order (conditional: test, body, orelse; call: function, positional, keyword arguments). Free names of
  *     function and lambda bodies count unless the cell defines the name anywhere; decorators, defaults and
- *     annotations are read at definition time; class bodies are read at once; a comprehension's first iterable
- *     is read outside it. Code of {@code %time}, {@code %timeit}, {@code %prun} and of cells starting with
- *     {@code %%time}, {@code %%timeit}, {@code %%capture}, {@code %%prun} is analysed; other magics, shell lines
- *     and {@code obj?} read nothing. {@code del x} reads {@code x}.</li>
- * <li><b>mutates</b>: module-level names changed in place by code that runs with the cell (not function bodies):
- *     subscript/attribute assignment, augmented assignment and deletion, and the calls of
- *     {@link MutatingMethods}; the root name of the receiver counts. Names the cell defines can be mutated too.</li>
+ *     annotations are read at definition time; class bodies are read at once, their names invisible to methods
+ *     and comprehensions; a comprehension's first iterable is read outside it. Code of {@code %time},
+ *     {@code %timeit}, {@code %prun} (options skipped) and the body of cells starting with {@code %%time},
+ *     {@code %%timeit}, {@code %%capture}, {@code %%prun} is analysed as cell code (magic arguments such as
+ *     {@code %%capture}'s variable are ignored); {@code x = %time code} binds {@code x} without reading the code;
+ *     other magics, shell lines and {@code obj?} read nothing. {@code del x} reads {@code x}.</li>
+ * <li><b>mutates</b>: module-level names changed in place by code that runs with the cell (module level, class
+ *     bodies and comprehensions there, not function bodies): subscript/attribute assignment, augmented
+ *     assignment and deletion, and the calls of {@link MutatingMethods}; the root name of the receiver counts.
+ *     Names the cell defines can be mutated too; builtin/IPython names only when the cell defines them.</li>
  * <li><b>deletes</b>: names removed by {@code del name} at module level (they stay in defines if bound before).</li>
- * <li>{@code from m import *} sets {@code starImport}.</li>
+ * <li>{@code from m import *} at module level sets {@code starImport}.</li>
  * <li>A cell that does not parse carries its error and no names.</li>
  * </ul>
  * Stateless and thread-safe.
@@ -57,10 +63,11 @@ public final class NameAnalyzer {
         Scope.ModuleScope scope = new Scope.ModuleScope();
         NameWalker walker = new NameWalker();
         walker.stmts(module.body(), scope);
-        Map<String, dev.nb2prod.python.ast.Span> uses = scope.allUses();
+        Map<String, Span> uses = scope.allUses();
+        Map<String, Span> mutates = scope.allMutates();
         return new CellNames(new TreeSet<>(scope.defines.keySet()), new TreeSet<>(uses.keySet()),
-                new TreeSet<>(scope.mutates.keySet()), new TreeSet<>(scope.deletes), scope.star,
+                new TreeSet<>(mutates.keySet()), new TreeSet<>(scope.deletes), scope.star,
                 new TreeSet<>(scope.starModules), new TreeMap<>(scope.defines), new TreeMap<>(uses),
-                new TreeMap<>(scope.mutates), walker.imports, walker.functions, null);
+                new TreeMap<>(mutates), walker.imports, walker.functions, null);
     }
 }

@@ -34,7 +34,9 @@ final class NameWalker {
         switch (st) {
             case Stmt.ExprStmt x -> expr(x.value(), s);
             case Stmt.Assign x -> {
-                expr(x.value(), s);
+                if (!(x.value() instanceof Expr.Magic)) { // x = %time f(): the magic's code is not analysed
+                    expr(x.value(), s);
+                }
                 for (Expr t : x.targets()) {
                     target(t, s);
                 }
@@ -51,14 +53,18 @@ final class NameWalker {
                 }
             }
             case Stmt.AnnAssign x -> {
-                if (!(s instanceof Scope.FunctionScope)) {
-                    expr(x.annotation(), s);
-                }
                 if (x.value() != null) {
                     expr(x.value(), s);
                     target(x.target(), s);
-                } else if (!(x.target() instanceof Expr.Name)) {
+                } else if (x.target() instanceof Expr.Name n) {
+                    if (s instanceof Scope.FunctionScope) {
+                        s.bind(n.id(), n.span()); // `x: int` makes x local to the function
+                    }
+                } else {
                     expr(x.target(), s);
+                }
+                if (!(s instanceof Scope.FunctionScope)) {
+                    expr(x.annotation(), s); // local annotations in functions are never evaluated
                 }
             }
             case Stmt.Delete x -> x.targets().forEach(t -> delete(t, s));
@@ -74,7 +80,7 @@ final class NameWalker {
             case Stmt.ClassDef x -> {
                 x.decorators().forEach(d -> expr(d, s));
                 x.bases().forEach(a -> expr(a.value(), s));
-                Scope.LocalSequentialScope body = new Scope.LocalSequentialScope(s);
+                Scope.ClassScope body = new Scope.ClassScope(s);
                 stmts(x.body(), body);
                 s.bind(x.name(), x.span());
             }
@@ -156,10 +162,7 @@ final class NameWalker {
         }
     }
 
-    private void importBind(String bound, Alias a, Scope s) {
-        if (s instanceof Scope.ModuleScope m) {
-            m.importedHere.add(bound);
-        }
+    private static void importBind(String bound, Alias a, Scope s) {
         s.bind(bound, a.span());
     }
 
@@ -200,26 +203,12 @@ final class NameWalker {
         }
     }
 
+    /** The body of %%time/%%timeit/%%capture/%%prun runs as cell code; the magic's arguments are ignored. */
     private void cellMagic(Stmt.CellMagic x, Scope s) {
-        if ("capture".equals(x.name())) {
-            for (String word : x.argsText().split("\\s+")) {
-                if (!word.isEmpty() && !word.startsWith("-")) {
-                    if (word.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        s.bind(word, x.span());
-                    }
-                    break;
-                }
-            }
-        }
         Module body = x.parsedBody();
         if (body != null) {
-            magicCode(x.name(), body, s);
+            stmts(body.body(), s);
         }
-    }
-
-    private void magicCode(String magic, Module code, Scope s) {
-        Scope target = "timeit".equals(magic) ? new Scope.LocalSequentialScope(s) : s;
-        stmts(code.body(), target);
     }
 
     // ---------------------------------------------------------------- targets
@@ -341,10 +330,22 @@ final class NameWalker {
             case Expr.SetComp x -> comprehension(x.generators(), s, x.elt());
             case Expr.GeneratorExp x -> comprehension(x.generators(), s, x.elt());
             case Expr.DictComp x -> comprehension(x.generators(), s, x.key(), x.value());
+            case Expr.IfExp x -> {
+                expr(x.test(), s);
+                expr(x.body(), s);
+                expr(x.orelse(), s);
+            }
             case Expr.Call x -> {
                 expr(x.func(), s);
                 for (Arg a : x.args()) {
-                    expr(a.value(), s);
+                    if (a.kind() == Arg.Kind.POSITIONAL || a.kind() == Arg.Kind.STAR) {
+                        expr(a.value(), s);
+                    }
+                }
+                for (Arg a : x.args()) {
+                    if (a.kind() == Arg.Kind.KEYWORD || a.kind() == Arg.Kind.DOUBLE_STAR) {
+                        expr(a.value(), s);
+                    }
                 }
                 Expr changed = MutatingMethods.mutatedBy(x);
                 if (changed != null) {
@@ -353,7 +354,7 @@ final class NameWalker {
             }
             case Expr.Magic x -> {
                 if (x.parsedArgs() != null) {
-                    magicCode(x.name(), x.parsedArgs(), s);
+                    stmts(x.parsedArgs().body(), s);
                 }
             }
             default -> AstWalker.children(e).forEach(n -> node(n, s));

@@ -52,10 +52,8 @@ abstract class Scope {
         body.run();
     }
 
+    /** {@code from m import *}: only counts at module level (not in function or class bodies). */
     void starImport(String module) {
-        if (parent != null) {
-            parent.starImport(module);
-        }
     }
 
     /** True when {@code name} resolves to a name bound locally in this non-module scope. */
@@ -78,7 +76,6 @@ abstract class Scope {
         final Map<String, Span> mutates = new LinkedHashMap<>();
         final Set<String> deletes = new HashSet<>();
         final Set<String> starModules = new HashSet<>();
-        final Set<String> importedHere = new HashSet<>();
         boolean star;
 
         ModuleScope() {
@@ -107,10 +104,7 @@ abstract class Scope {
 
         @Override
         void mutate(String root, Span span) {
-            if (!importedHere.contains(root) && !MutatingMethods.MODULE_ALIASES.contains(root)
-                    && !KnownNames.isPredefined(root)) {
-                mutates.putIfAbsent(root, span);
-            }
+            mutates.putIfAbsent(root, span);
         }
 
         @Override
@@ -124,14 +118,11 @@ abstract class Scope {
             deletes.add(name);
         }
 
+        /** The handler name stays bound for the rest of the cell (later reads are not uses) but is no define. */
         @Override
         void exceptName(String name, Span span, Runnable body) {
-            boolean wasBound = bound.contains(name);
             bound.add(name);
             body.run();
-            if (!wasBound) {
-                bound.remove(name);
-            }
         }
 
         @Override
@@ -143,6 +134,17 @@ abstract class Scope {
         @Override
         boolean isLocal(String name) {
             return false;
+        }
+
+        /** Builtin and IPython names are mutations only when the cell defines them. */
+        Map<String, Span> allMutates() {
+            Map<String, Span> all = new LinkedHashMap<>();
+            mutates.forEach((name, span) -> {
+                if (!KnownNames.isPredefined(name) || defines.containsKey(name)) {
+                    all.put(name, span);
+                }
+            });
+            return all;
         }
 
         /** Reads from function bodies count unless the cell defines the name anywhere. */
@@ -157,14 +159,11 @@ abstract class Scope {
         }
     }
 
-    /**
-     * A scope that runs at once but whose bindings stay local: a class body, or the code of {@code %timeit}
-     * (which IPython runs inside a timing function).
-     */
-    static final class LocalSequentialScope extends Scope {
+    /** A class body: runs at once, its bindings stay local and are invisible to methods and comprehensions. */
+    static final class ClassScope extends Scope {
         final Set<String> bound = new HashSet<>();
 
-        LocalSequentialScope(Scope parent) {
+        ClassScope(Scope parent) {
             super(parent);
         }
 
@@ -211,17 +210,26 @@ abstract class Scope {
             super(parent);
         }
 
+        /** The enclosing scope whose names a comprehension sees: class bodies are skipped. */
+        private Scope visibleParent() {
+            Scope p = parent;
+            while (p instanceof ClassScope) {
+                p = p.parent;
+            }
+            return p;
+        }
+
         @Override
         void read(String name, Span span) {
             if (!bound.contains(name)) {
-                parent.read(name, span);
+                visibleParent().read(name, span);
             }
         }
 
         @Override
         void deferredRead(String name, Span span) {
             if (!bound.contains(name)) {
-                parent.deferredRead(name, span);
+                visibleParent().deferredRead(name, span);
             }
         }
 
@@ -230,9 +238,10 @@ abstract class Scope {
             bound.add(name);
         }
 
+        /** A walrus binds in the nearest enclosing function or module scope. */
         @Override
         void bindWalrus(String name, Span span) {
-            parent.bindWalrus(name, span);
+            visibleParent().bindWalrus(name, span);
         }
 
         @Override
@@ -294,6 +303,13 @@ abstract class Scope {
             mutations.add(new Ref(root, span));
         }
 
+        /** {@code del name} in a function makes the name local (Python's rule). */
+        @Override
+        void delete(String name, Span span) {
+            reads.add(new Ref(name, span));
+            locals.add(name);
+        }
+
         @Override
         void declareGlobal(String name) {
             globals.add(name);
@@ -346,8 +362,7 @@ abstract class Scope {
         Set<String> freeMutations() {
             Set<String> out = new HashSet<>();
             for (Ref m : mutations) {
-                if (!isOwnLocal(m.name()) && !nonlocals.contains(m.name()) && !KnownNames.isPredefined(m.name())
-                        && !MutatingMethods.MODULE_ALIASES.contains(m.name())) {
+                if (!isOwnLocal(m.name()) && !nonlocals.contains(m.name()) && !KnownNames.isPredefined(m.name())) {
                     out.add(m.name());
                 }
             }

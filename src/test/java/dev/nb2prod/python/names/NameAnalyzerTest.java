@@ -131,9 +131,10 @@ class NameAnalyzerTest {
     }
 
     @Test
-    void exceptNameIsUnboundAfterTheHandler() {
+    void exceptNameIsNoDefineButStaysBoundForTheRestOfTheCell() {
         CellNames n = names("try:\n    pass\nexcept E as e:\n    pass\nprint(e)\n");
-        assertThat(n.uses()).containsExactly("E", "e");
+        assertThat(n.uses()).containsExactly("E");
+        assertThat(n.defines()).isEmpty();
     }
 
     // ------------------------------------------------------------------ uses
@@ -218,18 +219,28 @@ class NameAnalyzerTest {
 
     @Test
     void pythonMagicsAreAnalysed() {
-        CellNames n = names("%time model = fit(data)\n%timeit -n 3 tmp = predict(model, X)\n");
-        assertThat(n.defines()).containsExactly("model");
+        CellNames n = names("%time model = fit(data)\n%timeit -n 3 -q tmp = predict(model, X)\n");
+        assertThat(n.defines()).containsExactly("model", "tmp");
         assertThat(n.uses()).containsExactly("X", "data", "fit", "predict");
         CellNames cell = names("%%time\nresult = run(cfg)\n");
         assertThat(cell.defines()).containsExactly("result");
         assertThat(cell.uses()).containsExactly("cfg", "run");
         assertThat(cell.firstDefinition().get("result")).isEqualTo(new Span(2, 0, 2, 6));
         CellNames capture = names("%%capture --no-stderr captured\nx = y\n");
-        assertThat(capture.defines()).containsExactly("captured", "x");
-        CellNames timeit = names("%%timeit\nz = w * 2\n");
-        assertThat(timeit.defines()).isEmpty();
+        assertThat(capture.defines()).containsExactly("x");
+        CellNames timeit = names("%%timeit -n 5\nz = w * 2\n");
+        assertThat(timeit.defines()).containsExactly("z");
         assertThat(timeit.uses()).containsExactly("w");
+        CellNames multiLine = names("%time df = read(path,\n    cols)\ndf.tail()\n");
+        assertThat(multiLine.defines()).containsExactly("df");
+        assertThat(multiLine.uses()).containsExactly("cols", "path", "read");
+    }
+
+    @Test
+    void assigningAMagicBindsWithoutReadingItsCode() {
+        CellNames n = names("t = %time f(a)\nout = !ls $d\n");
+        assertThat(n.defines()).containsExactly("out", "t");
+        assertThat(n.uses()).isEmpty();
     }
 
     @Test
@@ -272,7 +283,7 @@ class NameAnalyzerTest {
                 s = 'a'
                 s.upper()
                 """);
-        assertThat(n.mutates()).containsExactly("deck", "df", "items", "model");
+        assertThat(n.mutates()).containsExactly("df", "items", "model", "np");
     }
 
     @Test
@@ -286,7 +297,29 @@ class NameAnalyzerTest {
                 def f(lst):
                     lst.append(1)
                 """);
-        assertThat(n.mutates()).containsExactly("acc");
+        assertThat(n.mutates()).containsExactly("acc", "collections");
+    }
+
+    @Test
+    void builtinsAreMutatedOnlyWhenTheCellDefinesThem() {
+        assertThat(names("Out[1].append(2)\nprint.x = 1\n").mutates()).isEmpty();
+        assertThat(names("list = []\nlist.append(1)\n").mutates()).containsExactly("list");
+    }
+
+    @Test
+    void pythonScopingRules() {
+        CellNames classComp = names("class C:\n    k = 1\n    ys = [k for _ in xs]\n    z = [w := 1 for _ in xs]\n");
+        assertThat(classComp.uses()).containsExactly("k", "xs");
+        assertThat(classComp.defines()).containsExactly("C", "w");
+        CellNames delLocal = names("def f():\n    del tmp\n    return other\n");
+        assertThat(delLocal.uses()).containsExactly("other");
+        CellNames starInFunction = names("def f():\n    from m import *\n");
+        assertThat(starInFunction.starImport()).isFalse();
+        CellNames annotated = names("def f():\n    x: int\n    return x\nv: T = v0\n");
+        assertThat(annotated.uses()).containsExactly("T", "v0");
+        assertThat(annotated.defines()).containsExactly("f", "v");
+        CellNames ifExp = names("y = (x if (x := 3) else 0)\n");
+        assertThat(ifExp.uses()).isEmpty();
     }
 
     // ------------------------------------------------------------------ spans and errors
