@@ -34,7 +34,9 @@ import java.util.Map;
  * <li><b>mutates</b>: module-level names changed in place by code that runs with the cell (module level, class
  *     bodies and comprehensions there, not function bodies): subscript/attribute assignment, augmented
  *     assignment and deletion, and the calls of {@link MutatingMethods}; the root name of the receiver counts.
- *     Names the cell defines can be mutated too; builtin/IPython names only when the cell defines them.</li>
+ *     Names the cell defines can be mutated too. Names bound by an import of the cell, conventional module
+ *     aliases ({@code np}, {@code pd} ...) and builtin/IPython names are never mutated (changing a module is
+ *     not a change of the notebook's data).</li>
  * <li><b>deletes</b>: names removed by {@code del name} at module level (they stay in defines if bound before).</li>
  * <li>{@code from m import *} at module level sets {@code starImport}.</li>
  * <li>A cell that does not parse carries its error and no names.</li>
@@ -64,7 +66,7 @@ public final class NameAnalyzer {
         NameWalker walker = new NameWalker();
         walker.stmts(module.body(), scope);
         Map<String, Span> uses = scope.allUses();
-        Map<String, Span> mutates = scope.allMutates();
+        Map<String, Span> mutates = scope.mutates;
         return new CellNames(new TreeSet<>(scope.defines.keySet()), new TreeSet<>(uses.keySet()),
                 new TreeSet<>(mutates.keySet()), new TreeSet<>(scope.deletes), scope.star,
                 new TreeSet<>(scope.starModules), new TreeMap<>(scope.defines), new TreeMap<>(uses),

@@ -163,6 +163,9 @@ final class NameWalker {
     }
 
     private static void importBind(String bound, Alias a, Scope s) {
+        if (s instanceof Scope.ModuleScope m) {
+            m.importedHere.add(bound);
+        }
         s.bind(bound, a.span());
     }
 

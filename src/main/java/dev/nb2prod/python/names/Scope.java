@@ -76,6 +76,7 @@ abstract class Scope {
         final Map<String, Span> mutates = new LinkedHashMap<>();
         final Set<String> deletes = new HashSet<>();
         final Set<String> starModules = new HashSet<>();
+        final Set<String> importedHere = new HashSet<>();
         boolean star;
 
         ModuleScope() {
@@ -102,9 +103,16 @@ abstract class Scope {
             defines.putIfAbsent(name, span);
         }
 
+        /**
+         * Changing a module the cell imported (so far), a conventional module alias or a builtin is not a change
+         * of the notebook's data.
+         */
         @Override
         void mutate(String root, Span span) {
-            mutates.putIfAbsent(root, span);
+            if (!importedHere.contains(root) && !MutatingMethods.MODULE_ALIASES.contains(root)
+                    && !KnownNames.isPredefined(root)) {
+                mutates.putIfAbsent(root, span);
+            }
         }
 
         @Override
@@ -134,17 +142,6 @@ abstract class Scope {
         @Override
         boolean isLocal(String name) {
             return false;
-        }
-
-        /** Builtin and IPython names are mutations only when the cell defines them. */
-        Map<String, Span> allMutates() {
-            Map<String, Span> all = new LinkedHashMap<>();
-            mutates.forEach((name, span) -> {
-                if (!KnownNames.isPredefined(name) || defines.containsKey(name)) {
-                    all.put(name, span);
-                }
-            });
-            return all;
         }
 
         /** Reads from function bodies count unless the cell defines the name anywhere. */
@@ -362,7 +359,8 @@ abstract class Scope {
         Set<String> freeMutations() {
             Set<String> out = new HashSet<>();
             for (Ref m : mutations) {
-                if (!isOwnLocal(m.name()) && !nonlocals.contains(m.name()) && !KnownNames.isPredefined(m.name())) {
+                if (!isOwnLocal(m.name()) && !nonlocals.contains(m.name()) && !KnownNames.isPredefined(m.name())
+                        && !MutatingMethods.MODULE_ALIASES.contains(m.name())) {
                     out.add(m.name());
                 }
             }
