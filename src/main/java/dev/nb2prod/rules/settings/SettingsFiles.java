@@ -86,7 +86,7 @@ public final class SettingsFiles {
             return Map.of();
         }
         if (!(document instanceof Map<?, ?> map)) {
-            throw new SettingsException(name + ": the file must be a mapping of keys (select, ignore, ...), not a "
+            throw new SettingsException(name + ": the file must be a mapping of keys (select, ignore, ...), not "
                 + typeName(document));
         }
         return map;
