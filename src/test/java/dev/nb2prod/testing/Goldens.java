@@ -1,35 +1,48 @@
 package dev.nb2prod.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden/. A test compares its output byte for byte with the golden
- * file. To accept new output after a deliberate change, run {@code ./mvnw test -Dnb2prod.updateGoldens=true}
- * and review the diff with git. A missing golden file is a failure, never created silently.
+ * Golden files: expected output kept in the repository and compared byte for byte. Regenerate them all with
+ * {@code ./mvnw test -Dnb2prod.updateGoldens=true} (then review the diff); a missing golden is a failure, never
+ * created silently.
  */
 public final class Goldens {
     public static final String UPDATE_PROPERTY = "nb2prod.updateGoldens";
-    private static final Path ROOT = Path.of("src/test/resources/golden");
+    public static final String HINT = "regenerate with: ./mvnw test -D" + UPDATE_PROPERTY + "=true (then review git diff)";
 
     private Goldens() {}
 
-    public static void assertMatches(String relativePath, String actual) throws IOException {
-        Path golden = ROOT.resolve(relativePath);
-        if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
+    public static boolean updating() {
+        return Boolean.getBoolean(UPDATE_PROPERTY);
+    }
+
+    public static void check(Path golden, String actual) {
+        try {
+            if (updating()) {
+                Files.createDirectories(golden.toAbsolutePath().getParent());
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(golden)) {
+                fail(golden + " is missing; " + HINT);
+            }
+            String expected = Files.readString(golden, StandardCharsets.UTF_8);
+            assertThat(actual).as(golden + " is stale; " + HINT).isEqualTo(expected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!Files.exists(golden)) {
-            fail("golden file " + golden + " is missing; create it with ./mvnw test -D" + UPDATE_PROPERTY + "=true and review it");
-        }
-        assertThat(actual).as("output differs from %s (accept deliberate changes with -D%s=true)", golden, UPDATE_PROPERTY)
-            .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    /** Checks a golden file given relative to src/test/resources/golden/. */
+    public static void assertMatches(String relativePath, String actual) {
+        check(Path.of("src/test/resources/golden").resolve(relativePath), actual);
     }
 }
