@@ -19,7 +19,6 @@ import java.util.Map;
  */
 public final class SarifRenderer {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String INFORMATION_URI = "https://github.com/nb2prod/nb2prod";
     public static final String FINGERPRINT_KEY = "nb2prod/v1";
 
     private final String version;
@@ -45,7 +44,6 @@ public final class SarifRenderer {
             json.writeObjectFieldStart("driver");
             json.writeStringField("name", "nb2prod");
             json.writeStringField("version", version);
-            json.writeStringField("informationUri", INFORMATION_URI);
             json.writeArrayFieldStart("rules");
             for (RuleInfo rule : rules) {
                 rule(json, rule);
