@@ -51,33 +51,43 @@ final class GlobalMutableStateRule implements Rule {
     public void check(RuleContext context) {
         int minCells = context.option("min-cells", 3);
         Set<String> tools = NotebookNames.tools(context.analyzed());
-        Map<String, List<Integer>> cellsByName = new LinkedHashMap<>();
-        Set<String> defined = new TreeSet<>();
+        Map<String, List<Integer>> current = new LinkedHashMap<>();
+        List<Map.Entry<String, List<Integer>>> chains = new ArrayList<>();
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
-            for (String name : new TreeSet<>(defined)) {
+            for (String name : new TreeSet<>(current.keySet())) {
                 boolean changes = names.uses().contains(name)
-                    && (names.defines().contains(name) || names.mutates().contains(name));
-                if (changes && !tools.contains(name)) {
-                    cellsByName.get(name).add(cell.index());
+                    && (names.defines().contains(name)
+                        || (names.mutates().contains(name) && !NotebookNames.onlyTrained(cell.module(), name)));
+                if (changes) {
+                    current.get(name).add(cell.index());
                 }
             }
             for (String name : names.defines()) {
-                if (defined.add(name)) {
-                    cellsByName.put(name, new ArrayList<>(List.of(cell.index())));
+                boolean fresh = !names.uses().contains(name);
+                if (fresh && !tools.contains(name)) {
+                    // a fresh binding starts a new value: the changes of the old one end here
+                    List<Integer> chain = new ArrayList<>(List.of(cell.index()));
+                    current.put(name, chain);
+                    chains.add(Map.entry(name, chain));
                 }
             }
         }
-        cellsByName.forEach((name, cells) -> {
-            if (cells.size() >= Math.max(2, minCells)) {
-                int first = cells.get(1);
-                CellNames names = context.analyzed().names(first);
-                Span span = earliest(names.firstDefinition().get(name), names.firstMutation().get(name));
-                String list = cells.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(", "));
-                context.report(first, span, "'" + name + "' is defined and then changed by " + cells.size()
-                    + " cells (cells " + list + "): its value depends on which of them ran and how often; give "
-                    + "each step its own name or function");
+        Set<String> reported = new java.util.HashSet<>();
+        chains.forEach(entry -> {
+            String name = entry.getKey();
+            List<Integer> cells = entry.getValue();
+            if (cells.size() < Math.max(2, minCells) || !reported.add(name)) {
+                return;
             }
+            int first = cells.get(1);
+            CellNames names = context.analyzed().names(first);
+            Span span = earliest(names.firstDefinition().get(name), names.firstMutation().get(name));
+            String list = cells.subList(1, cells.size()).stream().map(i -> String.valueOf(i + 1))
+                .collect(Collectors.joining(", "));
+            context.report(first, span, "'" + name + "' is defined in " + NotebookNames.label(cells.get(0))
+                + " and then changed by " + (cells.size() - 1) + " other cells (" + list + "): its value depends on "
+                + "which of them ran and how often; give each step its own name or function");
         });
     }
 

@@ -44,6 +44,9 @@ final class HiddenDependencyRule implements Rule {
     @Override
     public void check(RuleContext context) {
         for (NameProblem problem : context.graph().hiddenDependencies()) {
+            if (UndefinedNameRule.KERNEL_NAMES.contains(problem.name())) {
+                continue; // a Spark kernel defines it before any cell runs
+            }
             Optional<Span> where = readAtModuleLevel(context, problem);
             if (where.isEmpty()) {
                 continue;

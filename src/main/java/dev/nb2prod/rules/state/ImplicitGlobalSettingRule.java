@@ -15,7 +15,9 @@ import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
 import dev.nb2prod.rules.structure.QualifiedNames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,14 +76,27 @@ final class ImplicitGlobalSettingRule implements Rule {
         QualifiedNames names = QualifiedNames.of(context.analyzed());
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             List<Span> scoped = scopedBlocks(cell, names);
+            Map<String, Node> first = new LinkedHashMap<>();
+            Map<String, String> messages = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
             AstWalker.walk(cell.module(), n -> {
                 if (scoped.stream().anyMatch(s -> NotebookNames.contains(s, n.span()))) {
                     return;
                 }
                 String message = message(n, names);
                 if (message != null) {
-                    context.report(cell.index(), n.span(), message);
+                    // one finding per kind of setting and cell: eight rcParams lines are one configuration block
+                    String key = message.substring(0, message.indexOf(' ', message.startsWith("assignment") ? 14 : 0)
+                        ).replaceAll("[\\[(].*", "");
+                    first.putIfAbsent(key, n);
+                    messages.putIfAbsent(key, message);
+                    counts.merge(key, 1, Integer::sum);
                 }
+            });
+            first.forEach((key, node) -> {
+                int more = counts.get(key) - 1;
+                context.report(cell.index(), node.span(), messages.get(key)
+                    + (more > 0 ? " (" + more + " more in this cell)" : ""));
             });
         }
     }

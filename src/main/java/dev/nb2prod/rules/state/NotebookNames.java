@@ -30,6 +30,12 @@ final class NotebookNames {
     /** Names some cell binds to a module, a function or a class: tools, not state. */
     static Set<String> tools(AnalyzedNotebook analyzed) {
         Set<String> tools = new HashSet<>();
+        Set<String> imported = new HashSet<>();
+        analyzed.cellNames().values().forEach(names -> names.imports().forEach(i -> {
+            if (i.boundName() != null) {
+                imported.add(i.boundName());
+            }
+        }));
         analyzed.cellNames().forEach((index, names) -> {
             for (ImportInfo i : names.imports()) {
                 if (i.boundName() != null && i.moduleLevel()) {
@@ -44,10 +50,55 @@ final class NotebookNames {
                     if (n instanceof Stmt.ClassDef c) {
                         tools.add(c.name());
                     }
+                    if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name t
+                        && isToolValue(a.value(), imported)) {
+                        tools.add(t.id());
+                    }
                 });
             }
         });
         return tools;
+    }
+
+    /** A lambda, or an alias of a module member ({@code Example = tf.train.Example}). */
+    private static boolean isToolValue(Expr value, Set<String> imported) {
+        if (value instanceof Expr.Lambda) {
+            return true;
+        }
+        return value instanceof Expr.Attribute && dev.nb2prod.python.ast.Dotted.name(value)
+            .map(n -> imported.contains(n.substring(0, n.indexOf('.')))).orElse(false);
+    }
+
+    private static final Set<String> TRAINING = Set.of("fit", "partial_fit", "fit_transform", "fit_predict",
+        "fit_resample", "compile");
+
+    /**
+     * True when the only in-place changes the module makes to {@code name} are training calls
+     * ({@code model.compile(...)}, {@code model.fit(X, y)}): the normal life of a model, not shared state.
+     */
+    static boolean onlyTrained(Module module, String name) {
+        boolean[] trained = {false};
+        boolean[] other = {false};
+        AstWalker.walk(module, NotebookNames::descendIntoRunCode, n -> {
+            if (n instanceof Expr.Call c && dev.nb2prod.python.names.MutatingMethods.mutatedBy(c) instanceof Expr target
+                && dev.nb2prod.python.ast.Dotted.root(target).filter(name::equals).isPresent()) {
+                boolean training = c.func() instanceof Expr.Attribute a && TRAINING.contains(a.attr());
+                trained[0] |= training;
+                other[0] |= !training;
+            }
+            List<Expr> targets = switch (n) {
+                case Stmt.Assign a -> a.targets();
+                case Stmt.AugAssign a -> List.of(a.target());
+                case Stmt.Delete d -> d.targets();
+                default -> List.of();
+            };
+            for (Expr t : targets) {
+                if (!(t instanceof Expr.Name) && dev.nb2prod.python.ast.Dotted.root(t).filter(name::equals).isPresent()) {
+                    other[0] = true;
+                }
+            }
+        });
+        return trained[0] && !other[0];
     }
 
     /** Names that functions assign through {@code global} (bound when those functions are called). */
@@ -66,10 +117,17 @@ final class NotebookNames {
         return !(node instanceof Stmt.FunctionDef || node instanceof Stmt.ClassDef || node instanceof Expr.Lambda);
     }
 
+    /** Like {@link #descendAtModuleLevel} and also not into {@code %timeit} code (IPython runs it in a function). */
+    static boolean descendIntoRunCode(Node node) {
+        return descendAtModuleLevel(node)
+            && !(node instanceof Expr.Magic m && m.name().equals("timeit"))
+            && !(node instanceof Stmt.CellMagic c && c.name().equals("timeit"));
+    }
+
     /** The statements that run when the cell runs, nested ones included, in source order. */
     static List<Stmt> moduleLevelStatements(Module module) {
         List<Stmt> out = new ArrayList<>();
-        AstWalker.walk(module, NotebookNames::descendAtModuleLevel, n -> {
+        AstWalker.walk(module, NotebookNames::descendIntoRunCode, n -> {
             if (n instanceof Stmt s) {
                 out.add(s);
             }

@@ -66,11 +66,14 @@ final class ReExecutionHazardRule implements Rule {
             Set<String> definedElsewhere = definedElsewhere(context, cell.index());
             Set<String> reported = new HashSet<>();
             for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
+                boolean reportedHere = false;
                 for (Hazard h : hazards(stmt)) {
                     String n = h.name();
                     boolean fromBefore = names.uses().contains(n) && !boundBefore(names, n, stmt.span());
-                    if (fromBefore && definedElsewhere.contains(n) && !tools.contains(n) && reported.add(n)) {
+                    if (fromBefore && definedElsewhere.contains(n) && !tools.contains(n) && reported.add(n)
+                        && !reportedHere) {
                         context.report(cell.index(), stmt.span(), h.message());
+                        reportedHere = true;
                     }
                 }
             }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** NB108: a name no cell defines (and no star import can explain). */
 final class UndefinedNameRule implements Rule {
     /** Names some kernels put in the namespace (Spark, Databricks). */
-    private static final Set<String> KERNEL_NAMES = Set.of("spark", "sc", "sqlContext", "sqlCtx", "dbutils",
+    static final Set<String> KERNEL_NAMES = Set.of("spark", "sc", "sqlContext", "sqlCtx", "dbutils",
         "displayHTML", "z");
     /** Line magics that bind names nb2prod cannot see. */
     private static final Set<String> BINDING_MAGICS = Set.of("run", "pylab", "store", "load", "autoreload",

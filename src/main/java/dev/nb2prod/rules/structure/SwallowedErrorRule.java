@@ -49,6 +49,9 @@ final class SwallowedErrorRule implements Rule {
     public void check(RuleContext context) {
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             for (Stmt.Try t : AstWalker.find(cell.module(), Stmt.Try.class)) {
+                if (onlyMagics(t.body())) {
+                    continue; // probing the environment: `try: %tensorflow_version 2.x except Exception: pass`
+                }
                 for (ExceptHandler handler : t.handlers()) {
                     String message = message(handler);
                     if (message != null) {
@@ -92,6 +95,10 @@ final class SwallowedErrorRule implements Rule {
             }
         }
         return null;
+    }
+
+    private static boolean onlyMagics(List<Stmt> body) {
+        return !body.isEmpty() && body.stream().allMatch(s -> s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Magic);
     }
 
     /** True when the body is only {@code pass}, {@code ...} or {@code continue}. */
