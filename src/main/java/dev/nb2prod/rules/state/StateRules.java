@@ -8,6 +8,8 @@ public final class StateRules {
     private StateRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new GlobalMutableStateRule(), new HiddenDependencyRule(), new OutOfOrderExecutionRule(),
+            new NeverExecutedRule(), new ReExecutionHazardRule(), new FunctionUsesGlobalsRule(),
+            new ImplicitGlobalSettingRule(), new UndefinedNameRule());
     }
 }

@@ -8,6 +8,7 @@ public final class StructureRules {
     private StructureRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new MegaCellRule(), new SwallowedErrorRule(), new SilentNanRule(), new UnseededRandomnessRule(),
+            new GlobalSeedingRule());
     }
 }

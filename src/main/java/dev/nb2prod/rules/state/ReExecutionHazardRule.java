@@ -1,0 +1,195 @@
+package dev.nb2prod.rules.state;
+
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.Dotted;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.python.names.CellNames;
+import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Rule;
+import dev.nb2prod.rules.RuleContext;
+import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * NB105: a cell that changes a value an earlier cell made, from that value itself: {@code df = df[df.x > 0]},
+ * {@code x += 1}, {@code df["a"] = df["a"] * 2}, {@code rows.append(r)}, {@code df.drop(..., inplace=True)}.
+ * Running it twice gives a different result (or an error).
+ */
+final class ReExecutionHazardRule implements Rule {
+    /** In-place calls that are not idempotent: running them twice adds twice or fails. */
+    private static final Set<String> GROWING = Set.of("append", "extend", "insert", "appendleft", "extendleft",
+        "pop", "popleft", "remove", "popitem");
+    /** pandas methods that fail or differ when repeated with {@code inplace=True}. */
+    private static final Set<String> INPLACE_NOT_IDEMPOTENT = Set.of("drop", "set_index", "reset_index", "pop");
+
+    private static final RuleInfo INFO = new RuleInfo("NB105", "re-execution-hazard", Family.STATE, Severity.WARNING,
+        "A cell rebinds or changes in place a value defined by another cell, from that value itself: running the "
+            + "cell twice gives a different result.",
+        """
+        Re-running a cell is the most common thing a notebook user does. A cell like `df = df[df.x > 0]`,
+        `total += amount` or `rows.append(row)` silently applies its change again, and `df.drop(columns=[...],
+        inplace=True)` fails the second time; the saved outputs then describe a state that running the notebook
+        once does not produce.
+        """,
+        """
+        # cell 1
+        df = pd.read_csv("orders.csv")
+        # cell 2
+        df["amount"] = df["amount"] * 1.2
+        """,
+        """
+        # cell 1
+        raw = pd.read_csv("orders.csv")
+        # cell 2
+        orders = raw.assign(amount=raw["amount"] * 1.2)
+        """,
+        "`nb2prod extract` makes each step a function of its inputs, which removes the hazard; in the notebook, "
+            + "give the new value a new name.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        Set<String> tools = NotebookNames.tools(context.analyzed());
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            CellNames names = context.analyzed().names(cell.index());
+            Set<String> definedElsewhere = definedElsewhere(context, cell.index());
+            Set<String> reported = new HashSet<>();
+            for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
+                boolean reportedHere = false;
+                for (Hazard h : hazards(stmt)) {
+                    String n = h.name();
+                    boolean fromBefore = names.uses().contains(n) && !boundBefore(names, n, stmt.span());
+                    if (fromBefore && definedElsewhere.contains(n) && !tools.contains(n) && reported.add(n)
+                        && !reportedHere) {
+                        context.report(cell.index(), stmt.span(), h.message());
+                        reportedHere = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private record Hazard(String name, String message) {}
+
+    private static List<Hazard> hazards(Stmt stmt) {
+        List<Hazard> out = new ArrayList<>();
+        switch (stmt) {
+            case Stmt.Assign a -> {
+                for (Expr target : a.targets()) {
+                    for (Expr.Name n : targetNames(target)) {
+                        if (reads(a.value(), n.id())) {
+                            out.add(new Hazard(n.id(), n.id() + " = ... rebinds the " + n.id() + " of an earlier cell "
+                                + "from its own value: running this cell twice applies the change twice; give the "
+                                + "result a new name"));
+                        }
+                    }
+                    String rendered = render(target);
+                    if (!(target instanceof Expr.Name) && rendered != null && containsRendered(a.value(), rendered)) {
+                        Dotted.root(target).ifPresent(root -> out.add(new Hazard(root, rendered + " = ... overwrites "
+                            + rendered + " from its own value: running this cell twice applies the change twice")));
+                    }
+                }
+            }
+            case Stmt.AugAssign a -> {
+                Optional<String> root = Dotted.root(a.target());
+                String rendered = Optional.ofNullable(render(a.target())).orElse(root.orElse("?") + "[...]");
+                root.ifPresent(r -> out.add(new Hazard(r, rendered + " " + a.op() + "= ... changes the " + r
+                    + " of an earlier cell: running this cell twice gives a different " + r)));
+            }
+            case Stmt.Delete d -> {
+                for (Expr target : d.targets()) {
+                    if (!(target instanceof Expr.Name)) {
+                        Dotted.root(target).ifPresent(r -> out.add(new Hazard(r, "del " + Optional.ofNullable(
+                            render(target)).orElse(r + "[...]") + " removes part of the " + r + " of an earlier cell: "
+                            + "running this cell twice fails")));
+                    }
+                }
+            }
+            case Stmt.ExprStmt e when e.value() instanceof Expr.Call call
+                && call.func() instanceof Expr.Attribute method -> {
+                boolean inplace = call.keyword("inplace") instanceof Expr.BoolLit b && b.value();
+                boolean growing = GROWING.contains(method.attr()) && !inplace;
+                boolean failing = inplace && INPLACE_NOT_IDEMPOTENT.contains(method.attr())
+                    && !(method.attr().equals("reset_index") && call.keyword("drop") instanceof Expr.BoolLit d
+                        && d.value());
+                if ((growing || failing) && method.value() instanceof Expr.Name receiver) {
+                    String call_ = receiver.id() + "." + method.attr() + "(" + (inplace ? "..., inplace=True" : "...")
+                        + ")";
+                    out.add(new Hazard(receiver.id(), call_ + " changes the " + receiver.id() + " of an earlier cell "
+                        + "in place: running this cell twice " + (growing ? "does it twice" : "fails or differs")));
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    private static List<Expr.Name> targetNames(Expr target) {
+        List<Expr.Name> names = new ArrayList<>();
+        switch (target) {
+            case Expr.Name n -> names.add(n);
+            case Expr.TupleExpr t -> t.elts().forEach(e -> names.addAll(targetNames(e)));
+            case Expr.ListExpr l -> l.elts().forEach(e -> names.addAll(targetNames(e)));
+            case Expr.Starred s -> names.addAll(targetNames(s.value()));
+            default -> { }
+        }
+        return names;
+    }
+
+    private static boolean reads(Expr value, String name) {
+        return NotebookNames.any(value, n -> n instanceof Expr.Name x && x.id().equals(name));
+    }
+
+    private static boolean containsRendered(Expr value, String rendered) {
+        return NotebookNames.any(value, n -> n instanceof Expr e && rendered.equals(render(e)));
+    }
+
+    /** {@code df['a']}, {@code df.a}, {@code d[0]}: a canonical text for simple targets, else null. */
+    static String render(Expr e) {
+        return switch (e) {
+            case Expr.Name n -> n.id();
+            case Expr.Attribute a -> {
+                String base = render(a.value());
+                yield base == null ? null : base + "." + a.attr();
+            }
+            case Expr.Subscript s -> {
+                String base = render(s.value());
+                String key = switch (s.slice()) {
+                    case Expr.Str str -> "'" + str.value() + "'";
+                    case Expr.Num num -> num.text();
+                    case Expr.Name n -> n.id();
+                    default -> null;
+                };
+                yield base == null || key == null ? null : base + "[" + key + "]";
+            }
+            default -> null;
+        };
+    }
+
+    /** True when the cell binds the name before the statement (then the statement changes the cell's own value). */
+    private static boolean boundBefore(CellNames names, String name, Span stmt) {
+        Span first = names.firstDefinition().get(name);
+        return first != null && first.compareTo(stmt) < 0 && !NotebookNames.contains(stmt, first);
+    }
+
+    private static Set<String> definedElsewhere(RuleContext context, int cell) {
+        Set<String> names = new HashSet<>();
+        for (RuleContext.ParsedCodeCell other : context.parsedCells()) {
+            if (other.index() != cell) {
+                names.addAll(context.analyzed().names(other.index()).defines());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.nb2prod.rules.structure;
+
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Rule;
+import dev.nb2prod.rules.RuleContext;
+import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Severity;
+
+/** NB601: a cell too long to read, test or extract as one step. */
+final class MegaCellRule implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("NB601", "mega-cell", Family.STRUCTURE, Severity.WARNING,
+        "A code cell has more than `max-lines` lines of code (default 50) or `max-statements` statements (default 40).",
+        """
+        A cell that loads, cleans, trains and plots at once cannot be re-run in part, hides which names it
+        produces, and turns into one untestable block of the extracted module. Cells that only define
+        functions, classes and imports are not counted: they are already module code.
+        Options: `max-lines`, `max-statements`.
+        """,
+        """
+        df = pd.read_csv("sales.csv")
+        df = df.dropna()
+        # ... 80 more lines of cleaning, features, training and plots
+        """,
+        """
+        df = load_sales("sales.csv")
+        df = clean(df)
+        model = train(features(df))
+        """,
+        "`nb2prod extract` turns the cell into one function; split the cell first so each step becomes its own "
+            + "function.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        int maxLines = context.option("max-lines", 50);
+        int maxStatements = context.option("max-statements", 40);
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            Module module = cell.module();
+            if (onlyDefinitions(module) || isForeignCellMagic(module)) {
+                continue;
+            }
+            int lines = codeLines(cell.cell().source().text());
+            int statements = statements(module);
+            if (lines > maxLines || statements > maxStatements) {
+                context.reportCell(cell.index(), "cell has " + lines + " lines of code and " + statements
+                    + " statements (limits " + maxLines + " and " + maxStatements
+                    + "): split it into steps that each do one thing");
+            }
+        }
+    }
+
+    /** Non-blank lines that are not only a comment. */
+    static int codeLines(String source) {
+        int count = 0;
+        for (String line : source.split("\n", -1)) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Simple statements at any depth (compound statements are counted through their bodies). */
+    static int statements(Module module) {
+        int[] count = {0};
+        AstWalker.walk(module, n -> {
+            if (n instanceof Stmt s && isSimple(s)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    private static boolean isSimple(Stmt s) {
+        return switch (s) {
+            case Stmt.FunctionDef x -> false;
+            case Stmt.ClassDef x -> false;
+            case Stmt.If x -> false;
+            case Stmt.For x -> false;
+            case Stmt.While x -> false;
+            case Stmt.With x -> false;
+            case Stmt.Try x -> false;
+            case Stmt.Match x -> false;
+            case Stmt.CellMagic x -> false;
+            default -> true;
+        };
+    }
+
+    /** A cell of functions, classes, imports and docstrings only. */
+    private static boolean onlyDefinitions(Module module) {
+        if (module.body().isEmpty()) {
+            return true;
+        }
+        for (Stmt s : module.body()) {
+            boolean definition = s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef
+                || s instanceof Stmt.Import || s instanceof Stmt.ImportFrom
+                || (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Str);
+            if (!definition) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code %%writefile}, {@code %%bash}, {@code %%html}...: the body is not Python run by the notebook. */
+    private static boolean isForeignCellMagic(Module module) {
+        return module.body().size() == 1 && module.body().get(0) instanceof Stmt.CellMagic magic
+            && magic.parsedBody() == null;
+    }
+}
