@@ -8,7 +8,8 @@ import java.util.Set;
 final class CallKinds {
     private static final Set<String> PLOT_ROOTS = Set.of(
         "plt", "pyplot", "matplotlib", "mpl", "sns", "seaborn", "px", "go", "pylab", "alt", "bokeh", "plotly", "ff",
-        "mticker", "ticker", "mdates", "patches", "mpatches", "cm", "colors", "display", "widgets", "ipywidgets");
+        "mticker", "ticker", "mdates", "patches", "mpatches", "cm", "colors", "display", "widgets", "ipywidgets", "hv", "opts", "holoviews", "hd", "datashader",
+        "ds", "folium", "gv", "geoviews", "dsshow", "wordcloud", "WordCloud", "graphviz", "nx", "networkx");
     private static final Set<String> PLOT_METHODS = Set.of(
         "hist", "scatter", "boxplot", "imshow", "heatmap", "subplots", "subplot", "figure", "legend", "annotate",
         "barh", "pie", "violinplot", "set_title", "set_xlabel", "set_ylabel", "set_xlim", "set_ylim", "text",

@@ -61,6 +61,11 @@ public final class MagicNumberRule implements Rule {
         "marker_size", "max_lines", "min_width", "max_length_display", "max_info_columns", "n_top", "num_workers",
         "n_workers", "max_workers", "n_threads", "num_threads", "max_retries", "page_size", "chunk_size", "chunksize",
         "buffer_size", "cache_size", "max_display", "num_parallel_calls", "prefetch", "shuffle_buffer_size");
+    /** Keywords that are hyper-parameters of models but also plotting or drawing options. */
+    private static final Set<String> AMBIGUOUS = Set.of("alpha", "threshold", "window", "margin", "k", "units", "support");
+    private static final Pattern PRESENTATION = Pattern.compile(
+        "(?i).*(fig|font|marker|line|label|title|tick|legend|color|colour|px|width|height|dpi|zoom|pad|display|print|"
+            + "plot|bin|point|node|edge|arrow|bar|cell|col_wrap|aspect|text|char|digits|precision|decimals|round).*");
     private static final Set<String> ORDERING = Set.of("<", "<=", ">", ">=");
     private static final Pattern QUERY_THRESHOLD = Pattern.compile(
         "([A-Za-z_][\\w.]*|`[^`]+`)\\s*(<=|>=|<|>)\\s*(-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)");
@@ -84,11 +89,18 @@ public final class MagicNumberRule implements Rule {
                 case Stmt.Assert a -> {
                     return;
                 }
+                case Stmt.Print p -> {
+                    return;
+                }
+                case Stmt.Assign a -> {
+                    assignedSlices(a.value());
+                    visitAll(AstWalker.children(node), quiet);
+                    return;
+                }
                 case Expr.FString f -> {
                     return;
                 }
-                case Stmt.ExprStmt s when s.value() instanceof Expr.Subscript || s.value() instanceof Expr.Call c
-                    && CallKinds.output(c) -> {
+                case Stmt.ExprStmt s when displayOnly(s.value()) -> {
                     visitAll(AstWalker.children(s.value()), true);
                     return;
                 }
@@ -97,7 +109,6 @@ public final class MagicNumberRule implements Rule {
                     return;
                 }
                 case Expr.Compare compare when !quiet -> compare(compare);
-                case Expr.Subscript subscript when !quiet -> slice(subscript);
                 default -> { }
             }
             visitAll(AstWalker.children(node), quiet);
@@ -112,7 +123,8 @@ public final class MagicNumberRule implements Rule {
             boolean quietArgs = quiet || CallKinds.output(call) || CallKinds.plotting(call) || versionCheck(call);
             if (!quietArgs) {
                 for (Arg arg : call.args()) {
-                    if (arg.kind() == Arg.Kind.KEYWORD && hyperParameter(arg.keyword())) {
+                    if (arg.kind() == Arg.Kind.KEYWORD && hyperParameter(arg.keyword())
+                        && (!AMBIGUOUS.contains(arg.keyword()) || estimator(call))) {
                         Literals.number(arg.value()).ifPresent(n -> report(n, arg.value(),
                             "passed as " + arg.keyword() + "=", arg.keyword()));
                     }
@@ -152,8 +164,19 @@ public final class MagicNumberRule implements Rule {
             report(number, literal, "in a comparison" + (subject.isEmpty() ? "" : " with " + subject), key);
         }
 
-        private void slice(Expr.Subscript subscript) {
-            List<Expr> parts = subscript.slice() instanceof Expr.TupleExpr t ? t.elts() : List.of(subscript.slice());
+        /** Slices that make a named subset: {@code train = df.iloc[:5000]}, {@code a, b = x[:800], x[800:]}. */
+        private void assignedSlices(Expr value) {
+            List<Expr> values = value instanceof Expr.TupleExpr t ? t.elts() : List.of(value);
+            for (Expr v : values) {
+                if (v instanceof Expr.Subscript s && s.slice() instanceof Expr.Slice slice && slice.step() == null
+                    && !(s.value() instanceof Expr.Attribute a && a.attr().equals("str"))) {
+                    slice(s, slice);
+                }
+            }
+        }
+
+        private void slice(Expr.Subscript subscript, Expr.Slice only) {
+            List<Expr> parts = List.of(only);
             String root = Dotted.root(subscript.value()).map(Literals::snake).orElse("");
             String owner = root.isEmpty() ? "data" : root;
             for (Expr part : parts) {
@@ -172,15 +195,22 @@ public final class MagicNumberRule implements Rule {
 
         private void query(Expr.Str query) {
             Matcher m = QUERY_THRESHOLD.matcher(query.value());
+            java.util.Set<String> numbers = new java.util.LinkedHashSet<>();
+            String key = null;
             while (m.find()) {
-                String column = Literals.snake(m.group(1).replace("`", ""));
                 Optional<java.math.BigDecimal> value = Literals.parse(m.group(3));
                 if (value.isPresent() && !Literals.allowed(value.get(), allow)) {
-                    boolean lower = m.group(2).startsWith(">");
-                    context.report(cell, query.span(), "magic number " + m.group(3) + " in the query "
-                        + Literals.quote(query.value()) + ": move it to configuration (e.g. "
-                        + (lower ? "min_" : "max_") + (column.isEmpty() ? "value" : column) + ")");
+                    numbers.add(m.group(3));
+                    if (key == null) {
+                        String column = Literals.snake(m.group(1).replace("`", ""));
+                        key = (m.group(2).startsWith(">") ? "min_" : "max_") + (column.isEmpty() ? "value" : column);
+                    }
                 }
+            }
+            if (!numbers.isEmpty()) {
+                context.report(cell, query.span(), "magic number" + (numbers.size() > 1 ? "s " : " ")
+                    + String.join(", ", numbers) + " in the query " + Literals.quote(query.value())
+                    + ": move " + (numbers.size() > 1 ? "them" : "it") + " to configuration (e.g. " + key + ")");
             }
         }
 
@@ -193,8 +223,24 @@ public final class MagicNumberRule implements Rule {
         }
     }
 
+    /** A model constructor ({@code Ridge(...)}, {@code keras.layers.Dense(...)}), not a plotting or data call. */
+    private static boolean estimator(Expr.Call call) {
+        String last = Dotted.lastPart(call.func());
+        return !last.isEmpty() && Character.isUpperCase(last.charAt(0)) && !last.equals(last.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** An expression statement whose value only shows something (a comparison, a subset, a summary). */
+    private static boolean displayOnly(Expr value) {
+        if (!(value instanceof Expr.Call call)) {
+            return true;
+        }
+        return CallKinds.output(call) || Set.of("sum", "mean", "count", "any", "all", "max", "min", "value_counts",
+            "nunique", "unique", "idxmax", "idxmin", "to_frame", "reset_index", "sort_values", "where", "count_nonzero")
+            .contains(Dotted.lastPart(call.func()));
+    }
+
     static boolean hyperParameter(String keyword) {
-        return !NOT_HYPER_PARAMETERS.contains(keyword)
+        return !NOT_HYPER_PARAMETERS.contains(keyword) && !PRESENTATION.matcher(keyword).matches()
             && (HYPER_PARAMETERS.contains(keyword) || HYPER_PARAMETER_SHAPE.matcher(keyword).matches());
     }
 

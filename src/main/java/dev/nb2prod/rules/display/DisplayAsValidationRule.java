@@ -59,7 +59,7 @@ public final class DisplayAsValidationRule implements Rule {
                 if (kind != null) {
                     String code = Snippets.of(cell.cell(), statement.value().span());
                     context.report(cell.index(), statement.value().span(), code + " only " + kind
-                        + " for a person to check: turn the check into an assertion or a logged value, or drop it");
+                        + " for someone to look at: turn the check into an assertion or a logged value, or drop it");
                 }
             }
         }
@@ -68,8 +68,8 @@ public final class DisplayAsValidationRule implements Rule {
     /** What the expression shows, or null when it is not a display-only expression. */
     private static String displayKind(Expr value, boolean last) {
         return switch (value) {
-            case Expr.Name n when last -> "shows the value";
-            case Expr.Attribute a when DISPLAY_ATTRIBUTES.contains(a.attr()) && !module(a.value()) -> "shows " + a.attr();
+            case Expr.Name n when last -> "displays the value";
+            case Expr.Attribute a when DISPLAY_ATTRIBUTES.contains(a.attr()) && !module(a.value()) -> "displays its " + a.attr();
             case Expr.Call c -> {
                 String lastPart = Dotted.lastPart(c.func());
                 String dotted = Dotted.name(c.func()).orElse("");
@@ -77,15 +77,15 @@ public final class DisplayAsValidationRule implements Rule {
                     yield "displays data";
                 }
                 if (dotted.equals("len") && c.args().size() == 1) {
-                    yield "shows a length";
+                    yield "displays a length";
                 }
                 if (c.func() instanceof Expr.Attribute a && !module(a.value())) {
                     if (DISPLAY_METHODS.contains(lastPart)) {
-                        yield "shows " + lastPart + "()";
+                        yield "displays a result";
                     }
                     if (AGGREGATES_OF_CHECKS.contains(lastPart) && a.value() instanceof Expr.Call inner
                         && Set.of("isnull", "isna", "notnull", "notna", "duplicated").contains(Dotted.lastPart(inner.func()))) {
-                        yield "shows " + Dotted.lastPart(inner.func()) + "()." + lastPart + "()";
+                        yield "displays a count";
                     }
                 }
                 yield null;

@@ -47,7 +47,7 @@ public final class PrintForCheckingRule implements Rule {
                 };
                 if (found != null) {
                     context.report(cell.index(), found.span(), Snippets.of(cell.cell(), found.span())
-                        + " prints to check a value: log it or assert on it instead");
+                        + " writes to stdout for someone to read: log it (or assert on it) instead");
                 }
             });
         }

@@ -42,7 +42,7 @@ public final class ImportNotAtTopRule implements Rule {
         "np.set_printoptions", "numpy.set_printoptions", "np.random.seed", "numpy.random.seed", "random.seed",
         "matplotlib.use", "mpl.use", "matplotlib.rc", "mpl.rc", "plt.style.use", "plt.rc", "matplotlib.style.use",
         "sns.set", "seaborn.set", "init_notebook_mode", "py.init_notebook_mode", "pyo.init_notebook_mode",
-        "offline.init_notebook_mode", "cf.go_offline", "cufflinks.go_offline", "tf.random.set_seed",
+        "offline.init_notebook_mode", "cf.", "cufflinks.", "tf.random.set_seed",
         "tf.set_random_seed", "torch.manual_seed", "os.chdir", "sys.setrecursionlimit", "nltk.download",
         "InteractiveShell.", "get_ipython", "logging.basicConfig", "tqdm.pandas", "load_dotenv", "set_matplotlib_formats",
         "pio.renderers", "tf.compat.v1.disable", "tf.logging.set_verbosity", "spark.conf.set", "print");
@@ -87,10 +87,13 @@ public final class ImportNotAtTopRule implements Rule {
     /** Statements that may precede imports: set-up, not computation. */
     private static boolean setup(Stmt stmt) {
         return switch (stmt) {
-            case Stmt.ExprStmt e when e.value() instanceof Expr.Str || e.value() instanceof Expr.Magic
-                || e.value() instanceof Expr.FString -> true;
+            case Stmt.ExprStmt e when e.value() instanceof Expr.Constant || e.value() instanceof Expr.Magic
+                || e.value() instanceof Expr.Name || e.value() instanceof Expr.Attribute -> true;
             case Stmt.ExprStmt e when e.value() instanceof Expr.Call c -> setupName(c.func(), SETUP_CALL_PREFIXES);
-            case Stmt.Assign a -> a.targets().stream().allMatch(t -> setupTarget(t) || dunder(t));
+            case Stmt.Assign a -> a.targets().stream().allMatch(t -> setupTarget(t) || dunder(t))
+                || constant(a.value()) || a.value() instanceof Expr.Magic
+                || a.value() instanceof Expr.Call c && setupName(c.func(), SETUP_CALL_PREFIXES);
+            case Stmt.Assert a -> true;
             case Stmt.CellMagic m -> true;
             case Stmt.ObjectInfo o -> true;
             case Stmt.Try t -> t.body().stream().allMatch(s -> s instanceof Stmt.Import || s instanceof Stmt.ImportFrom
@@ -98,6 +101,18 @@ public final class ImportNotAtTopRule implements Rule {
             case Stmt.If i -> i.body().stream().allMatch(s -> s instanceof Stmt.Import || s instanceof Stmt.ImportFrom
                 || setup(s)) && i.orelse().stream().allMatch(s -> s instanceof Stmt.Import
                 || s instanceof Stmt.ImportFrom || setup(s));
+            default -> false;
+        };
+    }
+
+    /** A literal value: a string, a number, or a list/tuple/dict of them (a setting, not computation). */
+    private static boolean constant(Expr value) {
+        return switch (value) {
+            case Expr.Constant c -> true;
+            case Expr.UnaryOp u -> constant(u.operand());
+            case Expr.ListExpr l -> l.elts().stream().allMatch(ImportNotAtTopRule::constant);
+            case Expr.TupleExpr t -> t.elts().stream().allMatch(ImportNotAtTopRule::constant);
+            case Expr.DictExpr d -> d.items().stream().allMatch(i -> i.key() != null && constant(i.key()) && constant(i.value()));
             default -> false;
         };
     }

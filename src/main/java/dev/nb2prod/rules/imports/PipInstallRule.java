@@ -84,11 +84,16 @@ public final class PipInstallRule implements Rule {
         boolean conda = tool.equals("conda") || tool.endsWith("mamba");
         List<String> pinned = new ArrayList<>();
         List<String> unpinned = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
         List<String> files = new ArrayList<>();
         String[] tokens = m.group(3).trim().split("\\s+");
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i].replaceAll("^['\"]|['\"]$", "");
             if (token.isEmpty()) {
+                continue;
+            }
+            if (token.equals("-") || token.equals("--")) {
+                i++;
                 continue;
             }
             if (token.startsWith("-")) {
@@ -106,11 +111,20 @@ public final class PipInstallRule implements Rule {
             }
             boolean exact = token.contains("==") || conda && token.matches("[^=<>~!]+=[^=].*")
                 || token.matches("(git\\+|https?://).*@[^/]+") || token.matches(".*\\.(whl|tar\\.gz|zip)");
-            (exact ? pinned : unpinned).add(token);
+            if (exact) {
+                pinned.add(token);
+            } else if (token.matches(".*(~=|>=|<=|!=|[<>]).*")) {
+                ranges.add(token);
+            } else {
+                unpinned.add(token);
+            }
         }
         List<String> parts = new ArrayList<>();
         if (!unpinned.isEmpty()) {
             parts.add("not pinned: " + String.join(", ", unpinned));
+        }
+        if (!ranges.isEmpty()) {
+            parts.add("version range only: " + String.join(", ", ranges));
         }
         if (!pinned.isEmpty()) {
             parts.add("pinned: " + String.join(", ", pinned));
@@ -120,6 +134,6 @@ public final class PipInstallRule implements Rule {
         }
         String what = parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
         return Optional.of((conda ? tool + " install" : "pip install") + " in the notebook" + what
-            + ": declare the dependencies in a " + (conda ? "environment.yml" : "requirements") + " file instead");
+            + ": declare the dependencies in " + (conda ? "an environment.yml" : "a requirements") + " file instead");
     }
 }
