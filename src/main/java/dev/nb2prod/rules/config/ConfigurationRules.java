@@ -8,6 +8,6 @@ public final class ConfigurationRules {
     private ConfigurationRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new MagicNumberRule(), new HardCodedPathRule(), new RelativeDataPathRule(), new HardCodedUrlRule());
     }
 }

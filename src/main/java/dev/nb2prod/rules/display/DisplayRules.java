@@ -8,6 +8,6 @@ public final class DisplayRules {
     private DisplayRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new DisplayAsValidationRule(), new PrintForCheckingRule(), new PltShowRule());
     }
 }

@@ -8,6 +8,6 @@ public final class ImportRules {
     private ImportRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new ImportNotAtTopRule(), new UnusedImportRule(), new StarImportRule(), new PipInstallRule());
     }
 }
