@@ -46,6 +46,7 @@ final class PersonalData {
         "lv", "ee", "is", "lu", "cl", "pe", "id", "my", "th", "vn", "ph", "pk", "ng", "ke", "eg", "ir", "sa", "ae");
     private static final Set<String> NOT_PERSONAL_LOCAL = Set.of(
         "noreply", "no-reply", "donotreply", "do-not-reply", "git", "mailer-daemon", "postmaster", "root");
+    /** Domains that are Python expressions in a traceback ({@code X@self.weights}); one-letter toy domains. */
     private static final Set<String> CODE_DOMAINS = Set.of("self", "np", "pd", "torch", "tf", "jnp", "sp", "cls");
 
     static List<Item> find(String text) {
@@ -57,7 +58,8 @@ final class PersonalData {
             String firstLabel = domain.substring(0, domain.indexOf('.'));
             if (!TLDS.contains(m.group(3).toLowerCase(Locale.ROOT))
                 || NOT_PERSONAL_LOCAL.contains(local.toLowerCase(Locale.ROOT))
-                || domain.endsWith("users.noreply.github.com") || CODE_DOMAINS.contains(firstLabel)) {
+                || domain.endsWith("users.noreply.github.com") || CODE_DOMAINS.contains(firstLabel)
+                || firstLabel.length() == 1) {
                 continue;
             }
             items.add(new Item(Kind.EMAIL, local + "@" + domain, Secrets.mask(local) + "@" + domain, m.start()));
