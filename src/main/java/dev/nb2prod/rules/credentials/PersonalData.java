@@ -34,7 +34,7 @@ final class PersonalData {
         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
             + "([A-Za-z]{2,12}))(?![A-Za-z0-9_-])");
     private static final Pattern PHONE = Pattern.compile(
-        "(?<![A-Za-z0-9_+.\\-])\\+\\d{1,3}(?:[ .\\-]?\\(?\\d{1,4}\\)?){2,5}(?![0-9A-Za-z_.]?[0-9A-Za-z_])");
+        "(?<![A-Za-z0-9_+.\\-])\\+[1-9]\\d{0,2}(?:[ \\-]?\\(?\\d{1,4}\\)?){2,5}(?![0-9A-Za-z_.]?[0-9A-Za-z_])");
     private static final Pattern IBAN = Pattern.compile(
         "(?<![A-Za-z0-9])([A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
 
