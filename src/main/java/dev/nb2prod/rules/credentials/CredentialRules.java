@@ -8,6 +8,6 @@ public final class CredentialRules {
     private CredentialRules() {}
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new SecretInCodeRule(), new SecretInOutputRule(), new PersonalDataInOutputRule());
     }
 }
