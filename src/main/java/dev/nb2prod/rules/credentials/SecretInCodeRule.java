@@ -124,7 +124,7 @@ public final class SecretInCodeRule implements Rule {
             return "token";
         }
         if (lower.endsWith("key")) {
-            return "key";
+            return "API key";
         }
         return "secret";
     }

@@ -56,12 +56,12 @@ class SecretInCodeRuleTest {
             "r = requests.get(url, auth=('maria', 'Vt6#wq2Lz9'))",
             "headers = {'Authorization': 'Bearer 9f8e7d6c5b4a39281706aabbccdd'}")))
             .containsExactly(
-                "0:1:28 NB401 key rFsS******** assigned to api_key in code: read it from the environment",
+                "0:1:28 NB401 API key rFsS******** assigned to api_key in code: read it from the environment",
                 "1:1:15 NB401 password Tq7E******** assigned to DB_PASSWORD in code: read it from the environment"
                     .replace("Tq7E", Fakes.password().substring(0, 4)),
-                "2:1:28 NB401 key a8f5******** assigned to OPENAI_KEY in code: read it from the environment",
+                "2:1:28 NB401 API key a8f5******** assigned to OPENAI_KEY in code: read it from the environment",
                 "3:1:35 NB401 password Xk2!****** assigned to password in code: read it from the environment",
-                "4:1:49 NB401 key AZOB******** assigned to api_key in code: read it from the environment",
+                "4:1:49 NB401 API key AZOB******** assigned to api_key in code: read it from the environment",
                 "5:1:38 NB401 password Vt6#****** assigned to password in code: read it from the environment",
                 "6:1:29 NB401 secret Bear******** assigned to Authorization in code: read it from the environment");
     }
