@@ -45,7 +45,8 @@ public final class HardCodedPathRule implements Rule {
                 if (text == null) {
                     return;
                 }
-                Optional<PathLiterals.Kind> kind = PathLiterals.absolute(text);
+                String checked = n instanceof Expr.FString ? text.replaceAll("\\{[^{}]*\\}", "x") : text;
+                Optional<PathLiterals.Kind> kind = PathLiterals.absolute(checked);
                 kind.ifPresent(k -> context.report(cell.index(), n.span(), "hard-coded " + k.label + " "
                     + Literals.quote(text) + ": move it to configuration"));
             });

@@ -93,7 +93,9 @@ public final class MagicNumberRule implements Rule {
                     return;
                 }
                 case Stmt.Assign a -> {
-                    assignedSlices(a.value());
+                    if (a.targets().stream().allMatch(t -> t instanceof Expr.Name || t instanceof Expr.TupleExpr)) {
+                        assignedSlices(a.value());
+                    }
                     visitAll(AstWalker.children(node), quiet);
                     return;
                 }

@@ -1,0 +1,94 @@
+package dev.nb2prod.rules.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nb2prod.rules.Rule;
+import dev.nb2prod.testing.RuleTester;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PathAndUrlRulesTest {
+    private static List<String> run(Rule rule, String... cells) {
+        return RuleTester.describe(RuleTester.run(rule, cells));
+    }
+
+    @Test
+    void hardCodedPathsOfEveryKind() {
+        assertThat(run(new HardCodedPathRule(),
+            "df = pd.read_csv('/home/ana/data/sales.csv')\n"
+                + "w = 'C:\\\\Users\\\\ana\\\\x.csv'\n"
+                + "r = r'D:/exports/out'\n"
+                + "h = '~/Downloads/a.csv'\n"
+                + "s = 's3://bucket/raw/'\n"
+                + "u = r'\\\\server\\share\\f.txt'\n"
+                + "d = 'dbfs:/mnt/lake/x'\n"
+                + "f = f'/Users/{user}/data.csv'"))
+            .containsExactly(
+                "0:1:18 NB202 hard-coded absolute path \"/home/ana/data/sales.csv\": move it to configuration",
+                "0:2:5 NB202 hard-coded Windows path \"C:\\\\Users\\\\ana\\\\x.csv\": move it to configuration",
+                "0:3:5 NB202 hard-coded Windows path \"D:/exports/out\": move it to configuration",
+                "0:4:5 NB202 hard-coded home-relative path \"~/Downloads/a.csv\": move it to configuration",
+                "0:5:5 NB202 hard-coded cloud storage URI \"s3://bucket/raw/\": move it to configuration",
+                "0:6:5 NB202 hard-coded network share path \"\\\\server\\share\\f.txt\": move it to configuration",
+                "0:7:5 NB202 hard-coded cloud storage URI \"dbfs:/mnt/lake/x\": move it to configuration",
+                "0:8:5 NB202 hard-coded absolute path \"/Users/{user}/data.csv\": move it to configuration");
+    }
+
+    @Test
+    void pathLookAlikesAreNotPaths() {
+        assertThat(run(new HardCodedPathRule(),
+            "root = '/'\napi = 'https://example.com/api/v1/data'\nroute = '/api/v1'\npat = re.compile(r'/home/(\\w+)/')\n"
+                + "msg = 'copy /tmp/x to the server and then run it'\n\"\"\"Reads /home/ana/x.csv.\"\"\"\n"
+                + "b = b'/home/ana/x'\nfrac = '1/2'\nrel = 'data/x.csv'"))
+            .isEmpty();
+    }
+
+    @Test
+    void relativeDataPathsOfReadsAndWrites() {
+        assertThat(run(new RelativeDataPathRule(),
+            "df = pd.read_csv('data/x.csv')\nwith open('out.txt', 'w') as f:\n    pass\n"
+                + "df.to_csv('reports/a.csv')\nplt.savefig('fig.png')"))
+            .containsExactly(
+                "0:1:18 NB203 relative data path \"data/x.csv\" in pd.read_csv(): take it from configuration",
+                "0:2:11 NB203 relative data path \"out.txt\" in open(): take it from configuration",
+                "0:4:11 NB203 relative data path \"reports/a.csv\" in df.to_csv(): take it from configuration",
+                "0:5:13 NB203 relative data path \"fig.png\" in plt.savefig(): take it from configuration");
+    }
+
+    @Test
+    void relativeDataPathLookAlikes() {
+        assertThat(run(new RelativeDataPathRule(),
+            "a = pd.read_csv('/home/ana/x.csv')\nb = pd.read_csv('https://x.org/a.csv')\n"
+                + "c = pd.read_sql('SELECT * FROM t', con)\nd = sns.load_dataset('tips')\ne = pd.read_csv(path)\n"
+                + "name = 'data/x.csv'\nf = pd.read_csv(f'data/{day}.csv')"))
+            .isEmpty();
+    }
+
+    @Test
+    void hardCodedUrlsConnectionStringsAndHosts() {
+        assertThat(run(new HardCodedUrlRule(),
+            "r = requests.get('https://api.example.com/v1/orders')\n"
+                + "df = pd.read_csv('https://data.example.org/a.csv')\n"
+                + "engine = create_engine('postgresql://db.internal:5432/sales')\n"
+                + "DB = 'mssql+pyodbc://dsn'\nJ = 'jdbc:mysql://h/db'\n"
+                + "HOST = '10.0.0.5'\nDB_PORT = 5432\nserver = 'db.example.com'"))
+            .containsExactly(
+                "0:1:18 NB204 hard-coded URL \"https://api.example.com/v1/orders\" in requests.get(): move it to configuration",
+                "0:2:18 NB204 hard-coded URL \"https://data.example.org/a.csv\" in pd.read_csv(): move it to configuration",
+                "0:3:24 NB204 hard-coded connection string \"postgresql://db.internal:5432/sales\": move it to configuration",
+                "0:4:6 NB204 hard-coded connection string \"mssql+pyodbc://dsn\": move it to configuration",
+                "0:5:5 NB204 hard-coded connection string \"jdbc:mysql://h/db\": move it to configuration",
+                "0:6:8 NB204 hard-coded IP address \"10.0.0.5\": move it to configuration",
+                "0:7:11 NB204 hard-coded port 5432 assigned to DB_PORT: move it to configuration",
+                "0:8:10 NB204 hard-coded host \"db.example.com\" assigned to server: move it to configuration");
+    }
+
+    @Test
+    void urlLookAlikes() {
+        assertThat(run(new HardCodedUrlRule(),
+            "e = create_engine('postgresql://admin:s3cret@db/sales')\nm = create_engine('sqlite:///:memory:')\n"
+                + "v = '1.2.3.4'\nlocal = '127.0.0.1'\nHOST = 'localhost'\ndoc = 'see https://pandas.pydata.org'\n"
+                + "version = '10.0.1'\nport = 'abc'"))
+            .isEmpty();
+    }
+}
