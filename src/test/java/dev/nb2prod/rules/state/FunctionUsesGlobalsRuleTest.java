@@ -19,11 +19,11 @@ class FunctionUsesGlobalsRuleTest {
     @Test
     void modulesFunctionsClassesConstantsAndLiteralsAreFine() {
         assertThat(RuleTester.run(rule,
-            "import numpy as np\nTHRESHOLD = compute()\nlabels = ['a', 'b']\nrate = 0.5\nExample = tf.train.Example\n"
+            "import numpy as np\nTHRESHOLD = compute()\nlabels = ['a', 'b']\nrate = 0.5\nt0, t1 = 5, 50\nExample = tf.train.Example\n"
                 + "import tensorflow as tf",
             "class Model:\n    pass",
             "def helper(x):\n    return x",
-            "def f(x):\n    return np.log(helper(x)) * rate + THRESHOLD + len(labels) + Model() + Example()")).isEmpty();
+            "def f(x):\n    return np.log(helper(x)) * rate + THRESHOLD + len(labels) + Model() + Example() + t0 / t1")).isEmpty();
     }
 
     @Test
