@@ -1,0 +1,48 @@
+package dev.nb2prod.rules.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nb2prod.testing.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class ReExecutionHazardRuleTest {
+    private final ReExecutionHazardRule rule = new ReExecutionHazardRule();
+
+    @Test
+    void rebindingFromItsOwnValue() {
+        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nx = 0", "df = df[df.x > 0]\nx += 1")))
+            .containsExactly(
+                "1:1:1 NB105 df = ... rebinds the df of an earlier cell from its own value: running this cell twice "
+                    + "applies the change twice; give the result a new name",
+                "1:2:1 NB105 x += ... changes the x of an earlier cell: running this cell twice gives a different x");
+    }
+
+    @Test
+    void inPlaceChanges() {
+        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nrows = []\nd = {}",
+            "df['a'] = df['a'] * 2", "rows.append(1)", "df.drop(columns=['a'], inplace=True)", "del d['k']")))
+            .containsExactly(
+                "1:1:1 NB105 df['a'] = ... overwrites df['a'] from its own value: running this cell twice applies the change twice",
+                "2:1:1 NB105 rows.append(...) changes the rows of an earlier cell in place: running this cell twice does it twice",
+                "3:1:1 NB105 df.drop(..., inplace=True) changes the df of an earlier cell in place: running this cell "
+                    + "twice fails or differs",
+                "4:1:1 NB105 del d['k'] removes part of the d of an earlier cell: running this cell twice fails");
+    }
+
+    @Test
+    void idempotentOrSelfContainedCellsAreFine() {
+        assertThat(RuleTester.run(rule, "df = load()",
+            "df['b'] = df['a'] * 2",
+            "df = load()\ndf = df.dropna()",
+            "rows = []\nrows.append(1)",
+            "df.rename(columns={'a': 'b'}, inplace=True)",
+            "total = 0\nfor v in vals:\n    total += v",
+            "def f(acc):\n    acc += 1\n    return acc",
+            "%timeit rows.append(1)")).isEmpty();
+    }
+
+    @Test
+    void unpackingReportsTheStatementOnce() {
+        assertThat(RuleTester.run(rule, "a, b = load()", "a, b = shuffle(a, b)")).hasSize(1);
+    }
+}
