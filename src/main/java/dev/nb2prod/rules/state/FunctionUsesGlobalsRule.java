@@ -134,11 +134,11 @@ final class FunctionUsesGlobalsRule implements Rule {
                 if (stmt instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n) {
                     (isLiteral(a.value()) ? literalHere : other).add(n.id());
                 } else if (stmt instanceof Stmt.Assign a && a.targets().size() == 1
-                    && a.targets().get(0) instanceof Expr.TupleExpr names && a.value() instanceof Expr.TupleExpr values
-                    && names.elts().size() == values.elts().size()) {
+                    && a.targets().get(0) instanceof Expr.TupleExpr targets && a.value() instanceof Expr.TupleExpr values
+                    && targets.elts().size() == values.elts().size()) {
                     // t0, t1 = 5, 50
-                    for (int i = 0; i < names.elts().size(); i++) {
-                        if (names.elts().get(i) instanceof Expr.Name n) {
+                    for (int i = 0; i < targets.elts().size(); i++) {
+                        if (targets.elts().get(i) instanceof Expr.Name n) {
                             (isLiteral(values.elts().get(i)) ? literalHere : other).add(n.id());
                         }
                     }
