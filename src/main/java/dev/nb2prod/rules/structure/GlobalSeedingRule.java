@@ -1,5 +1,6 @@
 package dev.nb2prod.rules.structure;
 
+import dev.nb2prod.rules.QualifiedNames;
 import dev.nb2prod.rules.Family;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;

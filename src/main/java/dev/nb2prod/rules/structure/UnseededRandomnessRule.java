@@ -1,5 +1,6 @@
 package dev.nb2prod.rules.structure;
 
+import dev.nb2prod.rules.QualifiedNames;
 import dev.nb2prod.python.ast.Arg;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;

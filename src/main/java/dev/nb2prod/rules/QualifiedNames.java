@@ -1,4 +1,4 @@
-package dev.nb2prod.rules.structure;
+package dev.nb2prod.rules;
 
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.python.ast.Dotted;
