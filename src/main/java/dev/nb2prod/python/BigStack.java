@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs recursive tree work on a short-lived thread with a large stack, so that real code with long operator
- * chains or deep nesting does not overflow the caller's stack. The stack memory is reserved, not committed.
+ * Runs recursive tree work so that real code with long operator chains or deep nesting does not overflow the
+ * stack: on the caller's thread first, and again on a short-lived thread with a large stack when that overflows
+ * (the stack memory is reserved, not committed).
  */
 public final class BigStack {
 
@@ -19,6 +20,18 @@ public final class BigStack {
      * caller is interrupted (the interrupt flag is restored).
      */
     public static <T> T call(String threadName, Supplier<T> work, Supplier<T> onFailure) {
+        // Almost every cell fits the caller's stack: try there first, and pay for a thread only on overflow.
+        try {
+            T direct = work.get();
+            return direct != null ? direct : onFailure.get();
+        } catch (StackOverflowError e) {
+            return onBigStack(threadName, work, onFailure);
+        } catch (RuntimeException e) {
+            return onFailure.get();
+        }
+    }
+
+    private static <T> T onBigStack(String threadName, Supplier<T> work, Supplier<T> onFailure) {
         AtomicReference<T> result = new AtomicReference<>();
         Thread worker = new Thread(null, () -> {
             try {

@@ -19,11 +19,15 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
 
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
+    /** Building the grammar is costly: one parser per thread, reused (a parser is not safe to share). */
+    private final ThreadLocal<PythonParser> parsers = ThreadLocal.withInitial(PythonParser::createIPythonParser);
+
     @Override
     public ParsedCell parse(String cellSource) {
         String source = cellSource == null ? "" : cellSource;
+        // parseAt handles every failure but a stack overflow, which BigStack retries on a large stack
         return BigStack.call("nb2prod-python-parser", () -> parseAt(source, 0, 0),
-                () -> new ParsedCell.Failed(new SyntaxError("cannot parse: internal error", 1, 1)));
+                () -> new ParsedCell.Failed(new SyntaxError("too deeply nested to parse", 1, 1)));
     }
 
     /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
@@ -31,7 +35,7 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
         try {
             // A trailing line break keeps the parser happy with an indented line magic on the last line.
             String text = source.endsWith("\n") ? source : source + "\n";
-            AstNode node = PythonParser.createIPythonParser().parse(text);
+            AstNode node = parsers.get().parse(text);
             FileInput fileInput = new IPythonTreeMaker().fileInput(node);
             Module module = new SonarAstConverter(source, lineOffset, colOffset, this::parseAt).module(fileInput);
             return new ParsedCell.Parsed(module);
@@ -39,8 +43,6 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset);
         } catch (SonarAstConverter.NestedSyntaxError e) {
             return new ParsedCell.Failed(e.error);
-        } catch (StackOverflowError e) {
-            return failed("too deeply nested to parse", 1, 0, source, lineOffset, colOffset);
         } catch (RuntimeException | LinkageError e) {
             String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);

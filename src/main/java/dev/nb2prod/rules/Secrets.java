@@ -57,47 +57,64 @@ public final class Secrets {
      */
     public record Match(String kind, String secret, String shown, int start, int end) {}
 
-    private record Format(String kind, Pattern pattern, int group, Predicate<String> valid, boolean urlPassword) {}
+    /**
+     * A token format. {@code anchors}: literal strings of which at least one occurs in every match, checked
+     * with {@code String.contains} before the (much slower) regular expression runs over long outputs.
+     */
+    private record Format(String kind, Pattern pattern, int group, Predicate<String> valid, boolean urlPassword,
+                          List<String> anchors) {
+        boolean mayOccurIn(String text) {
+            for (String anchor : anchors) {
+                if (text.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private static final String B = "(?<![A-Za-z0-9_])";
     private static final String E = "(?![A-Za-z0-9_])";
 
     private static final List<Format> FORMATS = List.of(
-        format("AWS access key id", B + "((?:AKIA|ASIA)[0-9A-Z]{16})" + E, Secrets::variedBody),
+        format("AWS access key id", B + "((?:AKIA|ASIA)[0-9A-Z]{16})" + E, Secrets::variedBody, List.of("AKIA", "ASIA")),
         format("AWS secret access key",
             "(?i:aws_?secret_?(?:access_?)?key)[\"']?\\s{0,3}[:=,]\\s{0,3}[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-            s -> variedBody(s) && hasDigit(s)),
-        format("GitHub token", B + "((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})" + E, Secrets::variedBody),
-        format("GitHub token", B + "(github_pat_[A-Za-z0-9_]{40,})" + E, Secrets::variedBody),
-        format("GitLab token", B + "(glpat-[A-Za-z0-9_-]{20,})" + E, Secrets::variedBody),
-        format("Slack token", B + "(xox[bpaors]-[0-9A-Za-z-]{20,})" + E, Secrets::variedBody),
+            s -> variedBody(s) && hasDigit(s), List.of("ecret", "ECRET")),
+        format("GitHub token", B + "((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,})" + E, Secrets::variedBody, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+        format("GitHub token", B + "(github_pat_[A-Za-z0-9_]{40,})" + E, Secrets::variedBody, List.of("github_pat_")),
+        format("GitLab token", B + "(glpat-[A-Za-z0-9_-]{20,})" + E, Secrets::variedBody, List.of("glpat-")),
+        format("Slack token", B + "(xox[bpaors]-[0-9A-Za-z-]{20,})" + E, Secrets::variedBody, List.of("xox")),
         format("Slack webhook", "(?:https?://)?hooks\\.slack\\.com/services/(T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,})",
-            Secrets::variedBody),
-        format("Stripe live key", B + "((?:sk|rk)_live_[0-9A-Za-z]{16,})" + E, Secrets::variedBody),
-        format("Stripe test key", B + "((?:sk|rk)_test_[0-9A-Za-z]{16,})" + E, Secrets::variedBody),
-        format("Google API key", B + "(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])", Secrets::variedBody),
-        format("Anthropic API key", B + "(sk-ant-[A-Za-z0-9_-]{32,})(?![A-Za-z0-9_-])", Secrets::variedBody),
+            Secrets::variedBody, List.of("hooks.slack.com")),
+        format("Stripe live key", B + "((?:sk|rk)_live_[0-9A-Za-z]{16,})" + E, Secrets::variedBody, List.of("_live_")),
+        format("Stripe test key", B + "((?:sk|rk)_test_[0-9A-Za-z]{16,})" + E, Secrets::variedBody, List.of("_test_")),
+        format("Google API key", B + "(AIza[0-9A-Za-z_-]{35})(?![A-Za-z0-9_-])", Secrets::variedBody, List.of("AIza")),
+        format("Anthropic API key", B + "(sk-ant-[A-Za-z0-9_-]{32,})(?![A-Za-z0-9_-])", Secrets::variedBody, List.of("sk-ant-")),
         format("OpenAI API key", B + "(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{32,})(?![A-Za-z0-9_-])",
-            Secrets::variedBody),
-        format("OpenAI API key", B + "(sk-[A-Za-z0-9]{32,})" + E, s -> variedBody(s) && mixedCaseAndDigits(s)),
-        format("Hugging Face token", B + "(hf_[A-Za-z]{34,})" + E, s -> variedBody(s) && mixedCase(s)),
+            Secrets::variedBody, List.of("sk-proj-", "sk-svcacct-", "sk-admin-")),
+        format("OpenAI API key", B + "(sk-[A-Za-z0-9]{32,})" + E, s -> variedBody(s) && mixedCaseAndDigits(s), List.of("sk-")),
+        format("Hugging Face token", B + "(hf_[A-Za-z]{34,})" + E, s -> variedBody(s) && mixedCase(s), List.of("hf_")),
         format("JSON web token",
-            B + "(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])", s -> true),
+            B + "(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])", s -> true, List.of("eyJ")),
         format("private key",
             "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|\\s|\"|')*([A-Za-z0-9+/]{40,})",
-            s -> true),
+            s -> true, List.of("PRIVATE KEY")),
         new Format("password in URL", Pattern.compile(
             "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>(){}\\[\\]]+:)([^\\s/@'\"<>]+)(@[A-Za-z0-9_.-]+)"),
-            2, Secrets::realPassword, true));
+            2, Secrets::realPassword, true, List.of("://")));
 
-    private static Format format(String kind, String regex, Predicate<String> valid) {
-        return new Format(kind, Pattern.compile(regex), 1, valid, false);
+    private static Format format(String kind, String regex, Predicate<String> valid, List<String> anchors) {
+        return new Format(kind, Pattern.compile(regex), 1, valid, false, anchors);
     }
 
     /** Every token of a known format in a text (one line or many), left to right, without overlaps. */
     public static List<Match> find(String text) {
         List<Match> found = new ArrayList<>();
         for (Format format : FORMATS) {
+            if (!format.mayOccurIn(text)) {
+                continue;
+            }
             Matcher m = format.pattern().matcher(text);
             while (m.find()) {
                 String secret = m.group(format.group());

@@ -51,7 +51,8 @@ final class PersonalData {
 
     static List<Item> find(String text) {
         List<Item> items = new ArrayList<>();
-        Matcher m = EMAIL.matcher(text);
+        // cheap checks first: outputs are long, and most hold no '@' or '+' at all
+        Matcher m = EMAIL.matcher(text.indexOf('@') >= 0 ? text : "");
         while (m.find()) {
             String local = m.group(1);
             String domain = m.group(2).toLowerCase(Locale.ROOT);
@@ -64,7 +65,7 @@ final class PersonalData {
             }
             items.add(new Item(Kind.EMAIL, local + "@" + domain, Secrets.mask(local) + "@" + domain, m.start()));
         }
-        m = PHONE.matcher(text);
+        m = PHONE.matcher(text.indexOf('+') >= 0 ? text : "");
         while (m.find()) {
             String digits = m.group().replaceAll("[^0-9]", "");
             if (digits.length() < 9 || digits.length() > 15) {
