@@ -431,7 +431,8 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         if inside:
             last = inside[-1]
             where += " (%s:%d)" % (os.path.relpath(last.filename, package_dir), last.lineno)
-        code = _fail(out_dir, _describe(error), _missing_module(error), where)
+        missing = _missing_module(error)
+        code = _fail(out_dir, _describe(error), None if missing == package else missing, where)
         _restore(data_root, before, nb_out, out_dir, {})
         return code
     if not isinstance(result, dict):
