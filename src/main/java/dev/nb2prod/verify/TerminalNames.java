@@ -21,11 +21,14 @@ final class TerminalNames {
     static List<String> of(CellGraph graph) {
         Set<String> names = new LinkedHashSet<>();
         for (Terminal terminal : graph.terminals()) {
-            String name = terminal.name();
-            if (!name.startsWith("_") && !FIGURE.matcher(name).matches()) {
-                names.add(name);
+            if (isCaptured(terminal.name())) {
+                names.add(terminal.name());
             }
         }
         return List.copyOf(names);
+    }
+
+    static boolean isCaptured(String name) {
+        return !name.startsWith("_") && !FIGURE.matcher(name).matches();
     }
 }

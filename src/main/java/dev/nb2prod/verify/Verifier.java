@@ -31,9 +31,16 @@ public final class Verifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VerifyOptions options;
+    private final Map<String, String> extraEnvironment;
 
     public Verifier(VerifyOptions options) {
+        this(options, Map.of());
+    }
+
+    /** With extra environment variables for the Python processes (tests force the script runner this way). */
+    Verifier(VerifyOptions options, Map<String, String> extraEnvironment) {
         this.options = options;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     /**
@@ -127,14 +134,16 @@ public final class Verifier {
     }
 
     private Map<String, String> environment(Path temp) {
-        return Map.of(
+        Map<String, String> environment = new java.util.TreeMap<>(extraEnvironment);
+        environment.putAll(Map.of(
             "MPLBACKEND", "Agg",
             "PYTHONDONTWRITEBYTECODE", "1",
             "PYTHONHASHSEED", "0",
             "PYTHONIOENCODING", "utf-8",
             "IPYTHONDIR", temp.resolve("ipython").toString(),
             "JUPYTER_RUNTIME_DIR", temp.resolve("jupyter-runtime").toString(),
-            "PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            "PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+        return environment;
     }
 
     private void checkInterpreter(ChildProcess child, Path temp) throws VerificationException {
