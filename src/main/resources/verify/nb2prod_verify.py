@@ -207,6 +207,8 @@ def read_cells(notebook_path):
     return result
 
 
+# cell magics whose body is ordinary Python run once in the notebook's namespace; other %% cells are skipped
+RUN_BODY_CELL_MAGICS = {"%%time", "%%timeit", "%%capture", "%%prun"}
 _ASSIGN_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w.\[\], ]*?)\s*=\s*[!%]")
 _INSTALL = re.compile(r"^\s*[!%]\s*(pip|pip3|conda|mamba|apt|apt-get|sudo)\b")
 
@@ -214,7 +216,10 @@ _INSTALL = re.compile(r"^\s*[!%]\s*(pip|pip3|conda|mamba|apt|apt-get|sudo)\b")
 def script_source(source):
     """A cell's source with IPython syntax removed: None for a %% cell magic, else runnable Python."""
     if source.lstrip().startswith("%%"):
-        return None
+        first, _, body = source.lstrip().partition("\n")
+        if first.split()[0] not in RUN_BODY_CELL_MAGICS:
+            return None
+        source = body
     lines = []
     for line in source.splitlines():
         stripped = line.lstrip()
@@ -230,13 +235,11 @@ def script_source(source):
 
 
 def _nbclient_available():
-    try:
-        import nbclient  # noqa: F401
-        import nbformat  # noqa: F401
-        import ipykernel  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if os.environ.get("NB2PROD_VERIFY_RUNNER", "") == "script":
         return False
-    return os.environ.get("NB2PROD_VERIFY_RUNNER", "") != "script"
+    return all(importlib.util.find_spec(name) is not None for name in ("nbclient", "nbformat", "ipykernel"))
 
 
 def run_notebook_as_script(notebook_path, names, out_dir):
@@ -269,6 +272,8 @@ def run_notebook_as_script(notebook_path, names, out_dir):
 
 
 def _error_line(error, filename):
+    if isinstance(error, SyntaxError) and error.filename == filename:
+        return error.lineno
     line = None
     trace = error.__traceback__
     while trace is not None:
@@ -436,6 +441,7 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         _restore(data_root, before, nb_out, out_dir, {})
         return code
     if not isinstance(result, dict):
+        _restore(data_root, before, nb_out, out_dir, {})
         return _fail(out_dir, "run_pipeline returned %s, not a dict" % _type_name(result), where="run_pipeline")
     names = [str(k) for k in result]
     entries = capture({str(k): v for k, v in result.items()}, names, os.path.join(out_dir))
