@@ -1,0 +1,102 @@
+package dev.nb2prod.cli;
+
+import dev.nb2prod.verify.ArtifactResult;
+import dev.nb2prod.verify.VerificationException;
+import dev.nb2prod.verify.VerificationReport;
+import dev.nb2prod.verify.Verifier;
+import dev.nb2prod.verify.VerifyOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nb2prod verify}: proves that a generated package does what its notebook did. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Run a notebook and the package generated from it, and compare their results: terminal values "
+        + "(frames, arrays, numbers, models), written files and figures.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:equivalent: every artifact is the same",
+        "1:not equivalent: an artifact differs or is missing, or the package fails",
+        "2:cannot verify: bad arguments, no interpreter, a missing Python package, a notebook that does not run, "
+            + "a timeout"})
+final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NOTEBOOK", description = "The notebook (.ipynb).")
+    private Path notebook;
+
+    @Parameters(index = "1", paramLabel = "PACKAGE_DIR", description = "The package nb2prod extract generated.")
+    private Path packageDir;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = VerifyOptions.DEFAULT_PYTHON,
+        description = "The Python interpreter with the notebook's packages (default: ${DEFAULT-VALUE} on the PATH).")
+    private String python;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+        description = "The longest each run may take, in seconds (default: ${DEFAULT-VALUE}).")
+    private long timeoutSeconds;
+
+    @Option(names = "--tolerance", paramLabel = "REL", defaultValue = "1e-6",
+        description = "Relative tolerance for floating-point values (default: ${DEFAULT-VALUE}).")
+    private double tolerance;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        VerifyOptions options;
+        try {
+            options = new VerifyOptions(python, Duration.ofSeconds(timeoutSeconds), tolerance);
+        } catch (IllegalArgumentException e) {
+            err.println("nb2prod: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        VerificationReport report;
+        try {
+            report = new Verifier(options).verify(notebook, packageDir);
+        } catch (VerificationException e) {
+            err.println("nb2prod: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        print(spec.commandLine().getOut(), report);
+        return report.equivalent() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private void print(PrintWriter out, VerificationReport report) {
+        out.println("verify " + notebook + " against " + packageDir);
+        if (report.packageFailure().isPresent()) {
+            out.println("  the package fails: " + report.packageFailure().get());
+            out.println("not equivalent: the package does not run");
+            return;
+        }
+        int width = report.artifacts().stream().mapToInt(a -> a.name().length()).max().orElse(0);
+        for (ArtifactResult artifact : report.artifacts()) {
+            String detail = artifact.detail().isEmpty() ? ""
+                : artifact.status() == ArtifactResult.Status.SAME ? " (" + artifact.detail() + ")"
+                : ": " + artifact.detail();
+            out.println("  " + pad(artifact.name(), width) + "  " + artifact.status().label() + detail);
+        }
+        for (String note : report.notes()) {
+            out.println("  note: " + note);
+        }
+        if (report.artifacts().isEmpty()) {
+            out.println("  nothing to compare: the notebook has no terminal values the package returns");
+        }
+        if (report.equivalent()) {
+            out.println("equivalent (" + report.artifacts().size() + " artifact"
+                + (report.artifacts().size() == 1 ? "" : "s") + ")");
+        } else {
+            out.println("not equivalent (" + report.count(ArtifactResult.Status.DIFFERENT) + " different, "
+                + report.count(ArtifactResult.Status.MISSING) + " missing, of " + report.artifacts().size() + ")");
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

@@ -1,0 +1,223 @@
+package dev.nb2prod.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nb2prod.graph.AnalyzedNotebook;
+import dev.nb2prod.graph.CellGraph;
+import dev.nb2prod.graph.CellGraphBuilder;
+import dev.nb2prod.notebook.Notebook;
+import dev.nb2prod.notebook.NotebookReadException;
+import dev.nb2prod.notebook.NotebookReader;
+import dev.nb2prod.python.SonarPythonFrontEnd;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies that a generated package behaves like its notebook: runs the notebook top to bottom in its folder,
+ * then {@code run_pipeline(config)} of the package on the notebook's data, each in a fresh Python process, and
+ * compares the notebook's terminal values and written files with what the package returns and writes.
+ *
+ * <p>Everything it writes goes to a temporary folder removed at the end; the notebook's folder only receives
+ * what the notebook itself writes. Each step has the timeout of the options; on timeout the process tree is
+ * killed.
+ */
+public final class Verifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VerifyOptions options;
+    private final Map<String, String> extraEnvironment;
+
+    public Verifier(VerifyOptions options) {
+        this(options, Map.of());
+    }
+
+    /** With extra environment variables for the Python processes (tests force the script runner this way). */
+    Verifier(VerifyOptions options, Map<String, String> extraEnvironment) {
+        this.options = options;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+    }
+
+    /**
+     * Verifies {@code packageDir} against {@code notebookPath}.
+     *
+     * @throws VerificationException when verification cannot be carried out (the message is one line)
+     */
+    public VerificationReport verify(Path notebookPath, Path packageDir) throws VerificationException {
+        Path notebookFile = notebookPath.toAbsolutePath().normalize();
+        Path packageRoot = packageDir.toAbsolutePath().normalize();
+        List<String> names = terminalNames(notebookFile);
+        checkPackage(packageDir, packageRoot);
+        try (TempFolder temp = new TempFolder("nb2prod-verify")) {
+            return run(notebookFile, packageRoot, names, temp.path());
+        } catch (IOException e) {
+            throw new VerificationException("cannot verify: " + e.getMessage());
+        }
+    }
+
+    private static List<String> terminalNames(Path notebookFile) throws VerificationException {
+        Notebook notebook;
+        try {
+            notebook = new NotebookReader().read(notebookFile);
+        } catch (NotebookReadException e) {
+            throw new VerificationException(e.getMessage());
+        }
+        if (!notebook.isPython()) {
+            throw new VerificationException(notebookFile + ": not a Python notebook");
+        }
+        CellGraph graph = new CellGraphBuilder().build(AnalyzedNotebook.of(notebook, new SonarPythonFrontEnd()));
+        return TerminalNames.of(graph);
+    }
+
+    private static void checkPackage(Path given, Path root) throws VerificationException {
+        if (!Files.isDirectory(root)) {
+            throw new VerificationException(given + ": no such folder");
+        }
+        if (!Files.isRegularFile(root.resolve("config.yaml"))) {
+            throw new VerificationException(given + ": not a generated package (no config.yaml)");
+        }
+        if (!Files.isDirectory(root.resolve("src"))) {
+            throw new VerificationException(given + ": not a generated package (no src/ folder)");
+        }
+    }
+
+    private VerificationReport run(Path notebookFile, Path packageRoot, List<String> names, Path temp)
+        throws IOException, VerificationException {
+        Path helper = HelperScript.copyTo(temp);
+        Path logs = Files.createDirectory(temp.resolve("logs"));
+        Path notebookOut = temp.resolve("notebook");
+        Path packageOut = temp.resolve("package");
+        Path namesFile = temp.resolve("names.json");
+        JSON.writeValue(namesFile.toFile(), names);
+        ChildProcess child = new ChildProcess(logs, environment(temp));
+        Path folder = notebookFile.getParent();
+
+        checkInterpreter(child, temp);
+
+        ChildProcess.Result notebookRun = step(child, "notebook", temp,
+            List.of(helper.toString(), "run-notebook", notebookFile.toString(), namesFile.toString(), notebookOut.toString()));
+        JsonNode notebookStatus = status(notebookOut, notebookRun, "running the notebook");
+        if (!notebookStatus.path("ok").asBoolean()) {
+            throw new VerificationException(notebookFailure(notebookStatus));
+        }
+        String runner = manifest(notebookOut).path("runner").asText("script");
+
+        ChildProcess.Result packageRun = step(child, "package", temp,
+            List.of(helper.toString(), "run-package", packageRoot.toString(), folder.toString(), packageOut.toString(),
+                notebookOut.toString()));
+        JsonNode packageStatus = status(packageOut, packageRun, "running the package");
+        if (!packageStatus.path("ok").asBoolean()) {
+            String where = packageStatus.path("where").asText("");
+            String module = packageStatus.path("missing_module").asText("");
+            if (where.equals("layout")) {
+                throw new VerificationException(packageRoot + ": " + packageStatus.path("error").asText());
+            }
+            if (!module.isEmpty()) {
+                throw new VerificationException(missingModule("the package", module));
+            }
+            return new VerificationReport(List.of(), List.of(), Optional.of(
+                (where.isEmpty() ? "" : where + ": ") + packageStatus.path("error").asText()), runner);
+        }
+
+        ChildProcess.Result comparison = step(child, "compare", temp,
+            List.of(helper.toString(), "compare", notebookOut.toString(), packageOut.toString(),
+                Double.toString(options.tolerance())));
+        if (comparison.exitCode() != 0) {
+            throw new VerificationException("comparing the results failed: " + lastLine(comparison.stderr()));
+        }
+        return report(JSON.readTree(comparison.stdout()), runner);
+    }
+
+    private Map<String, String> environment(Path temp) {
+        Map<String, String> environment = new java.util.TreeMap<>(extraEnvironment);
+        environment.putAll(Map.of(
+            "MPLBACKEND", "Agg",
+            "PYTHONDONTWRITEBYTECODE", "1",
+            "PYTHONHASHSEED", "0",
+            "PYTHONIOENCODING", "utf-8",
+            "IPYTHONDIR", temp.resolve("ipython").toString(),
+            "JUPYTER_RUNTIME_DIR", temp.resolve("jupyter-runtime").toString(),
+            "PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+        return environment;
+    }
+
+    private void checkInterpreter(ChildProcess child, Path temp) throws VerificationException {
+        ChildProcess.Result probe;
+        try {
+            probe = child.run("probe", List.of(options.python(), "-c",
+                "import sys; print('ok' if sys.version_info >= (3, 8) else 'old')"), temp, options.timeout());
+        } catch (IOException e) {
+            throw new VerificationException(options.python() + " not found; pass --python");
+        }
+        if (probe.timedOut() || probe.exitCode() != 0 || !probe.stdout().strip().equals("ok")) {
+            throw new VerificationException(options.python() + " is not a working Python 3.8 or newer; pass --python");
+        }
+    }
+
+    private ChildProcess.Result step(ChildProcess child, String name, Path temp, List<String> arguments)
+        throws IOException, VerificationException {
+        List<String> command = new ArrayList<>();
+        command.add(options.python());
+        command.addAll(arguments);
+        ChildProcess.Result result = child.run(name, command, temp, options.timeout());
+        if (result.timedOut()) {
+            String what = switch (name) {
+                case "notebook" -> "running the notebook";
+                case "package" -> "running the package";
+                default -> "comparing the results";
+            };
+            throw new VerificationException(what + " took longer than " + options.timeout().toSeconds()
+                + "s (--timeout); it was stopped");
+        }
+        return result;
+    }
+
+    private static JsonNode status(Path out, ChildProcess.Result result, String what)
+        throws IOException, VerificationException {
+        Path file = out.resolve("status.json");
+        if (!Files.isRegularFile(file)) {
+            throw new VerificationException(what + " failed: " + lastLine(result.stderr()));
+        }
+        return JSON.readTree(file.toFile());
+    }
+
+    private static JsonNode manifest(Path out) throws IOException {
+        return JSON.readTree(out.resolve("manifest.json").toFile());
+    }
+
+    private String notebookFailure(JsonNode status) {
+        String module = status.path("missing_module").asText("");
+        if (!module.isEmpty()) {
+            return missingModule("the notebook", module);
+        }
+        String where = status.path("where").asText("");
+        return "the notebook does not run top to bottom" + (where.isEmpty() ? "" : " (" + where + ")") + ": "
+            + status.path("error").asText();
+    }
+
+    private String missingModule(String who, String module) {
+        return who + " needs " + module + ", which " + options.python() + " cannot import";
+    }
+
+    private static VerificationReport report(JsonNode json, String runner) {
+        List<ArtifactResult> artifacts = new ArrayList<>();
+        for (JsonNode node : json.path("artifacts")) {
+            artifacts.add(new ArtifactResult(node.path("name").asText(),
+                ArtifactResult.Status.valueOf(node.path("status").asText().toUpperCase(Locale.ROOT)),
+                node.path("detail").asText("")));
+        }
+        List<String> notes = new ArrayList<>();
+        json.path("notes").forEach(n -> notes.add(n.asText()));
+        return new VerificationReport(artifacts, notes, Optional.empty(), runner);
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "no message" : lines.get(lines.size() - 1).strip();
+    }
+}

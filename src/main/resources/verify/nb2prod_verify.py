@@ -1,0 +1,848 @@
+"""nb2prod verify helper: runs a notebook and its generated package, then compares what they produce.
+
+Shipped inside nb2prod and run with the user's interpreter. It imports only the standard library at module
+level; pandas, numpy, scikit-learn, matplotlib, nbclient are imported lazily, only when the values or the
+notebook need them.
+
+Modes (every mode writes only into its OUT_DIR, and into the folders the notebook or package write themselves):
+  run-notebook NOTEBOOK NAMES_JSON OUT_DIR
+      runs the notebook's code cells top to bottom in the notebook's folder (through nbclient when it and
+      ipykernel are importable, else as a script with magics removed) and captures the named values
+  run-package PACKAGE_DIR DATA_ROOT OUT_DIR [NB_OUT]
+      imports <pkg>.config and <pkg>.pipeline from PACKAGE_DIR/src, loads PACKAGE_DIR/config.yaml with the
+      overrides data_root=DATA_ROOT (and output_root=OUT_DIR/outputs when the configuration has that key),
+      calls run_pipeline(config) in an empty working directory and captures the returned dict
+  compare NB_OUT PKG_OUT TOLERANCE
+      prints a JSON report: {"artifacts": [{"name", "status": same|different|missing, "detail"}], "notes": []}
+
+Run modes write OUT_DIR/status.json: {"ok": true} or {"ok": false, "error": ..., "missing_module": ...}
+and OUT_DIR/manifest.json describing the captured artifacts and written files.
+"""
+
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import shutil
+import sys
+import traceback
+
+MAX_COPIED_FILE = 200 * 1024 * 1024
+SKIPPED_DIRS = {".ipynb_checkpoints", "__pycache__", ".git"}
+X_NAMES = ("X_test", "x_test", "X_val", "X_valid", "X_holdout", "X", "X_train", "x_train")
+PREDICTION_ROWS = 200
+
+
+# ---------------------------------------------------------------------------------------------- capture
+
+
+def _type_name(value):
+    cls = type(value)
+    return cls.__module__ + "." + cls.__qualname__ if cls.__module__ != "builtins" else cls.__qualname__
+
+
+def _is_estimator(value):
+    return (not isinstance(value, type)) and hasattr(value, "get_params") and hasattr(value, "fit")
+
+
+def _is_figure(value):
+    module = type(value).__module__ or ""
+    if module.startswith("matplotlib.") or module.startswith("seaborn."):
+        return True
+    if type(value).__name__ == "ndarray" and getattr(value, "dtype", None) is not None and value.dtype == object:
+        return value.size > 0 and all(_is_figure(v) for v in value.flat)
+    return False
+
+
+def _kind(value):
+    import types
+
+    if isinstance(value, types.ModuleType):
+        return "module"
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type, types.MethodType)):
+        return "code"
+    if _is_figure(value):
+        return "figure"
+    name = type(value).__name__
+    module = type(value).__module__ or ""
+    if module.startswith("pandas") and name == "DataFrame":
+        return "frame"
+    if module.startswith("pandas") and name == "Series":
+        return "series"
+    if module.startswith("numpy") and name == "ndarray":
+        return "array"
+    if _is_estimator(value):
+        return "estimator"
+    if isinstance(value, bool):
+        return "other"
+    if isinstance(value, float) or (module.startswith("numpy") and hasattr(value, "dtype") and value.dtype.kind == "f"):
+        return "number"
+    if isinstance(value, int) or (module.startswith("numpy") and hasattr(value, "dtype") and value.dtype.kind in "iu"):
+        return "integer"
+    if isinstance(value, dict):
+        return "dict"
+    return "other"
+
+
+# kinds that look like results: a notebook terminal of such a kind that the package does not return is missing
+RESULT_KINDS = {"frame", "series", "array", "estimator", "number", "dict"}
+
+
+def capture(namespace, names, out_dir):
+    """Pickles namespace[name] for each name into out_dir; returns the manifest entries."""
+    os.makedirs(out_dir, exist_ok=True)
+    entries = {}
+    for index, name in enumerate(names):
+        if name not in namespace:
+            entries[name] = {"kind": "undefined"}
+            continue
+        value = namespace[name]
+        kind = _kind(value)
+        entry = {"kind": kind, "type": _type_name(value)}
+        if kind in ("module", "code", "figure"):
+            entries[name] = entry
+            continue
+        file_name = "artifact_%d.pkl" % index
+        try:
+            with open(os.path.join(out_dir, file_name), "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            entry["pickle"] = file_name
+        except Exception as error:  # noqa: BLE001 - anything that cannot be pickled is recorded, not fatal
+            entry["unpicklable"] = "%s (%s)" % (_type_name(value), type(error).__name__)
+            try:
+                os.remove(os.path.join(out_dir, file_name))
+            except OSError:
+                pass
+        entries[name] = entry
+    return entries
+
+
+def _write_json(path, data):
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1, sort_keys=True, default=str)
+
+
+# ------------------------------------------------------------------------------------------- file snapshots
+
+
+def snapshot(root, exclude=()):
+    """{relative path: (mtime_ns, size)} of every file below root, hidden and cache folders skipped."""
+    result = {}
+    exclude = [os.path.abspath(e) for e in exclude]
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")
+                         and os.path.abspath(os.path.join(folder, d)) not in exclude)
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            result[os.path.relpath(path, root).replace(os.sep, "/")] = (stat.st_mtime_ns, stat.st_size)
+    return result
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def keep_file(source, rel, out_dir, files):
+    """Records a written file and copies it to out_dir/files/rel (when not too large)."""
+    entry = {"size": os.path.getsize(source), "sha256": _sha256(source)}
+    if entry["size"] <= MAX_COPIED_FILE:
+        target = os.path.join(out_dir, "files", *rel.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+        entry["copy"] = "files/" + rel
+    files[rel] = entry
+
+
+# ----------------------------------------------------------------------------------------- status, errors
+
+
+def _missing_module(error):
+    if isinstance(error, ImportError) and getattr(error, "name", None):
+        return error.name.split(".")[0]
+    return None
+
+
+def _fail(out_dir, message, missing_module=None, where=None):
+    _write_json(os.path.join(out_dir, "status.json"),
+                {"ok": False, "error": message, "missing_module": missing_module, "where": where})
+    return 1
+
+
+def _describe(error):
+    text = str(error).strip().splitlines()
+    return type(error).__name__ + (": " + text[0] if text else "")
+
+
+# ---------------------------------------------------------------------------------------------- notebook
+
+
+def read_cells(notebook_path):
+    """The code cells of an nbformat 3 or 4 notebook: [(index among all cells, source)]."""
+    with open(notebook_path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if "worksheets" in data:
+        cells = [c for ws in data.get("worksheets", []) for c in ws.get("cells", [])]
+        key = "input"
+    else:
+        cells = data.get("cells", [])
+        key = "source"
+    result = []
+    for index, cell in enumerate(cells):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get(key, "")
+        if isinstance(source, list):
+            source = "".join(source)
+        result.append((index, source))
+    return result
+
+
+# cell magics whose body is ordinary Python run once in the notebook's namespace; other %% cells are skipped
+RUN_BODY_CELL_MAGICS = {"%%time", "%%timeit", "%%capture", "%%prun"}
+_ASSIGN_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w.\[\], ]*?)\s*=\s*[!%]")
+_INSTALL = re.compile(r"^\s*[!%]\s*(pip|pip3|conda|mamba|apt|apt-get|sudo)\b")
+
+
+def script_source(source):
+    """A cell's source with IPython syntax removed: None for a %% cell magic, else runnable Python."""
+    if source.lstrip().startswith("%%"):
+        first, _, body = source.lstrip().partition("\n")
+        if first.split()[0] not in RUN_BODY_CELL_MAGICS:
+            return None
+        source = body
+    lines = []
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        indent = line[: len(line) - len(stripped)]
+        assigned = _ASSIGN_MAGIC.match(line)
+        if assigned:
+            lines.append(assigned.group(1) + assigned.group(2) + " = None")
+        elif stripped.startswith(("%", "!")) or (stripped.endswith("?") and re.match(r"^[\w.?]+$", stripped)):
+            lines.append(indent + "pass")
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _nbclient_available():
+    import importlib.util
+
+    if os.environ.get("NB2PROD_VERIFY_RUNNER", "") == "script":
+        return False
+    return all(importlib.util.find_spec(name) is not None for name in ("nbclient", "nbformat", "ipykernel"))
+
+
+def run_notebook_as_script(notebook_path, names, out_dir):
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+    except ImportError:
+        pass
+    import builtins
+
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        from IPython.display import display
+    except ImportError:
+        def display(*args, **kwargs):
+            return None
+    namespace["display"] = display
+    for index, source in read_cells(notebook_path):
+        code = script_source(source)
+        if code is None or not code.strip():
+            continue
+        try:
+            exec(compile(code, "<cell %d>" % (index + 1), "exec"), namespace)
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - the notebook's own failure is reported
+            line = _error_line(error, "<cell %d>" % (index + 1))
+            where = "cell %d" % (index + 1) + (", line %d" % line if line else "")
+            return _fail(out_dir, _describe(error), _missing_module(error), where)
+    return _finish_notebook(capture(namespace, names, out_dir), out_dir)
+
+
+def _error_line(error, filename):
+    if isinstance(error, SyntaxError) and error.filename == filename:
+        return error.lineno
+    line = None
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == filename:
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def run_notebook_with_nbclient(notebook_path, names, out_dir):
+    work = os.path.dirname(os.path.abspath(out_dir))
+    kernels = os.path.join(work, "jupyter", "kernels", "nb2prod-verify")
+    os.makedirs(kernels, exist_ok=True)
+    _write_json(os.path.join(kernels, "kernel.json"), {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "nb2prod verify", "language": "python"})
+    os.environ["JUPYTER_PATH"] = os.path.join(work, "jupyter")
+    os.environ.setdefault("JUPYTER_RUNTIME_DIR", os.path.join(work, "jupyter", "runtime"))
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(notebook_path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = "\n".join("pass" if _INSTALL.match(line) else line for line in cell.source.splitlines())
+    helper_dir = os.path.dirname(os.path.abspath(__file__))
+    capture_code = (
+        "import sys as _nb2prod_sys\n"
+        "_nb2prod_sys.path.insert(0, %r)\n"
+        "import nb2prod_verify as _nb2prod_verify\n"
+        "_nb2prod_verify._finish_notebook(_nb2prod_verify.capture(globals(), %r, %r), %r)\n"
+    ) % (helper_dir, list(names), out_dir, out_dir)
+    client = NotebookClient(nb, timeout=None, kernel_name="nb2prod-verify", allow_errors=False,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(notebook_path))}})
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code" or not cell.source.strip():
+                continue
+            try:
+                client.execute_cell(cell, index)
+            except CellExecutionError as error:
+                missing = None
+                if error.ename in ("ModuleNotFoundError", "ImportError"):
+                    found = re.search(r"No module named '([\w]+)", error.evalue or "")
+                    missing = found.group(1) if found else None
+                return _fail(out_dir, "%s: %s" % (error.ename, (error.evalue or "").strip().splitlines()[0]
+                                                  if (error.evalue or "").strip() else error.ename),
+                             missing, "cell %d" % (index + 1))
+        capture_cell = nbformat.v4.new_code_cell(capture_code)
+        nb.cells.append(capture_cell)
+        try:
+            client.execute_cell(capture_cell, len(nb.cells) - 1)
+        except CellExecutionError as error:
+            return _fail(out_dir, "capturing the results failed: %s: %s" % (error.ename, error.evalue))
+    if not os.path.exists(os.path.join(out_dir, "manifest.json")):
+        return _fail(out_dir, "the kernel did not record the notebook's results")
+    return 0
+
+
+def _finish_notebook(entries, out_dir):
+    _write_json(os.path.join(out_dir, "manifest.json"), {"artifacts": entries, "order": list(entries), "files": {}})
+    return 0
+
+
+def run_notebook(notebook_path, names_json, out_dir):
+    notebook_path = os.path.abspath(notebook_path)
+    folder = os.path.dirname(notebook_path)
+    with open(names_json, encoding="utf-8") as handle:
+        names = json.load(handle)
+    os.makedirs(out_dir, exist_ok=True)
+    before = snapshot(folder, exclude=[out_dir])
+    os.chdir(folder)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    runner = "nbclient" if _nbclient_available() else "script"
+    try:
+        if runner == "nbclient":
+            code = run_notebook_with_nbclient(notebook_path, names, out_dir)
+        else:
+            code = run_notebook_as_script(notebook_path, names, out_dir)
+    except Exception as error:  # noqa: BLE001 - e.g. the kernel could not start
+        return _fail(out_dir, "running the notebook failed: " + _describe(error), _missing_module(error))
+    if code != 0:
+        return code
+    after = snapshot(folder, exclude=[out_dir])
+    manifest_path = os.path.join(out_dir, "manifest.json")
+    with open(manifest_path, encoding="utf-8") as handle:
+        manifest = json.load(handle)
+    files = {}
+    for rel in sorted(after):
+        if before.get(rel) != after[rel]:
+            keep_file(os.path.join(folder, *rel.split("/")), rel, out_dir, files)
+    manifest["files"] = files
+    manifest["runner"] = runner
+    _write_json(manifest_path, manifest)
+    _write_json(os.path.join(out_dir, "status.json"), {"ok": True})
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------- package
+
+
+def find_package(package_dir):
+    src = os.path.join(package_dir, "src")
+    if not os.path.isdir(src):
+        raise LookupError("%s has no src/ folder" % package_dir)
+    found = sorted(d for d in os.listdir(src) if os.path.isfile(os.path.join(src, d, "pipeline.py")))
+    if len(found) != 1:
+        raise LookupError("%s/src should hold exactly one package with a pipeline.py, found %d" % (package_dir, len(found)))
+    return src, found[0]
+
+
+def _load_config(config_module, path, overrides):
+    try:
+        return config_module.load_config(path, overrides)
+    except (TypeError, AttributeError):
+        # a load_config that takes "key=value" strings, like the --set options
+        return config_module.load_config(path, ["%s=%s" % item for item in overrides.items()])
+
+
+def run_package(package_dir, data_root, out_dir, nb_out=None):
+    import importlib
+
+    package_dir = os.path.abspath(package_dir)
+    data_root = os.path.abspath(data_root)
+    os.makedirs(out_dir, exist_ok=True)
+    out_dir = os.path.abspath(out_dir)
+    work = os.path.join(out_dir, "work")
+    outputs = os.path.join(out_dir, "outputs")
+    os.makedirs(work, exist_ok=True)
+    os.makedirs(outputs, exist_ok=True)
+    try:
+        src, package = find_package(package_dir)
+    except LookupError as error:
+        return _fail(out_dir, str(error), where="layout")
+    config_path = os.path.join(package_dir, "config.yaml")
+    before = snapshot(data_root, exclude=[out_dir])
+    sys.path.insert(0, src)
+    os.chdir(work)
+    os.environ["NB2PROD_DATA_ROOT"] = data_root
+    stage = "importing %s.config" % package
+    try:
+        config_module = importlib.import_module(package + ".config")
+        stage = "loading config.yaml"
+        overrides = {"data_root": data_root}
+        config = _load_config(config_module, config_path, overrides)
+        if isinstance(config, dict) and "output_root" in config:
+            overrides["output_root"] = outputs
+            os.environ["NB2PROD_OUTPUT_ROOT"] = outputs
+            config = _load_config(config_module, config_path, overrides)
+        stage = "importing %s.pipeline" % package
+        pipeline = importlib.import_module(package + ".pipeline")
+        stage = "run_pipeline"
+        result = pipeline.run_pipeline(config)
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - the package's failure is the finding
+        trace = traceback.extract_tb(error.__traceback__)
+        inside = [f for f in trace if os.path.abspath(f.filename).startswith(src + os.sep)]
+        where = stage
+        if inside:
+            last = inside[-1]
+            where += " (%s:%d)" % (os.path.relpath(last.filename, package_dir), last.lineno)
+        missing = _missing_module(error)
+        code = _fail(out_dir, _describe(error), None if missing == package else missing, where)
+        _restore(data_root, before, nb_out, out_dir, {})
+        return code
+    if not isinstance(result, dict):
+        _restore(data_root, before, nb_out, out_dir, {})
+        return _fail(out_dir, "run_pipeline returned %s, not a dict" % _type_name(result), where="run_pipeline")
+    names = [str(k) for k in result]
+    entries = capture({str(k): v for k, v in result.items()}, names, os.path.join(out_dir))
+    files = {}
+    for root in (outputs, work):
+        for rel in sorted(snapshot(root)):
+            keep_file(os.path.join(root, *rel.split("/")), rel, out_dir, files)
+    notes = _restore(data_root, before, nb_out, out_dir, files)
+    _write_json(os.path.join(out_dir, "manifest.json"),
+                {"artifacts": entries, "order": names, "files": files, "notes": notes})
+    _write_json(os.path.join(out_dir, "status.json"), {"ok": True})
+    return 0
+
+
+def _restore(data_root, before, nb_out, out_dir, files):
+    """Moves what the package wrote into the notebook's folder out of it, restoring the notebook's own files."""
+    notes = []
+    after = snapshot(data_root, exclude=[out_dir] + ([nb_out] if nb_out else []))
+    nb_files = {}
+    if nb_out and os.path.exists(os.path.join(nb_out, "manifest.json")):
+        with open(os.path.join(nb_out, "manifest.json"), encoding="utf-8") as handle:
+            nb_files = json.load(handle).get("files", {})
+    for rel in sorted(after):
+        if before.get(rel) == after[rel]:
+            continue
+        path = os.path.join(data_root, *rel.split("/"))
+        if rel not in files:
+            keep_file(path, rel, out_dir, files)
+        if rel not in before:
+            os.remove(path)
+        elif rel in nb_files and "copy" in nb_files[rel]:
+            shutil.copyfile(os.path.join(nb_out, *nb_files[rel]["copy"].split("/")), path)
+        else:
+            notes.append("the package overwrote %s in the notebook's folder" % rel)
+    return notes
+
+
+# ------------------------------------------------------------------------------------------------ compare
+
+
+class Different(Exception):
+    """A short description of how two values differ."""
+
+
+def _short(value, limit=60):
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _is_number(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    module = type(value).__module__ or ""
+    return module.startswith("numpy") and hasattr(value, "dtype") and getattr(value, "shape", None) == () \
+        and value.dtype.kind in "iuf"
+
+
+def _numbers_close(a, b, tol):
+    a, b = float(a), float(b)
+    if math.isnan(a) and math.isnan(b):
+        return True
+    return math.isclose(a, b, rel_tol=tol, abs_tol=1e-12)
+
+
+def _where(label):
+    return (label + ": ") if label else ""
+
+
+def compare_values(a, b, tol, context=None, label=""):
+    """Raises Different when a and b differ; returns an optional note (e.g. 'same up to row order')."""
+    context = context or {}
+    kind_a, kind_b = _kind(a), _kind(b)
+    if kind_a in ("frame", "series") or kind_b in ("frame", "series"):
+        if kind_a != kind_b:
+            raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
+        return _compare_frames(a, b, tol, label)
+    if kind_a == "array" or kind_b == "array":
+        return _compare_arrays(a, b, tol, label)
+    if kind_a == "estimator" or kind_b == "estimator":
+        return _compare_estimators(a, b, tol, context, label)
+    if kind_a == "figure" and kind_b == "figure":
+        return "figure: existence only"
+    if _is_number(a) and _is_number(b):
+        if not _numbers_close(a, b, tol):
+            raise Different("%s%s vs %s" % (_where(label), _short(a), _short(b)))
+        return None
+    if isinstance(a, dict) and isinstance(b, dict):
+        if set(a) != set(b):
+            only_a = sorted(map(str, set(a) - set(b)))
+            only_b = sorted(map(str, set(b) - set(a)))
+            raise Different("%skeys only in notebook %s, only in package %s" % (_where(label), only_a, only_b))
+        notes = [compare_values(a[k], b[k], tol, context, "%s[%r]" % (label, k)) for k in a]
+        return next((n for n in notes if n), None)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        if len(a) != len(b):
+            raise Different("%slength %d vs %d" % (_where(label), len(a), len(b)))
+        notes = [compare_values(x, y, tol, context, "%s[%d]" % (label, i)) for i, (x, y) in enumerate(zip(a, b))]
+        return next((n for n in notes if n), None)
+    try:
+        equal = bool(a == b)
+    except Exception:  # noqa: BLE001 - values without a usable ==
+        equal = repr(a) == repr(b)
+    if not equal:
+        raise Different("%s%s vs %s" % (_where(label), _short(a), _short(b)))
+    return None
+
+
+def _compare_frames(a, b, tol, label):
+    import pandas.testing as pdt
+
+    check = pdt.assert_frame_equal if _kind(a) == "frame" else pdt.assert_series_equal
+    try:
+        check(a, b, check_exact=False, rtol=tol, atol=1e-12)
+        return None
+    except AssertionError as error:
+        first_error = error
+    if a.shape == b.shape:
+        try:
+            x, y = a.sort_index(), b.sort_index()
+            if _kind(a) == "frame":
+                x, y = x.sort_index(axis=1), y.sort_index(axis=1)
+            check(x, y, check_exact=False, rtol=tol, atol=1e-12)
+            rows = not a.index.equals(b.index)
+            return "same up to %s order" % ("row" if rows else "column")
+        except (AssertionError, TypeError, ValueError):
+            pass
+    raise Different(_where(label) + _frame_diff(a, b, tol, first_error))
+
+
+def _frame_diff(a, b, tol, error):
+    if a.shape != b.shape:
+        return "shape %s vs %s" % (a.shape, b.shape)
+    if _kind(a) == "frame":
+        if list(a.columns) != list(b.columns):
+            only_a = [c for c in a.columns if c not in set(b.columns)]
+            only_b = [c for c in b.columns if c not in set(a.columns)]
+            if only_a or only_b:
+                return "columns only in notebook %s, only in package %s" % (only_a, only_b)
+            return "column order %s vs %s" % (list(a.columns), list(b.columns))
+        for column in a.columns:
+            detail = _column_diff(a[column], b[column], tol)
+            if detail:
+                return "column %r: %s" % (column, detail)
+    else:
+        detail = _column_diff(a, b, tol)
+        if detail:
+            return detail
+    if not a.index.equals(b.index):
+        return "index differs: %s vs %s" % (_short(list(a.index[:3])), _short(list(b.index[:3])))
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return " ".join(lines[:2])[:200]
+
+
+def _column_diff(x, y, tol):
+    import numpy as np
+
+    if x.dtype != y.dtype:
+        return "dtype %s vs %s" % (x.dtype, y.dtype)
+    xs, ys = x.to_numpy(), y.to_numpy()
+    if x.dtype.kind in "iuf":
+        same = np.isclose(xs.astype(float), ys.astype(float), rtol=tol, atol=1e-12, equal_nan=True)
+    else:
+        same = np.array([(p == q) or (p != p and q != q) for p, q in zip(xs, ys)], dtype=bool)
+    if same.all():
+        return None
+    first = int(np.argmin(same))
+    return "%d of %d values differ, first at row %s: %s vs %s" % (
+        int((~same).sum()), len(same), _short(x.index[first], 20), _short(xs[first], 25), _short(ys[first], 25))
+
+
+def _compare_arrays(a, b, tol, label):
+    import numpy as np
+
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape:
+        raise Different("%sshape %s vs %s" % (_where(label), a.shape, b.shape))
+    if a.dtype.kind in "iufb" and b.dtype.kind in "iufb":
+        same = np.isclose(a.astype(float), b.astype(float), rtol=tol, atol=1e-12, equal_nan=True)
+    else:
+        same = np.vectorize(lambda p, q: bool(p == q), otypes=[bool])(a, b) if a.size else np.ones(0, bool)
+    if not np.all(same):
+        flat = np.asarray(same).ravel()
+        first = int(np.argmin(flat))
+        index = np.unravel_index(first, a.shape) if a.shape else ()
+        raise Different("%s%d of %d values differ, first at %s: %s vs %s" % (
+            _where(label), int((~flat).sum()), flat.size, list(map(int, index)), _short(a[index], 25),
+            _short(b[index], 25)))
+    return None
+
+
+def _compare_estimators(a, b, tol, context, label):
+    if type(a) is not type(b):
+        raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
+    pa, pb = a.get_params(deep=False), b.get_params(deep=False)
+    for key in sorted(set(pa) | set(pb)):
+        if key not in pa or key not in pb:
+            raise Different("%sparameter %s only on one side" % (_where(label), key))
+        try:
+            compare_values(pa[key], pb[key], tol, context, "")
+        except Different as error:
+            raise Different("%s%s=%s vs %s=%s" % (_where(label), key, _short(pa[key], 30), key,
+                                                  _short(pb[key], 30))) from error
+    sample = context.get("X")
+    if sample is None:
+        return "parameters only (no X_test-like data to predict on)"
+    try:
+        rows = sample[:PREDICTION_ROWS] if not hasattr(sample, "iloc") else sample.iloc[:PREDICTION_ROWS]
+        ya, yb = a.predict(rows), b.predict(rows)
+    except Exception as error:  # noqa: BLE001 - e.g. the sample does not fit the estimator
+        return "parameters only (predict on %s failed: %s)" % (context.get("X_name"), type(error).__name__)
+    try:
+        _compare_arrays(ya, yb, tol, "")
+    except Different as error:
+        raise Different("%spredictions on %s differ: %s" % (_where(label), context.get("X_name"), error)) from error
+    return "same parameters and predictions on %s" % context.get("X_name")
+
+
+def compare_files(path_a, path_b, tol):
+    """Raises Different when two files differ in bytes and in parsed content; returns an optional note."""
+    with open(path_a, "rb") as handle:
+        bytes_a = handle.read()
+    with open(path_b, "rb") as handle:
+        bytes_b = handle.read()
+    if bytes_a == bytes_b:
+        return None
+    lower = path_a.lower()
+    if lower.endswith((".csv", ".tsv", ".txt")):
+        return _compare_csv(path_a, path_b, tol, "\t" if lower.endswith(".tsv") else ",")
+    if lower.endswith(".json"):
+        try:
+            with open(path_a, encoding="utf-8") as ha, open(path_b, encoding="utf-8") as hb:
+                ja, jb = json.load(ha), json.load(hb)
+        except ValueError:
+            ja = None
+        if ja is not None:
+            compare_values(ja, jb, tol)
+            return "same JSON content, different formatting"
+    first = next((i for i, (x, y) in enumerate(zip(bytes_a, bytes_b)) if x != y), min(len(bytes_a), len(bytes_b)))
+    raise Different("%d bytes vs %d bytes, first difference at byte %d" % (len(bytes_a), len(bytes_b), first))
+
+
+def _compare_csv(path_a, path_b, tol, separator):
+    import csv
+
+    with open(path_a, newline="", encoding="utf-8", errors="replace") as ha, \
+            open(path_b, newline="", encoding="utf-8", errors="replace") as hb:
+        rows_a, rows_b = list(csv.reader(ha, delimiter=separator)), list(csv.reader(hb, delimiter=separator))
+    if len(rows_a) != len(rows_b):
+        raise Different("%d rows vs %d rows" % (len(rows_a), len(rows_b)))
+    for number, (row_a, row_b) in enumerate(zip(rows_a, rows_b), start=1):
+        if len(row_a) != len(row_b):
+            raise Different("line %d: %d fields vs %d" % (number, len(row_a), len(row_b)))
+        for field_a, field_b in zip(row_a, row_b):
+            if field_a == field_b:
+                continue
+            try:
+                if _numbers_close(float(field_a), float(field_b), tol):
+                    continue
+            except ValueError:
+                pass
+            raise Different("line %d: %s vs %s" % (number, _short(field_a, 25), _short(field_b, 25)))
+    return "same values, different formatting"
+
+
+def _load(out_dir, entry):
+    with open(os.path.join(out_dir, entry["pickle"]), "rb") as handle:
+        return pickle.load(handle)
+
+
+def _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts):
+    for name in X_NAMES:
+        for out_dir, artifacts in ((pkg_out, pkg_artifacts), (nb_out, nb_artifacts)):
+            entry = artifacts.get(name)
+            if entry and entry.get("pickle"):
+                try:
+                    return {"X": _load(out_dir, entry), "X_name": name}
+                except Exception:  # noqa: BLE001 - an unreadable sample only means params-only comparison
+                    continue
+    return {}
+
+
+def _match_files(nb_files, pkg_files):
+    """Pairs notebook-written files with package-written ones: same relative path, else same unique base name."""
+    pairs, used = {}, set()
+    for rel in nb_files:
+        if rel in pkg_files:
+            pairs[rel] = rel
+            used.add(rel)
+    for rel in nb_files:
+        if rel in pairs:
+            continue
+        base = rel.rsplit("/", 1)[-1]
+        candidates = [p for p in pkg_files if p.rsplit("/", 1)[-1] == base and p not in used]
+        if len(candidates) == 1:
+            pairs[rel] = candidates[0]
+            used.add(candidates[0])
+    return pairs
+
+
+def compare(nb_out, pkg_out, tolerance):
+    tol = float(tolerance)
+    with open(os.path.join(nb_out, "manifest.json"), encoding="utf-8") as handle:
+        nb = json.load(handle)
+    with open(os.path.join(pkg_out, "manifest.json"), encoding="utf-8") as handle:
+        pkg = json.load(handle)
+    nb_artifacts, pkg_artifacts = nb.get("artifacts", {}), pkg.get("artifacts", {})
+    context = _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts)
+    report, notes = [], list(pkg.get("notes", []))
+    for name in nb.get("order", list(nb_artifacts)):
+        nb_entry = nb_artifacts[name]
+        kind = nb_entry.get("kind")
+        if name not in pkg_artifacts:
+            if kind in RESULT_KINDS:
+                report.append({"name": name, "status": "missing",
+                               "detail": "the package does not return it (%s)" % nb_entry.get("type")})
+            continue
+        report.append(_compare_entry(name, nb_out, nb_entry, pkg_out, pkg_artifacts[name], tol, context))
+    for name in pkg.get("order", list(pkg_artifacts)):
+        if name not in nb_artifacts:
+            notes.append("%s: returned by the package but not a terminal value of the notebook; not compared" % name)
+        elif nb_artifacts[name].get("kind") == "undefined":
+            report.append({"name": name, "status": "different",
+                           "detail": "the package returns it but the notebook never defines it"})
+    nb_files, pkg_files = nb.get("files", {}), pkg.get("files", {})
+    pairs = _match_files(nb_files, pkg_files)
+    for rel in sorted(nb_files):
+        name = "file:" + rel
+        if rel not in pairs:
+            report.append({"name": name, "status": "missing", "detail": "the package does not write it"})
+            continue
+        report.append(_compare_file_entry(name, nb_out, nb_files[rel], pkg_out, pkg_files[pairs[rel]], tol))
+    print(json.dumps({"artifacts": report, "notes": notes}, indent=1, sort_keys=True))
+    return 0
+
+
+def _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, context):
+    def result(status, detail=""):
+        return {"name": name, "status": status, "detail": detail or ""}
+
+    if nb_entry.get("kind") == "undefined":
+        return result("different", "the notebook never defines it")
+    if nb_entry.get("kind") == "figure" or pkg_entry.get("kind") == "figure":
+        if nb_entry.get("kind") == pkg_entry.get("kind"):
+            return result("same", "figure: existence only")
+        return result("different", "%s vs %s" % (nb_entry.get("type"), pkg_entry.get("type")))
+    if nb_entry.get("kind") in ("module", "code") or pkg_entry.get("kind") in ("module", "code"):
+        same = nb_entry.get("type") == pkg_entry.get("type")
+        return result("same" if same else "different",
+                      "%s: existence only" % nb_entry.get("type") if same else
+                      "%s vs %s" % (nb_entry.get("type"), pkg_entry.get("type")))
+    if "pickle" not in nb_entry or "pickle" not in pkg_entry:
+        nb_type, pkg_type = nb_entry.get("type"), pkg_entry.get("type")
+        if nb_type != pkg_type:
+            return result("different", "%s vs %s" % (nb_type, pkg_type))
+        return result("same", "not picklable (%s): compared by type only" % nb_type)
+    try:
+        a, b = _load(nb_out, nb_entry), _load(pkg_out, pkg_entry)
+    except Exception as error:  # noqa: BLE001
+        return result("different", "cannot be loaded back: %s" % _describe(error))
+    try:
+        note = compare_values(a, b, tol, context)
+        return result("same", note)
+    except Different as error:
+        return result("different", str(error))
+    except ImportError as error:
+        return result("different", "cannot compare without %s" % error.name)
+    except Exception as error:  # noqa: BLE001 - a comparison that breaks is reported, not fatal
+        return result("different", "comparison failed: %s" % _describe(error))
+
+
+def _compare_file_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol):
+    if nb_entry.get("sha256") == pkg_entry.get("sha256"):
+        return {"name": name, "status": "same", "detail": ""}
+    if "copy" not in nb_entry or "copy" not in pkg_entry:
+        return {"name": name, "status": "different", "detail": "%d bytes vs %d bytes (too large to parse)" % (
+            nb_entry.get("size", 0), pkg_entry.get("size", 0))}
+    try:
+        note = compare_files(os.path.join(nb_out, *nb_entry["copy"].split("/")),
+                             os.path.join(pkg_out, *pkg_entry["copy"].split("/")), tol)
+        return {"name": name, "status": "same", "detail": note or ""}
+    except Different as error:
+        return {"name": name, "status": "different", "detail": str(error)}
+    except Exception as error:  # noqa: BLE001
+        return {"name": name, "status": "different", "detail": "comparison failed: %s" % _describe(error)}
+
+
+# --------------------------------------------------------------------------------------------------- main
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[0] == "run-notebook":
+        return run_notebook(argv[1], argv[2], argv[3])
+    if len(argv) >= 4 and argv[0] == "run-package":
+        return run_package(argv[1], argv[2], argv[3], argv[4] if len(argv) > 4 else None)
+    if len(argv) == 4 and argv[0] == "compare":
+        return compare(argv[1], argv[2], argv[3])
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

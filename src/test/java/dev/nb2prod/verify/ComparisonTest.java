@@ -1,0 +1,249 @@
+package dev.nb2prod.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nb2prod.testing.PythonTool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The helper's {@code compare} mode on hand-made pickles, one artifact type at a time. */
+class ComparisonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SETUP = String.join("\n",
+        "import numpy as np",
+        "import pandas as pd",
+        "frame = pd.DataFrame({'a': [1.0, 2.0, 3.0], 'b': ['x', 'y', 'z']})",
+        "X_test = pd.DataFrame({'f': [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]})",
+        "labels = [0, 0, 0, 1, 1, 1]",
+        "");
+
+    private static final String SKLEARN = String.join("\n",
+        "from sklearn.linear_model import LogisticRegression",
+        "from sklearn.tree import DecisionTreeClassifier",
+        "");
+
+    @TempDir
+    Path temp;
+    private String python;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        python = PythonTool.require("pandas", "numpy", "sklearn");
+        HelperScript.copyTo(temp);
+        try (InputStream in = getClass().getResourceAsStream("/verify/make_case.py")) {
+            Files.copy(in, temp.resolve("make_case.py"));
+        }
+    }
+
+    @Test
+    void floatsWithinTheToleranceAreTheSame() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("score", "0.8123456789"), Map.of("score", "0.8123456790"));
+        assertThat(status(result, "score")).isEqualTo("same");
+    }
+
+    @Test
+    void floatsOutsideTheToleranceDifferWithBothValues() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("score", "0.81"), Map.of("score", "0.8101"));
+        assertThat(status(result, "score")).isEqualTo("different");
+        assertThat(detail(result, "score")).isEqualTo("0.81 vs 0.8101");
+    }
+
+    @Test
+    void theToleranceIsConfigurable() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("score", "0.81"), Map.of("score", "0.8101"), Map.of(), Map.of(), "1e-3");
+        assertThat(status(result, "score")).isEqualTo("same");
+    }
+
+    @Test
+    void reorderedFramesAreTheSameUpToRowOrder() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("df", "frame"), Map.of("df", "frame.iloc[[2, 0, 1]]"));
+        assertThat(status(result, "df")).isEqualTo("same");
+        assertThat(detail(result, "df")).isEqualTo("same up to row order");
+    }
+
+    @Test
+    void framesWithColumnsInAnotherOrderAreTheSameUpToColumnOrder() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("df", "frame"), Map.of("df", "frame[['b', 'a']]"));
+        assertThat(status(result, "df")).isEqualTo("same");
+        assertThat(detail(result, "df")).isEqualTo("same up to column order");
+    }
+
+    @Test
+    void nearEqualFramesAreTheSame() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("df", "frame"), Map.of("df", "frame.assign(a=frame.a * (1 + 1e-9))"));
+        assertThat(status(result, "df")).isEqualTo("same");
+    }
+
+    @Test
+    void differentFramesGetAShortDiff() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("df", "frame", "other", "frame"),
+            Map.of("df", "frame.assign(a=[1.0, 2.5, 3.0])", "other", "frame.drop(columns=['b'])"));
+        assertThat(status(result, "df")).isEqualTo("different");
+        assertThat(detail(result, "df")).isEqualTo("column 'a': 1 of 3 values differ, first at row 1: 2.0 vs 2.5");
+        assertThat(detail(result, "other")).isEqualTo("shape (3, 2) vs (3, 1)");
+    }
+
+    @Test
+    void framesWithOtherColumnsNameThem() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("df", "frame"), Map.of("df", "frame.rename(columns={'b': 'c'})"));
+        assertThat(detail(result, "df")).isEqualTo("columns only in notebook ['b'], only in package ['c']");
+    }
+
+    @Test
+    void seriesAreCompared() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("s", "frame.a", "t", "frame.a"), Map.of("s", "frame.a + 1e-12", "t", "frame.a * 2"));
+        assertThat(status(result, "s")).isEqualTo("same");
+        assertThat(detail(result, "t")).isEqualTo("3 of 3 values differ, first at row 0: 1.0 vs 2.0");
+    }
+
+    @Test
+    void arraysUseAllclose() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("same", "np.array([1.0, 2.0])", "values", "np.array([[1.0, 2.0], [3.0, 4.0]])", "shape", "np.zeros(3)"),
+            Map.of("same", "np.array([1.0, 2.0 + 1e-10])", "values", "np.array([[1.0, 2.0], [3.0, 4.5]])", "shape", "np.zeros(4)"));
+        assertThat(status(result, "same")).isEqualTo("same");
+        assertThat(detail(result, "values")).isEqualTo("1 of 4 values differ, first at [1, 1]: 4.0 vs 4.5");
+        assertThat(detail(result, "shape")).isEqualTo("shape (3,) vs (4,)");
+    }
+
+    @Test
+    void estimatorsWithTheSameParametersAndPredictionsAreTheSame() throws IOException {
+        String fit = "DecisionTreeClassifier(max_depth=2, random_state=0).fit(X_test, labels)";
+        Map<String, JsonNode> result = compare(Map.of("model", fit, "X_test", "X_test"), Map.of("model", fit));
+        assertThat(status(result, "model")).isEqualTo("same");
+        assertThat(detail(result, "model")).isEqualTo("same parameters and predictions on X_test");
+    }
+
+    @Test
+    void estimatorsWithOtherParametersDiffer() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("model", "LogisticRegression(C=1.0)", "tree", "DecisionTreeClassifier()"),
+            Map.of("model", "LogisticRegression(C=0.5)", "tree", "LogisticRegression()"));
+        assertThat(status(result, "model")).isEqualTo("different");
+        assertThat(detail(result, "model")).isEqualTo("C=1.0 vs C=0.5");
+        assertThat(detail(result, "tree"))
+            .isEqualTo("sklearn.tree._classes.DecisionTreeClassifier vs sklearn.linear_model._logistic.LogisticRegression");
+    }
+
+    @Test
+    void estimatorsWithoutSampleDataAreComparedByParameters() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("model", "LogisticRegression()"), Map.of("model", "LogisticRegression()"));
+        assertThat(status(result, "model")).isEqualTo("same");
+        assertThat(detail(result, "model")).startsWith("parameters only");
+    }
+
+    @Test
+    void estimatorsWithOtherPredictionsDiffer() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test, labels)", "X_test", "X_test"),
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test, [1, 1, 1, 0, 0, 0])"));
+        assertThat(status(result, "model")).isEqualTo("different");
+        assertThat(detail(result, "model")).startsWith("predictions on X_test differ: 6 of 6 values differ");
+    }
+
+    @Test
+    void csvFilesWithOtherFloatFormattingAreTheSame() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of(), Map.of(),
+            Map.of("out/summary.csv", "region,revenue\nnorth,0.1\nsouth,2\n"),
+            Map.of("summary.csv", "region,revenue\nnorth,0.1000000000\nsouth,2.0\n"), "1e-6");
+        assertThat(status(result, "file:out/summary.csv")).isEqualTo("same");
+        assertThat(detail(result, "file:out/summary.csv")).isEqualTo("same values, different formatting");
+    }
+
+    @Test
+    void csvFilesWithOtherValuesDiffer() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of(), Map.of(),
+            Map.of("summary.csv", "region,revenue\nnorth,0.1\n"), Map.of("summary.csv", "region,revenue\nnorth,0.2\n"), "1e-6");
+        assertThat(status(result, "file:summary.csv")).isEqualTo("different");
+        assertThat(detail(result, "file:summary.csv")).isEqualTo("line 2: '0.1' vs '0.2'");
+    }
+
+    @Test
+    void jsonFilesAreComparedParsed() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of(), Map.of(),
+            Map.of("m.json", "{\"acc\": 0.5, \"n\": 3}", "bin.dat", "abc"),
+            Map.of("m.json", "{\n  \"n\": 3,\n  \"acc\": 0.50\n}", "bin.dat", "abd"), "1e-6");
+        assertThat(status(result, "file:m.json")).isEqualTo("same");
+        assertThat(detail(result, "file:bin.dat")).isEqualTo("3 bytes vs 3 bytes, first difference at byte 2");
+    }
+
+    @Test
+    void notebookResultsThePackageDoesNotReturnAreMissing() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("score", "0.5", "df", "frame", "i", "3", "name", "'x'"), Map.of("score", "0.5"),
+            Map.of("report.csv", "a\n1\n"), Map.of(), "1e-6");
+        assertThat(status(result, "score")).isEqualTo("same");
+        assertThat(status(result, "df")).isEqualTo("missing");
+        assertThat(status(result, "file:report.csv")).isEqualTo("missing");
+        // an int or a string is not result-like: loop counters and labels are not reported as missing
+        assertThat(result).doesNotContainKeys("i", "name");
+    }
+
+    @Test
+    void dictsListsAndOtherValuesAreComparedRecursively() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("metrics", "{'acc': 0.9, 'f1': [0.5, 0.6]}", "label", "'churn'", "n", "3"),
+            Map.of("metrics", "{'acc': 0.9, 'f1': [0.5, 0.7]}", "label", "'churn'", "n", "4"));
+        assertThat(detail(result, "metrics")).isEqualTo("['f1'][1]: 0.6 vs 0.7");
+        assertThat(status(result, "label")).isEqualTo("same");
+        assertThat(detail(result, "n")).isEqualTo("3 vs 4");
+    }
+
+    @Test
+    void unpicklableValuesAreComparedByType() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of("gen", "(i for i in [])"), Map.of("gen", "(i for i in [1])"));
+        assertThat(status(result, "gen")).isEqualTo("same");
+        assertThat(detail(result, "gen")).startsWith("not picklable (generator)");
+    }
+
+    private Map<String, JsonNode> compare(Map<String, String> notebook, Map<String, String> pkg) throws IOException {
+        return compare(notebook, pkg, Map.of(), Map.of(), "1e-6");
+    }
+
+    private Map<String, JsonNode> compare(Map<String, String> notebook, Map<String, String> pkg,
+                                          Map<String, String> notebookFiles, Map<String, String> packageFiles,
+                                          String tolerance) throws IOException {
+        Map<String, Object> testCase = new LinkedHashMap<>();
+        boolean estimators = (notebook.values() + " " + pkg.values()).matches("(?s).*(Classifier|Regression).*");
+        testCase.put("setup", SETUP + (estimators ? SKLEARN : ""));
+        testCase.put("notebook", new java.util.TreeMap<>(notebook));
+        testCase.put("package", new java.util.TreeMap<>(pkg));
+        testCase.put("notebook_files", notebookFiles);
+        testCase.put("package_files", packageFiles);
+        Path caseFile = temp.resolve("case.json");
+        JSON.writeValue(caseFile.toFile(), testCase);
+        PythonTool.Result made = PythonTool.run(List.of(python, temp.resolve("make_case.py").toString(), temp.toString(),
+            caseFile.toString(), temp.resolve("nb").toString(), temp.resolve("pkg").toString()), temp, 120);
+        assertThat(made.exitCode()).as(made.stderr()).isZero();
+        PythonTool.Result compared = PythonTool.run(List.of(python, temp.resolve(HelperScript.FILE_NAME).toString(),
+            "compare", temp.resolve("nb").toString(), temp.resolve("pkg").toString(), tolerance), temp, 120);
+        assertThat(compared.exitCode()).as(compared.stderr()).isZero();
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        for (JsonNode artifact : JSON.readTree(compared.stdout()).path("artifacts")) {
+            byName.put(artifact.path("name").asText(), artifact);
+        }
+        return byName;
+    }
+
+    private static String status(Map<String, JsonNode> result, String name) {
+        assertThat(result).containsKey(name);
+        return result.get(name).path("status").asText();
+    }
+
+    private static String detail(Map<String, JsonNode> result, String name) {
+        assertThat(result).containsKey(name);
+        return result.get(name).path("detail").asText();
+    }
+}
