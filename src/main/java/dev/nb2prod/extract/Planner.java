@@ -97,6 +97,7 @@ public final class Planner {
         final Set<String> provides = new LinkedHashSet<>();
         final Set<String> mutatedParams = new LinkedHashSet<>();
         Map<String, String> types = Map.of();
+        Module module;
     }
 
     public ExtractionPlan plan(AnalyzedNotebook analyzed, CellGraph graph, List<Finding> findings, PlanOptions options)
@@ -146,6 +147,7 @@ public final class Planner {
         if (kept.isEmpty()) {
             throw new ExtractionRefused("no code cell produces an output or a result to keep");
         }
+        refusePython2(analyzed, kept);
 
         Hoister.Result hoisted = new Hoister(analyzed, graph, kept).run(findings);
         Map<String, String> configOfParameter = hoisted.configOfParameter();
@@ -171,6 +173,9 @@ public final class Planner {
             CellRewriter.Result r = CellRewriter.rewrite(cellText(notebook.cells().get(i)), module, request, i + 1);
             String text = scrubSecrets(r.text(), hoisted, todos, i);
             if (!text.isEmpty() && frontEnd.parse(text) instanceof ParsedCell.Failed f) {
+                if (System.getenv("NB2PROD_DEBUG_PLANNER") != null) {
+                    System.out.println("---- rewritten cell " + (i + 1) + ":\n" + text + "\n----");
+                }
                 throw new ExtractionRefused("cell " + (i + 1) + " could not be rewritten into a function ("
                     + f.error().message() + ")");
             }
@@ -230,6 +235,7 @@ public final class Planner {
             g.body = String.join("\n\n", g.texts);
             ParsedCell parsed = frontEnd.parse(g.body);
             g.bodyNames = names.analyze(parsed);
+            g.module = parsed instanceof ParsedCell.Parsed p ? p.module() : null;
             g.types = typeAfter.get(g.cells.get(g.cells.size() - 1));
         }
 
@@ -296,6 +302,7 @@ public final class Planner {
         for (String o : outputs) {
             provider.get(o).returns.add(o);
         }
+        unusedLocals(groups, outputs);
 
         // names
         Set<String> takenNames = new HashSet<>(Identifiers.KEYWORDS);
@@ -399,6 +406,78 @@ public final class Planner {
         throws ExtractionRefused {
         if (graph.cell(cell).essential()) {
             throw new ExtractionRefused("cell " + (cell + 1) + " does not parse: " + f.error().message());
+        }
+    }
+
+    private static final Set<String> PYTHON2_NAMES = Set.of("xrange", "raw_input", "unicode", "basestring",
+        "unichr", "execfile", "long", "reduce", "file", "cmp", "reload");
+
+    /**
+     * Values a function computes and nobody reads: the notebook's other results. At the top of a body they are
+     * returned (and become pipeline outputs); plotting handles and assignments inside blocks lose their name.
+     */
+    private void unusedLocals(List<Group> groups, List<String> outputs) {
+        for (Group g : groups) {
+            if (g.module == null) {
+                continue;
+            }
+            List<Span> strip = new ArrayList<>();
+            for (var u : dev.nb2prod.extract.plan.UnusedLocals.find(g.module)) {
+                if (g.returns.contains(u.name())) {
+                    continue;
+                }
+                if (u.topLevel() && !u.figure() && !u.name().startsWith("_")) {
+                    g.returns.add(u.name());
+                    if (!outputs.contains(u.name())) {
+                        outputs.add(u.name());
+                    }
+                } else {
+                    strip.add(new Span(u.statement().span().startLine(), u.statement().span().startCol(),
+                        u.statement().value().span().startLine(), u.statement().value().span().startCol()));
+                }
+            }
+            if (!strip.isEmpty()) {
+                dev.nb2prod.extract.plan.SourceMap map = new dev.nb2prod.extract.plan.SourceMap(g.body);
+                StringBuilder text = new StringBuilder(g.body);
+                strip.sort(java.util.Comparator.reverseOrder());
+                for (Span s : strip) {
+                    int from = map.start(s);
+                    int equals = g.body.lastIndexOf('=', map.end(s));
+                    if (equals < from) {
+                        continue;
+                    }
+                    int to = equals + 1;
+                    while (to < g.body.length() && g.body.charAt(to) == ' ') {
+                        to++;
+                    }
+                    text.delete(from, to);
+                }
+                g.body = text.toString();
+                ParsedCell parsed = frontEnd.parse(g.body);
+                g.bodyNames = names.analyze(parsed);
+                g.module = parsed instanceof ParsedCell.Parsed p ? p.module() : null;
+            }
+        }
+    }
+
+    private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
+        for (int i : kept) {
+            Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
+            boolean[] old = {false};
+            AstWalker.walk(module, n -> {
+                if (n instanceof Stmt.Print || n instanceof Stmt.Exec || n instanceof Expr.Repr) {
+                    old[0] = true;
+                }
+            });
+            Set<String> oldNames = new TreeSet<>(analyzed.names(i).uses());
+            oldNames.retainAll(PYTHON2_NAMES);
+            analyzed.names(i).functions().forEach(f -> f.reads().stream().filter(PYTHON2_NAMES::contains)
+                .forEach(oldNames::add));
+            oldNames.removeIf(n -> analyzed.cellNames().values().stream().anyMatch(c -> c.defines().contains(n)));
+            if (old[0] || !oldNames.isEmpty()) {
+                throw new ExtractionRefused("cell " + (i + 1) + " is Python 2 code ("
+                    + (old[0] ? "print statement" : String.join(", ", oldNames)) + "): port it to Python 3 first");
+            }
         }
     }
 

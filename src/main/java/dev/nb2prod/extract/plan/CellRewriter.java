@@ -287,17 +287,31 @@ public final class CellRewriter {
             statementEdits.add(new Edit(lineStart, lineEnd, ""));
             return;
         }
-        // shares its line with another statement: remove it and a following ';'
+        // shares its line with another statement: remove it with its ';' separator
+        String text = source.text();
+        boolean separated = source.slice(span).stripTrailing().endsWith(";");
         int e = end;
-        while (e < source.text().length() && (source.text().charAt(e) == ' ' || source.text().charAt(e) == '\t')) {
+        while (e < lineEnd && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
             e++;
         }
-        if (e < source.text().length() && source.text().charAt(e) == ';') {
-            statementEdits.add(new Edit(start, e + 1, ""));
-        } else if (before.isBlank()) {
-            statementEdits.add(new Edit(start, end, "pass"));
+        if (!separated && e < lineEnd && text.charAt(e) == ';') {
+            e++;
+            separated = true;
+        }
+        if (before.isBlank()) {
+            if (!separated) {
+                statementEdits.add(new Edit(start, end, "pass"));
+                return;
+            }
+            while (e < lineEnd && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
+                e++;
+            }
+            String rest = text.substring(e, lineEnd).strip();
+            statementEdits.add(rest.isEmpty() || rest.startsWith("#") ? new Edit(lineStart, lineEnd, "")
+                : new Edit(start, e, ""));
         } else {
-            statementEdits.add(new Edit(start, end, ""));
+            // "a; b" → "a;" is still valid Python
+            statementEdits.add(new Edit(start, separated ? e : end, ""));
         }
     }
 
