@@ -1,0 +1,91 @@
+package dev.nb2prod.extract;
+
+import dev.nb2prod.extract.ExtractionPlan.CellDecision;
+import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.Dependency;
+import dev.nb2prod.extract.ExtractionPlan.Parameter;
+import dev.nb2prod.extract.ExtractionPlan.Returned;
+import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
+import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a plan as the {@code --plan} text a reviewer reads: every code cell (kept or dropped and why, its function
+ * and module, inputs and outputs), then configuration keys, secrets (by name only, never values), dependencies,
+ * outputs and TODOs. Cell numbers are 1-based like in Jupyter.
+ */
+public final class PlanPrinter {
+
+    public String render(ExtractionPlan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Extraction plan for ").append(plan.notebookPath()).append('\n');
+        out.append("  package ").append(plan.packageName()).append(" (").append(plan.projectName()).append("): ")
+            .append(plan.title()).append('\n');
+        Map<String, StageFunction> byName = new HashMap<>();
+        plan.functions().forEach(f -> byName.put(f.name(), f));
+        out.append("\nCells:\n");
+        for (CellDecision d : plan.cells()) {
+            out.append(String.format("  cell %-3d %-7s %s%n", d.cellIndex() + 1, d.kept() ? "kept" : "dropped",
+                d.reason()));
+            if (d.function().isPresent() && byName.containsKey(d.function().get())) {
+                StageFunction f = byName.get(d.function().get());
+                out.append("           -> ").append(f.stage().module()).append('.').append(f.name()).append("()\n");
+            }
+        }
+        out.append("\nFunctions (pipeline order):\n");
+        for (StageFunction f : plan.functions()) {
+            out.append("  ").append(f.stage().module()).append('.').append(f.name()).append('(')
+                .append(f.parameters().stream().map(PlanPrinter::parameter).collect(Collectors.joining(", ")))
+                .append(')');
+            if (!f.returns().isEmpty()) {
+                out.append(" -> ").append(f.returns().stream().map(PlanPrinter::returned)
+                    .collect(Collectors.joining(", ")));
+            }
+            out.append("    # cells ").append(f.cells().stream().map(c -> String.valueOf(c + 1))
+                .collect(Collectors.joining(", "))).append('\n');
+            if (!f.copiedOnEntry().isEmpty()) {
+                out.append("      copies on entry: ").append(String.join(", ", f.copiedOnEntry())).append('\n');
+            }
+        }
+        section(out, "Configuration (config.yaml)", plan.config().stream().map(PlanPrinter::config).toList());
+        section(out, "Secrets (read from the environment)", plan.secrets().stream().map(PlanPrinter::secret).toList());
+        section(out, "Dependencies", plan.dependencies().stream().map(PlanPrinter::dependency).toList());
+        section(out, "Outputs of run_pipeline", plan.outputs());
+        section(out, "TODO", plan.todos());
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, List<String> lines) {
+        out.append('\n').append(title).append(":\n");
+        if (lines.isEmpty()) {
+            out.append("  (none)\n");
+        }
+        lines.forEach(l -> out.append("  ").append(l).append('\n'));
+    }
+
+    private static String parameter(Parameter p) {
+        String s = p.name() + (p.typeHint().isEmpty() ? "" : ": " + p.typeHint());
+        return p.configKey().isEmpty() ? s : s + " [config " + p.configKey() + "]";
+    }
+
+    private static String returned(Returned r) {
+        return r.name() + (r.typeHint().isEmpty() ? "" : ": " + r.typeHint());
+    }
+
+    private static String config(ConfigKey c) {
+        return c.key() + " = " + c.yamlValue() + " (" + c.pythonType() + (c.path() ? ", path under data_root" : "")
+            + ")  # " + c.comment();
+    }
+
+    private static String secret(SecretVariable s) {
+        return s.variable() + ": " + s.kind() + " (was in " + s.origin() + ")";
+    }
+
+    private static String dependency(Dependency d) {
+        return d.distribution() + (d.version().isEmpty() ? " (unpinned)" : "==" + d.version())
+            + (d.importName().equals(d.distribution()) ? "" : "  # import " + d.importName());
+    }
+}

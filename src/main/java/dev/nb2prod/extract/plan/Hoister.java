@@ -1,0 +1,657 @@
+package dev.nb2prod.extract.plan;
+
+import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
+import dev.nb2prod.graph.AnalyzedNotebook;
+import dev.nb2prod.graph.CellGraph;
+import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.python.ast.Arg;
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.DictItem;
+import dev.nb2prod.python.ast.Dotted;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.python.names.CellNames;
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.structure.QualifiedNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which literals of the kept cells move to configuration or to the environment: magic numbers, paths and
+ * URLs the rules found, upper-case constants, secrets and the global seed, with their keys and parameter names.
+ */
+public final class Hoister {
+    /** Calls that take {@code random_state} (scikit-learn and friends). */
+    static final Set<String> RANDOMISED = Set.of("train_test_split", "ShuffleSplit", "StratifiedShuffleSplit",
+        "GroupShuffleSplit", "RepeatedKFold", "RepeatedStratifiedKFold", "RandomForestClassifier",
+        "RandomForestRegressor", "ExtraTreesClassifier", "ExtraTreesRegressor", "GradientBoostingClassifier",
+        "GradientBoostingRegressor", "HistGradientBoostingClassifier", "HistGradientBoostingRegressor",
+        "DecisionTreeClassifier", "DecisionTreeRegressor", "KMeans", "MiniBatchKMeans", "TSNE", "MLPClassifier",
+        "MLPRegressor", "SGDClassifier", "SGDRegressor", "RandomizedSearchCV", "IsolationForest",
+        "BaggingClassifier", "BaggingRegressor", "AdaBoostClassifier", "AdaBoostRegressor", "GaussianMixture",
+        "LatentDirichletAllocation", "LogisticRegression", "XGBClassifier", "XGBRegressor", "LGBMClassifier",
+        "LGBMRegressor");
+    private static final Set<String> SHUFFLE_SPLITTERS = Set.of("KFold", "StratifiedKFold");
+    private static final Pattern SUGGESTED = Pattern.compile("\\(e\\.g\\. ([A-Za-z_][A-Za-z0-9_.]*)\\)");
+    private static final Pattern KEYWORD = Pattern.compile("passed as ([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /** Everything decided, per cell and for the plan. */
+    public static final class Result {
+        public final List<ConfigKey> config = new ArrayList<>();
+        public final List<SecretVariable> secrets = new ArrayList<>();
+        /** config key → parameter name */
+        public final Map<String, String> parameterOf = new LinkedHashMap<>();
+        public final Map<String, String> typeOf = new HashMap<>();
+        public final Map<Integer, Map<Span, String>> literals = new TreeMap<>();
+        public final Map<Integer, Set<Span>> deleted = new TreeMap<>();
+        public final Map<Integer, Set<Span>> randomState = new TreeMap<>();
+        public final Map<String, String> renames = new TreeMap<>();
+        public final Set<String> secretNames = new TreeSet<>();
+        public final List<String> secretValues = new ArrayList<>();
+        public final List<String> notes = new ArrayList<>();
+        public String seedParameter = "random_seed";
+
+        /** The parameter names of config keys (what a body may read). */
+        public Map<String, String> configOfParameter() {
+            Map<String, String> out = new LinkedHashMap<>();
+            parameterOf.forEach((k, p) -> out.putIfAbsent(p, k));
+            return out;
+        }
+    }
+
+    private final AnalyzedNotebook analyzed;
+    private final CellGraph graph;
+    private final SortedSet<Integer> kept;
+    private final QualifiedNames qualified;
+    private final Result result = new Result();
+    private final Set<String> taken = new HashSet<>();
+    private final Map<String, ConfigKey> bySignature = new HashMap<>();
+    private final Set<String> inputTargets = new HashSet<>();
+    private boolean dataRoot;
+
+    public Hoister(AnalyzedNotebook analyzed, CellGraph graph, SortedSet<Integer> kept) {
+        this.analyzed = analyzed;
+        this.graph = graph;
+        this.kept = kept;
+        this.qualified = QualifiedNames.of(analyzed);
+        for (CellNames n : analyzed.cellNames().values()) {
+            taken.addAll(n.defines());
+            taken.addAll(n.uses());
+        }
+        taken.addAll(Identifiers.KEYWORDS);
+        taken.addAll(Identifiers.BUILTINS);
+        graph.inputs().forEach(a -> inputTargets.add(a.target()));
+    }
+
+    public Result run(List<Finding> findings) {
+        Map<String, String> estimatorPrefix = estimatorPrefixes(findings);
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(java.util.Comparator.comparingInt(Finding::cellIndex).thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column));
+        for (Finding f : sorted) {
+            if (!kept.contains(f.cellIndex()) || !(f.where() instanceof Finding.Where.Source)) {
+                continue;
+            }
+            Module module = module(f.cellIndex());
+            if (module == null) {
+                continue;
+            }
+            switch (f.code()) {
+                case "NB401" -> secret(f, module);
+                case "NB201" -> number(f, module, estimatorPrefix);
+                case "NB202", "NB203", "NB204" -> text(f, module);
+                case "NB605" -> seed(f, module);
+                default -> { }
+            }
+        }
+        upperCaseConstants();
+        randomState(findings);
+        if (dataRoot) {
+            result.config.add(0, new ConfigKey("data_root", "\"data/raw\"", "str",
+                "the folder the data files are read from (path keys are relative to it)", false));
+        }
+        return result;
+    }
+
+    private Module module(int cell) {
+        return analyzed.parsed(cell) instanceof ParsedCell.Parsed p ? p.module() : null;
+    }
+
+    // ---------------------------------------------------------------- locating literals
+
+    private static Expr literalAt(Module module, int line, int column) {
+        Expr[] best = {null};
+        AstWalker.walk(module, n -> {
+            if (n instanceof Expr.UnaryOp u && u.op().equals("-") && u.operand() instanceof Expr.Num
+                && u.span().startLine() == line && u.span().startCol() == column) {
+                best[0] = u;
+            } else if (n instanceof Expr.Constant c && c.span().startLine() == line && c.span().startCol() == column
+                && best[0] == null) {
+                best[0] = c;
+            }
+        });
+        if (best[0] != null) {
+            return best[0];
+        }
+        // a secret found inside a longer string: the string that contains the position
+        AstWalker.walk(module, n -> {
+            if ((n instanceof Expr.Str || n instanceof Expr.FString) && contains(((Expr) n).span(), line, column)) {
+                best[0] = (Expr) n;
+            }
+        });
+        return best[0];
+    }
+
+    private static boolean contains(Span s, int line, int col) {
+        boolean afterStart = line > s.startLine() || (line == s.startLine() && col >= s.startCol());
+        boolean beforeEnd = line < s.endLine() || (line == s.endLine() && col < s.endCol());
+        return afterStart && beforeEnd;
+    }
+
+    /** The statement {@code NAME = literal} at the top of the cell whose whole value is the literal, if any. */
+    private Optional<Stmt.Assign> namedConstant(int cell, Module module, Expr literal) {
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+                && a.value().span().equals(literal.span()) && boundOnce(cell, n.id())) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when no other cell binds the name and this cell binds it exactly once. */
+    private boolean boundOnce(int cell, String name) {
+        for (var e : analyzed.cellNames().entrySet()) {
+            if (e.getKey() != cell && (e.getValue().defines().contains(name) || e.getValue().mutates().contains(name))) {
+                return false;
+            }
+        }
+        if (analyzed.names(cell).mutates().contains(name)) {
+            return false;
+        }
+        int[] count = {0};
+        Module module = module(cell);
+        AstWalker.walk(module, n -> {
+            switch (n) {
+                case Stmt.Assign a -> a.targets().forEach(t -> AstWalker.walk(t, x -> {
+                    if (x instanceof Expr.Name nm && nm.id().equals(name)) {
+                        count[0]++;
+                    }
+                }));
+                case Stmt.AugAssign a when a.target() instanceof Expr.Name nm && nm.id().equals(name) -> count[0]++;
+                case Stmt.For f -> AstWalker.walk(f.target(), x -> {
+                    if (x instanceof Expr.Name nm && nm.id().equals(name)) {
+                        count[0]++;
+                    }
+                });
+                case Stmt.FunctionDef f when f.name().equals(name) -> count[0]++;
+                case Expr.Lambda l -> count[0] += 0;
+                default -> { }
+            }
+        });
+        return count[0] == 1;
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    private void secret(Finding f, Module module) {
+        Expr literal = literalAt(module, f.line(), f.column() - 1);
+        if (!(literal instanceof Expr.Str str) || already(f.cellIndex(), literal)) {
+            return;
+        }
+        String kind = f.message().replaceFirst("\\s+\\S*\\*{4,}.*$", "").strip();
+        result.secretValues.add(str.value());
+        Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
+        String origin = "cell " + (f.cellIndex() + 1) + ", line " + f.line();
+        if (named.isPresent()) {
+            String name = ((Expr.Name) named.get().targets().get(0)).id();
+            String variable = envName(name);
+            result.deleted.computeIfAbsent(f.cellIndex(), k -> new HashSet<>()).add(named.get().span());
+            result.renames.put(name, "os.environ[\"" + variable + "\"]");
+            result.secretNames.add(name);
+            result.secrets.add(new SecretVariable(variable, kind, origin));
+            return;
+        }
+        String variable = envName(contextName(module, literal).orElse("API_KEY"));
+        literals(f.cellIndex()).put(literal.span(), "os.environ[\"" + variable + "\"]");
+        result.secrets.add(new SecretVariable(variable, kind, origin));
+    }
+
+    private String envName(String name) {
+        String base = Identifiers.sanitize(String.join("_", Identifiers.words(name)), "secret").toUpperCase(Locale.ROOT)
+            .replaceAll("_+$", "");
+        String candidate = base;
+        Set<String> used = new HashSet<>();
+        result.secrets.forEach(s -> used.add(s.variable()));
+        for (int i = 2; used.contains(candidate); i++) {
+            candidate = base + "_" + i;
+        }
+        return candidate;
+    }
+
+    /** The name a literal is given by its context: a dict key, a keyword, an assignment target. */
+    private static Optional<String> contextName(Module module, Expr literal) {
+        String[] name = {null};
+        AstWalker.walk(module, n -> {
+            switch (n) {
+                case DictItem d when d.value() != null && d.value().span().equals(literal.span())
+                    && d.key() instanceof Expr.Str k -> name[0] = k.value();
+                case Arg a when a.kind() == Arg.Kind.KEYWORD && a.value().span().equals(literal.span()) ->
+                    name[0] = a.keyword();
+                case Stmt.Assign a when a.value().span().equals(literal.span()) && a.targets().size() == 1 ->
+                    name[0] = switch (a.targets().get(0)) {
+                        case Expr.Name nm -> nm.id();
+                        case Expr.Attribute at -> at.attr();
+                        case Expr.Subscript s when s.slice() instanceof Expr.Str k -> k.value();
+                        default -> null;
+                    };
+                default -> { }
+            }
+        });
+        return Optional.ofNullable(name[0]).filter(s -> !Identifiers.words(s).isEmpty());
+    }
+
+    private Map<Span, String> literals(int cell) {
+        return result.literals.computeIfAbsent(cell, k -> new HashMap<>());
+    }
+
+    private boolean already(int cell, Expr literal) {
+        return result.literals.getOrDefault(cell, Map.of()).containsKey(literal.span())
+            || result.deleted.getOrDefault(cell, Set.of()).stream().anyMatch(s -> Span.cover(s, literal.span()).equals(s));
+    }
+
+    // ---------------------------------------------------------------- numbers
+
+    private Map<String, String> estimatorPrefixes(List<Finding> findings) {
+        Set<String> classes = new TreeSet<>();
+        for (Finding f : findings) {
+            if (f.code().equals("NB201") && kept.contains(f.cellIndex()) && KEYWORD.matcher(f.message()).find()) {
+                Module module = module(f.cellIndex());
+                if (module == null) {
+                    continue;
+                }
+                Expr literal = literalAt(module, f.line(), f.column() - 1);
+                if (literal != null) {
+                    enclosingEstimator(module, literal).ifPresent(classes::add);
+                }
+            }
+        }
+        Map<String, String> prefix = new HashMap<>();
+        for (String c : classes) {
+            String snake = String.join("_", Identifiers.words(c)).replaceAll("_(classifier|regressor)$", "");
+            prefix.put(c, classes.size() == 1 ? "model" : Identifiers.sanitize(snake, "model"));
+        }
+        return prefix;
+    }
+
+    private static Optional<String> enclosingEstimator(Module module, Expr literal) {
+        String[] found = {null};
+        AstWalker.walk(module, n -> {
+            if (n instanceof Expr.Call call) {
+                for (Arg a : call.args()) {
+                    if (a.kind() == Arg.Kind.KEYWORD && a.value().span().equals(literal.span())) {
+                        String last = Dotted.lastPart(call.func());
+                        if (!last.isEmpty() && Character.isUpperCase(last.charAt(0))
+                            && !last.equals(last.toUpperCase(Locale.ROOT))) {
+                            found[0] = last;
+                        }
+                    }
+                }
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private void number(Finding f, Module module, Map<String, String> estimatorPrefix) {
+        Expr literal = literalAt(module, f.line(), f.column() - 1);
+        if (literal == null || !(literal instanceof Expr.Num || literal instanceof Expr.UnaryOp)
+            || already(f.cellIndex(), literal)) {
+            return;
+        }
+        String text = literalText(literal);
+        String type = text.matches("-?[0-9_]+") ? "int" : "float";
+        if (!text.matches("-?[0-9_]*\\.?[0-9_]*([eE][-+]?[0-9]+)?")) {
+            return; // hex, complex, long: leave them alone
+        }
+        Matcher kw = KEYWORD.matcher(f.message());
+        String key;
+        String parameter;
+        if (kw.find()) {
+            String keyword = kw.group(1).toLowerCase(Locale.ROOT);
+            Optional<String> estimator = enclosingEstimator(module, literal);
+            if (estimator.isPresent() && estimatorPrefix.containsKey(estimator.get())) {
+                String prefix = estimatorPrefix.get(estimator.get());
+                key = prefix + "." + keyword;
+                parameter = keyword;
+                if (!prefix.equals("model")) {
+                    parameter = prefix + "_" + keyword;
+                }
+            } else {
+                key = keyword;
+                parameter = keyword;
+            }
+        } else {
+            Matcher m = SUGGESTED.matcher(f.message());
+            key = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "threshold";
+            parameter = key.replace('.', '_');
+        }
+        String comment = "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": "
+            + shorten(new SourceMap(analyzed.notebook().cells().get(f.cellIndex()).source().text()).line(f.line()));
+        ConfigKey configKey = key(key, parameter, yamlNumber(text), type, comment, false, "number:" + key + "=" + text);
+        Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
+        if (named.isPresent()) {
+            hoistNamed(f.cellIndex(), named.get(), configKey);
+        } else {
+            literals(f.cellIndex()).put(literal.span(), result.parameterOf.get(configKey.key()));
+        }
+    }
+
+    private static String literalText(Expr literal) {
+        return switch (literal) {
+            case Expr.Num n -> n.text();
+            case Expr.UnaryOp u when u.operand() instanceof Expr.Num n -> "-" + n.text();
+            default -> "";
+        };
+    }
+
+    private static String yamlNumber(String text) {
+        String t = text.replace("_", "");
+        if (t.startsWith(".")) {
+            t = "0" + t;
+        } else if (t.startsWith("-.")) {
+            t = "-0" + t.substring(1);
+        }
+        if (t.endsWith(".")) {
+            t = t + "0";
+        }
+        if (t.matches("-?[0-9]+[eE][-+]?[0-9]+")) {
+            t = t.replaceFirst("[eE]", ".0e");
+        }
+        return t;
+    }
+
+    /** Registers (or reuses) a key; the parameter name is made unique among the notebook's names. */
+    private ConfigKey key(String key, String parameter, String yaml, String type, String comment, boolean path,
+                          String signature) {
+        ConfigKey existing = bySignature.get(signature);
+        if (existing != null) {
+            return existing;
+        }
+        String k = key;
+        Set<String> keys = new HashSet<>();
+        result.config.forEach(c -> keys.add(c.key()));
+        for (int i = 2; keys.contains(k); i++) {
+            k = key + "_" + i;
+        }
+        String p = Identifiers.sanitize(parameter, "value");
+        if (!k.equals(key)) {
+            p = p + "_" + k.substring(key.length() + 1);
+        }
+        p = Identifiers.unique(p, taken);
+        ConfigKey c = new ConfigKey(k, yaml, type, scrub(comment), path);
+        result.config.add(c);
+        result.parameterOf.put(k, p);
+        result.typeOf.put(p, type);
+        bySignature.put(signature, c);
+        return c;
+    }
+
+    private void hoistNamed(int cell, Stmt.Assign assign, ConfigKey configKey) {
+        String name = ((Expr.Name) assign.targets().get(0)).id();
+        result.deleted.computeIfAbsent(cell, k -> new HashSet<>()).add(assign.span());
+        String parameter = result.parameterOf.get(configKey.key());
+        if (!parameter.equals(name)) {
+            result.renames.put(name, parameter);
+        }
+    }
+
+    // ---------------------------------------------------------------- paths and URLs
+
+    private void text(Finding f, Module module) {
+        Expr literal = literalAt(module, f.line(), f.column() - 1);
+        if (!(literal instanceof Expr.Str str) || already(f.cellIndex(), literal) || !str.prefix().isEmpty()
+            || str.value().contains("\\") || str.value().contains("\"") || str.value().contains("\n")) {
+            return;
+        }
+        String value = str.value();
+        if (f.code().equals("NB204") && value.matches("(?s)[a-zA-Z+]+://[^/@\\s]*:[^/@\\s]*@.*")) {
+            return; // a connection string with a password belongs to the secret rules, not config.yaml
+        }
+        Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
+        String contextual = named.map(a -> ((Expr.Name) a.targets().get(0)).id())
+            .or(() -> contextName(module, literal)).orElse("");
+        String comment = "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": was " + shorten(value);
+        ConfigKey configKey;
+        if (f.code().equals("NB204")) {
+            String base = contextual.isEmpty() ? hostName(value) + "_url" : contextual;
+            String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "url");
+            configKey = key(k, k, yamlString(value), "str", comment, false, "url:" + value);
+        } else {
+            boolean absolute = value.startsWith("/") || value.matches("[A-Za-z]:[/\\\\].*") || value.startsWith("~");
+            String fileName = value.replaceAll("[/\\\\]+$", "");
+            fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+            boolean directory = value.endsWith("/") || !fileName.contains(".");
+            boolean input = inputTargets.contains(value);
+            String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+            String base = contextual.isEmpty() ? stem + (directory ? "_dir" : "_path") : contextual;
+            String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "data_path");
+            if (absolute && directory) {
+                dataRoot = true;
+                configKey = null;
+                String p = Identifiers.unique(Identifiers.sanitize(k, "data_dir"), taken);
+                result.parameterOf.putIfAbsent("data_root", p);
+                String parameter = result.parameterOf.get("data_root");
+                result.typeOf.put(parameter, "str");
+                if (named.isPresent()) {
+                    result.deleted.computeIfAbsent(f.cellIndex(), x -> new HashSet<>()).add(named.get().span());
+                    result.renames.put(contextual, parameter);
+                } else {
+                    literals(f.cellIndex()).put(literal.span(), parameter);
+                }
+                return;
+            }
+            if (absolute || input) {
+                dataRoot = true;
+                configKey = key(k, k, yamlString(fileName), "str", comment, true, "path:" + fileName);
+            } else {
+                configKey = key(k, k, yamlString(value), "str", comment, false, "text:" + value);
+            }
+        }
+        if (named.isPresent()) {
+            hoistNamed(f.cellIndex(), named.get(), configKey);
+        } else {
+            literals(f.cellIndex()).put(literal.span(), result.parameterOf.get(configKey.key()));
+        }
+    }
+
+    private static String hostName(String url) {
+        String host = url.replaceFirst("^[a-zA-Z+]+://", "").replaceFirst("[/:?#].*$", "");
+        List<String> parts = new ArrayList<>(List.of(host.split("\\.")));
+        parts.removeIf(p -> p.equals("www") || p.equals("api"));
+        if (parts.size() > 1) {
+            parts.remove(parts.size() - 1);
+        }
+        String joined = parts.isEmpty() ? "service" : parts.get(parts.size() - 1);
+        return joined.matches("[0-9]+") || joined.isEmpty() ? "service" : joined;
+    }
+
+    static String yamlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    // ---------------------------------------------------------------- upper-case constants
+
+    private void upperCaseConstants() {
+        for (int cell : kept) {
+            Module module = module(cell);
+            if (module == null) {
+                continue;
+            }
+            for (Stmt s : module.body()) {
+                if (!(s instanceof Stmt.Assign a) || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)
+                    || !UPPER.matcher(n.id()).matches() || n.id().length() < 2 || already(cell, a.value())
+                    || result.deleted.getOrDefault(cell, Set.of()).contains(a.span()) || !boundOnce(cell, n.id())) {
+                    continue;
+                }
+                String yaml;
+                String type;
+                switch (a.value()) {
+                    case Expr.BoolLit b -> {
+                        yaml = String.valueOf(b.value());
+                        type = "bool";
+                    }
+                    case Expr.Num num when literalText(num).matches("[0-9_]*\\.?[0-9_]*([eE][-+]?[0-9]+)?") -> {
+                        yaml = yamlNumber(num.text());
+                        type = num.text().matches("[0-9_]+") ? "int" : "float";
+                    }
+                    case Expr.UnaryOp u when u.operand() instanceof Expr.Num num && u.op().equals("-")
+                        && num.text().matches("[0-9_]*\\.?[0-9_]*") -> {
+                        yaml = yamlNumber("-" + num.text());
+                        type = num.text().matches("[0-9_]+") ? "int" : "float";
+                    }
+                    case Expr.Str str when str.prefix().isEmpty() && !str.value().contains("\\")
+                        && !str.value().contains("\"") && !str.value().contains("\n") -> {
+                        yaml = yamlString(str.value());
+                        type = "str";
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                String k = n.id().toLowerCase(Locale.ROOT);
+                String comment = "cell " + (cell + 1) + ", line " + a.span().startLine() + ": " + n.id();
+                ConfigKey c = key(k, k, yaml, type, comment, false, "const:" + n.id());
+                hoistNamed(cell, a, c);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- seeds
+
+    private void seed(Finding f, Module module) {
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call call
+                && s.span().startLine() == f.line() && call.args().size() == 1
+                && call.args().get(0).value() instanceof Expr.Num num && num.text().matches("[0-9]+")) {
+                ConfigKey c = key("random_seed", "random_seed", num.text(), "int",
+                    "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": " + shorten(new SourceMap(
+                        analyzed.notebook().cells().get(f.cellIndex()).source().text()).slice(s.span())),
+                    false, "seed");
+                result.seedParameter = result.parameterOf.get(c.key());
+                if (globalDrawsAfter(f.cellIndex())) {
+                    literals(f.cellIndex()).put(num.span(), result.seedParameter);
+                    result.notes.add("cell " + (f.cellIndex() + 1) + ": the global seed is kept because later code draws "
+                        + "from numpy's global generator: pass a generator instead");
+                } else {
+                    result.deleted.computeIfAbsent(f.cellIndex(), k -> new HashSet<>()).add(s.span());
+                }
+                return;
+            }
+        }
+    }
+
+    private boolean globalDrawsAfter(int seedCell) {
+        for (int cell : kept) {
+            Module module = module(cell);
+            if (module == null || cell < seedCell) {
+                continue;
+            }
+            for (Expr.Call call : AstWalker.find(module, Expr.Call.class)) {
+                String q = qualified.qualify(call.func()).orElse("");
+                if (q.startsWith("numpy.random.") && !q.equals("numpy.random.seed") && !q.endsWith("default_rng")
+                    && !q.endsWith("RandomState")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void randomState(List<Finding> findings) {
+        boolean seeded = result.parameterOf.containsKey("random_seed");
+        Map<Integer, Set<Span>> calls = new TreeMap<>();
+        for (int cell : kept) {
+            Module module = module(cell);
+            if (module == null) {
+                continue;
+            }
+            for (Expr.Call call : AstWalker.find(module, Expr.Call.class)) {
+                String last = Dotted.lastPart(call.func());
+                boolean randomised = RANDOMISED.contains(last)
+                    || (SHUFFLE_SPLITTERS.contains(last) && call.keyword("shuffle") instanceof Expr.BoolLit b && b.value());
+                if (last.equals("train_test_split") && call.keyword("shuffle") instanceof Expr.BoolLit b && !b.value()) {
+                    randomised = false;
+                }
+                String q = qualified.qualify(call.func()).orElse("");
+                boolean library = q.equals(last) || q.startsWith("sklearn.") || q.startsWith("imblearn.")
+                    || q.startsWith("xgboost.") || q.startsWith("lightgbm.");
+                boolean lacks = call.keyword("random_state") == null
+                    && call.args().stream().noneMatch(a -> a.kind() == Arg.Kind.DOUBLE_STAR || a.kind() == Arg.Kind.STAR);
+                if (randomised && library && lacks && !insideFunction(module, call)) {
+                    calls.computeIfAbsent(cell, k -> new HashSet<>()).add(call.span());
+                }
+            }
+        }
+        if (calls.isEmpty()) {
+            return;
+        }
+        boolean reported = findings.stream().anyMatch(f -> f.code().equals("NB604") && kept.contains(f.cellIndex()));
+        if (!seeded && !reported) {
+            return;
+        }
+        if (!seeded) {
+            ConfigKey c = key("random_seed", "random_seed", "42", "int",
+                "the notebook did not seed its estimators and splits: 42 was chosen by nb2prod", false, "seed");
+            result.seedParameter = result.parameterOf.get(c.key());
+        }
+        result.randomState.putAll(calls);
+    }
+
+    private static boolean insideFunction(Module module, Expr.Call call) {
+        for (Stmt.FunctionDef def : AstWalker.find(module, Stmt.FunctionDef.class)) {
+            if (Span.cover(def.span(), call.span()).equals(def.span())) {
+                return true;
+            }
+        }
+        for (Expr.Lambda l : AstWalker.find(module, Expr.Lambda.class)) {
+            if (Span.cover(l.span(), call.span()).equals(l.span())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String scrub(String text) {
+        String out = text;
+        for (String secret : result.secretValues) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "<secret>");
+            }
+        }
+        return out;
+    }
+
+    static String shorten(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 70 ? one.substring(0, 67) + "..." : one;
+    }
+
+}

@@ -1,0 +1,238 @@
+package dev.nb2prod.extract.plan;
+
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.Dotted;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Stmt;
+import dev.nb2prod.python.names.ImportInfo;
+import dev.nb2prod.rules.structure.QualifiedNames;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Infers type hints of module-level names from how they are assigned, in notebook order: {@code pd.read_csv} →
+ * {@code pd.DataFrame}, metrics → {@code float}, estimators → their class, the parts of {@code train_test_split}.
+ * A hint is only given when the name it starts with is importable (the notebook imports pandas as {@code pd}...).
+ */
+public final class TypeInference {
+    private static final Set<String> FRAME_FUNCTIONS = Set.of("read_csv", "read_excel", "read_parquet",
+        "read_json", "read_table", "read_sql", "read_sql_query", "read_feather", "read_pickle", "read_fwf",
+        "DataFrame", "get_dummies", "concat", "merge", "pivot_table", "crosstab", "read_stata", "json_normalize");
+    private static final Set<String> FRAME_METHODS = Set.of("dropna", "fillna", "copy", "drop", "query", "assign",
+        "sort_values", "sort_index", "reset_index", "merge", "rename", "astype", "head", "tail", "sample",
+        "drop_duplicates", "set_index", "join", "pivot", "pivot_table", "replace", "agg", "aggregate", "round",
+        "select_dtypes", "interpolate", "melt", "transpose", "nlargest", "nsmallest");
+    private static final Set<String> METRICS = Set.of("accuracy_score", "roc_auc_score", "f1_score",
+        "precision_score", "recall_score", "r2_score", "mean_squared_error", "mean_absolute_error", "log_loss",
+        "balanced_accuracy_score", "average_precision_score", "explained_variance_score", "matthews_corrcoef",
+        "cohen_kappa_score", "median_absolute_error", "mean_absolute_percentage_error", "brier_score_loss", "score");
+    private static final Set<String> ARRAYS = Set.of("predict", "predict_proba", "transform", "fit_transform",
+        "decision_function");
+    private static final Set<String> MODEL_LIBRARIES = Set.of("sklearn", "xgboost", "lightgbm", "catboost",
+        "imblearn", "statsmodels");
+
+    private final QualifiedNames qualified;
+    private final String pandas;
+    private final String numpy;
+    private final Map<String, String> classes = new HashMap<>();
+    private final Map<String, String> types = new HashMap<>();
+
+    public TypeInference(QualifiedNames qualified, List<ImportInfo> imports) {
+        this.qualified = qualified;
+        String pd = null;
+        String np = null;
+        for (ImportInfo i : imports) {
+            if (i.name() == null && "pandas".equals(i.module()) && pd == null) {
+                pd = i.boundName();
+            }
+            if (i.name() == null && "numpy".equals(i.module()) && np == null) {
+                np = i.boundName();
+            }
+            if (i.name() != null && i.module() != null && i.boundName() != null && i.name().equals(i.boundName())
+                && MODEL_LIBRARIES.contains(i.module().split("\\.")[0]) && Character.isUpperCase(i.name().charAt(0))) {
+                classes.put(i.name(), i.name());
+            }
+        }
+        this.pandas = pd;
+        this.numpy = np;
+    }
+
+    /** Learns from the module-level assignments of one cell (call in notebook order). */
+    public void learn(Module module) {
+        AstWalker.walk(module, n -> !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef)
+            && !(n instanceof Expr.Lambda), n -> {
+                if (n instanceof Stmt.Assign a) {
+                    for (Expr target : a.targets()) {
+                        assign(target, a.value());
+                    }
+                } else if (n instanceof Stmt.AnnAssign a && a.value() != null) {
+                    assign(a.target(), a.value());
+                }
+            });
+    }
+
+    private void assign(Expr target, Expr value) {
+        if (target instanceof Expr.Name name) {
+            String t = infer(value);
+            if (t.isEmpty()) {
+                types.remove(name.id());
+            } else {
+                types.put(name.id(), t);
+            }
+        } else if (target instanceof Expr.TupleExpr || target instanceof Expr.ListExpr) {
+            List<Expr> elts = target instanceof Expr.TupleExpr t ? t.elts() : ((Expr.ListExpr) target).elts();
+            if (value instanceof Expr.Call call && Dotted.lastPart(call.func()).equals("train_test_split")) {
+                List<Expr> arrays = call.args().stream().filter(a -> a.kind() == dev.nb2prod.python.ast.Arg.Kind.POSITIONAL)
+                    .map(dev.nb2prod.python.ast.Arg::value).toList();
+                for (int i = 0; i < elts.size(); i++) {
+                    if (elts.get(i) instanceof Expr.Name n) {
+                        String t = arrays.size() * 2 == elts.size() ? infer(arrays.get(i / 2)) : "";
+                        put(n.id(), t);
+                    }
+                }
+            } else {
+                for (Expr e : elts) {
+                    if (e instanceof Expr.Name n) {
+                        types.remove(n.id());
+                    }
+                }
+            }
+        }
+    }
+
+    private void put(String name, String type) {
+        if (type.isEmpty()) {
+            types.remove(name);
+        } else {
+            types.put(name, type);
+        }
+    }
+
+    /** The hint for a value, or empty. */
+    public String infer(Expr value) {
+        switch (value) {
+            case Expr.Num n -> {
+                return n.text().matches("[0-9_]+") ? "int" : n.text().matches("[0-9_.eE+-]+") ? "float" : "";
+            }
+            case Expr.Str s -> {
+                return s.prefix().contains("b") ? "bytes" : "str";
+            }
+            case Expr.FString f -> {
+                return "str";
+            }
+            case Expr.BoolLit b -> {
+                return "bool";
+            }
+            case Expr.ListExpr l -> {
+                return "list";
+            }
+            case Expr.ListComp l -> {
+                return "list";
+            }
+            case Expr.DictExpr d -> {
+                return "dict";
+            }
+            case Expr.DictComp d -> {
+                return "dict";
+            }
+            case Expr.Name n -> {
+                return types.getOrDefault(n.id(), "");
+            }
+            case Expr.Subscript s -> {
+                if (isFrame(s.value())) {
+                    if (s.slice() instanceof Expr.Str) {
+                        return frame("Series");
+                    }
+                    if (s.slice() instanceof Expr.ListExpr || s.slice() instanceof Expr.Compare
+                        || s.slice() instanceof Expr.BoolOp || s.slice() instanceof Expr.BinOp) {
+                        return frame("DataFrame");
+                    }
+                }
+                return "";
+            }
+            case Expr.Call call -> {
+                return call(call);
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+
+    private String call(Expr.Call call) {
+        String last = Dotted.lastPart(call.func());
+        String q = qualified.qualify(call.func()).orElse("");
+        if (q.startsWith("pandas.") && FRAME_FUNCTIONS.contains(last)) {
+            return frame("DataFrame");
+        }
+        if (q.equals("pandas.Series")) {
+            return frame("Series");
+        }
+        if (METRICS.contains(last) && (q.startsWith("sklearn.") || last.equals("score") || q.equals(last))) {
+            return "float";
+        }
+        if (classes.containsKey(last) && call.func() instanceof Expr.Name) {
+            return last;
+        }
+        if (q.startsWith("numpy.") && Set.of("array", "zeros", "ones", "arange", "linspace", "concatenate",
+            "vstack", "hstack").contains(last)) {
+            return numpy == null ? "" : numpy + ".ndarray";
+        }
+        if (call.func() instanceof Expr.Attribute a) {
+            if (ARRAYS.contains(last) && !isFrame(a.value())) {
+                return numpy == null ? "" : numpy + ".ndarray";
+            }
+            if (FRAME_METHODS.contains(last) && frameChain(a.value())) {
+                return frame("DataFrame");
+            }
+            if (last.equals("copy") && !infer(a.value()).isEmpty()) {
+                return infer(a.value());
+            }
+        }
+        return "";
+    }
+
+    /** A method chain that starts at a DataFrame and never picks a single column. */
+    private boolean frameChain(Expr e) {
+        Expr cur = e;
+        while (true) {
+            switch (cur) {
+                case Expr.Call c when c.func() instanceof Expr.Attribute a -> cur = a.value();
+                case Expr.Subscript s when !(s.slice() instanceof Expr.Str) && isFrame(s.value()) -> {
+                    return true;
+                }
+                case Expr.Name n -> {
+                    return isFrame(n);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private boolean isFrame(Expr e) {
+        return e instanceof Expr.Name n && pandas != null && types.getOrDefault(n.id(), "").equals(pandas + ".DataFrame");
+    }
+
+    private String frame(String cls) {
+        return pandas == null ? "" : pandas + "." + cls;
+    }
+
+    /** The current hint of a name, or empty. */
+    public String typeOf(String name) {
+        return types.getOrDefault(name, "");
+    }
+
+    /** A snapshot of the hints so far. */
+    public Map<String, String> snapshot() {
+        return Map.copyOf(types);
+    }
+
+    public boolean isModelClass(String hint) {
+        return classes.containsKey(hint);
+    }
+}
