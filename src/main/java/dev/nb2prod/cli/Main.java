@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turns Jupyter notebooks into production Python: assess, graph, extract, verify.",
-        subcommands = {AssessCommand.class, GraphCommand.class, VerifyCommand.class, RulesCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, GraphCommand.class, ExtractCommand.class, VerifyCommand.class,
+                RulesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (no findings at or above --fail-on)",

@@ -15,7 +15,7 @@ import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
 import dev.nb2prod.rules.Finding;
-import dev.nb2prod.rules.structure.QualifiedNames;
+import dev.nb2prod.rules.QualifiedNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

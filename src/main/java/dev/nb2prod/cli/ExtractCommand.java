@@ -1,0 +1,170 @@
+package dev.nb2prod.cli;
+
+import dev.nb2prod.extract.ExtractionPlan;
+import dev.nb2prod.extract.ExtractionRefused;
+import dev.nb2prod.extract.PackageWriter;
+import dev.nb2prod.extract.PlanOptions;
+import dev.nb2prod.extract.PlanPrinter;
+import dev.nb2prod.extract.Planner;
+import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.WriteRefused;
+import dev.nb2prod.graph.AnalyzedNotebook;
+import dev.nb2prod.graph.CellGraph;
+import dev.nb2prod.graph.CellGraphBuilder;
+import dev.nb2prod.notebook.Notebook;
+import dev.nb2prod.notebook.NotebookReadException;
+import dev.nb2prod.notebook.NotebookReader;
+import dev.nb2prod.python.SonarPythonFrontEnd;
+import dev.nb2prod.rules.Assessor;
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Rule;
+import dev.nb2prod.rules.Rules;
+import dev.nb2prod.rules.settings.Settings;
+import dev.nb2prod.rules.settings.SettingsException;
+import dev.nb2prod.rules.settings.SettingsFiles;
+import dev.nb2prod.rules.settings.SettingsResolver;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nb2prod extract}: plans the package a notebook becomes (cells to functions, functions to stage modules,
+ * constants to configuration, secrets to the environment) and writes it, or with {@code --plan} only prints the
+ * plan. Rule settings (which findings inform the plan) come from {@code --config} as for {@code assess}.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+    description = "Extract a notebook into a production Python package (or print the plan with --plan).")
+final class ExtractCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NOTEBOOK", description = "The notebook (.ipynb) to extract.")
+    private Path notebook;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+        description = "Folder to write the package into (must be empty or absent unless --force).")
+    private Path output;
+
+    @Option(names = "--package", paramLabel = "NAME", description = "Import package name (default: from the notebook).")
+    private String packageName;
+
+    @Option(names = "--orchestrator", paramLabel = "NAME", defaultValue = "none",
+        description = "Also write pipelines/<name>.py for none, dagster, airflow or prefect (default: ${DEFAULT-VALUE}).")
+    private Orchestrator orchestrator;
+
+    @Option(names = "--keep-exploratory", description = "Keep exploratory cells instead of dropping them.")
+    private boolean keepExploratory;
+
+    @Option(names = "--plan", description = "Print the plan (cells, functions, modules, configuration, secrets) "
+        + "and write nothing.")
+    private boolean planOnly;
+
+    @Option(names = "--force", description = "Replace the content of a non-empty DIR.")
+    private boolean force;
+
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "nb2prod configuration file (nb2prod.yaml or pyproject.toml) for the rule settings; default: "
+            + "the first found from the notebook's folder upwards. Env: NB2PROD_CONFIG.")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!planOnly && output == null) {
+            err.println("nb2prod: extract needs -o DIR (or --plan to only print the plan)");
+            return ExitCodes.USAGE;
+        }
+        if (!planOnly && !force && nonEmptyFolder(output)) {
+            err.println("nb2prod: " + output + " is not empty (use --force to replace its content)");
+            return ExitCodes.USAGE;
+        }
+        List<Rule> rules = Rules.all();
+        Set<String> known = rules.stream().map(r -> r.info().code()).collect(Collectors.toUnmodifiableSet());
+        SettingsResolver.Resolved resolved;
+        try {
+            resolved = resolve(System.getenv(), known);
+        } catch (SettingsException e) {
+            err.println("nb2prod: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Notebook read;
+        try {
+            read = new NotebookReader().read(notebook);
+        } catch (NotebookReadException e) {
+            err.println("nb2prod: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        AnalyzedNotebook analyzed = AnalyzedNotebook.of(read, new SonarPythonFrontEnd());
+        CellGraph graph = new CellGraphBuilder().build(analyzed);
+        List<Finding> findings = new Assessor(rules, resolved.config()).assess(analyzed, graph);
+        ExtractionPlan plan;
+        try {
+            plan = new Planner().plan(analyzed, graph, findings, new PlanOptions(packageName, keepExploratory));
+        } catch (ExtractionRefused e) {
+            err.println("nb2prod: cannot extract " + notebook + ": " + oneLine(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        if (planOnly) {
+            out.print(new PlanPrinter().render(plan));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, orchestrator), output, force);
+        } catch (WriteRefused e) {
+            err.println("nb2prod: " + oneLine(e.getMessage()));
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("nb2prod: cannot write " + output + ": " + oneLine(String.valueOf(e.getMessage())));
+            return ExitCodes.USAGE;
+        }
+        err.println("nb2prod: wrote " + plan.packageName() + " (" + plan.functions().size() + " functions in "
+            + plan.stages().size() + " modules) into " + output);
+        return ExitCodes.OK;
+    }
+
+    private static boolean nonEmptyFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** Environment over the configuration file (given, or found from the notebook's folder) over defaults. */
+    private SettingsResolver.Resolved resolve(Map<String, String> env, Set<String> known) throws SettingsException {
+        Settings environment = SettingsResolver.fromEnvironment(env, known);
+        Optional<Path> file = Optional.ofNullable(config);
+        String envConfig = env.get(SettingsResolver.ENV_CONFIG);
+        if (file.isEmpty() && envConfig != null && !envConfig.isBlank()) {
+            file = Optional.of(Path.of(envConfig));
+        }
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new SettingsException(file.get() + ": no such configuration file");
+        }
+        if (file.isEmpty()) {
+            file = SettingsFiles.find(AssessCommand.commonFolder(List.of(notebook)));
+        }
+        Settings fromFile = file.isPresent() ? SettingsFiles.read(file.get(), known) : Settings.EMPTY;
+        return SettingsResolver.resolve(fromFile, environment, Settings.EMPTY);
+    }
+}

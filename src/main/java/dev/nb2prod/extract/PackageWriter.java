@@ -1,0 +1,282 @@
+package dev.nb2prod.extract;
+
+import dev.nb2prod.extract.ExtractionPlan.Dependency;
+import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
+import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.write.ConfigYaml;
+import dev.nb2prod.extract.write.DataFixtures;
+import dev.nb2prod.extract.write.NotebookCopy;
+import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.PipelineRenderer;
+import dev.nb2prod.extract.write.PyText;
+import dev.nb2prod.extract.write.StageModuleRenderer;
+import dev.nb2prod.extract.write.Template;
+import dev.nb2prod.extract.write.TestsRenderer;
+import dev.nb2prod.extract.write.TreeWriter;
+import dev.nb2prod.extract.write.Wiring;
+import dev.nb2prod.extract.write.WriteRefused;
+import dev.nb2prod.rules.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the package an {@link ExtractionPlan} describes: renders every file from the templates under
+ * {@code extract/templates/} (Java supplies only the variable parts), then writes the tree into DIR all at once
+ * (see {@link TreeWriter}). The output is deterministic: the same plan and notebook give the same bytes.
+ */
+public final class PackageWriter {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * What to write besides the plan.
+     *
+     * @param notebookFile the original notebook (copied without outputs or secrets; data files next to it become
+     *     test fixtures)
+     * @param findings the notebook's findings (the credential ones locate secrets to keep out of the copy)
+     * @param orchestrator the scheduler to write {@code pipelines/<name>.py} for, or none
+     */
+    public record Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator) {
+        public Source {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Renders and writes the package into {@code dir}; see {@link TreeWriter#write} for the guarantees. */
+    public void write(ExtractionPlan plan, Source source, Path dir, boolean force) throws IOException, WriteRefused {
+        TreeWriter.write(render(plan, source), dir, force);
+    }
+
+    /** Every file of the package by relative path (with {@code /}), in sorted order. */
+    public SortedMap<String, byte[]> render(ExtractionPlan plan, Source source) throws IOException {
+        String pkg = plan.packageName();
+        if (!IDENTIFIER.matcher(pkg).matches()) {
+            throw new IllegalStateException("package name " + pkg + " is not a Python identifier");
+        }
+        for (StageFunction function : plan.functions()) {
+            if (!IDENTIFIER.matcher(function.name()).matches()) {
+                throw new IllegalStateException("function name " + function.name() + " is not a Python identifier");
+            }
+        }
+        Wiring wiring = new Wiring(plan);
+        Path folder = source.notebookFile().toAbsolutePath().normalize().getParent();
+        List<DataFixtures.Fixture> fixtures = DataFixtures.find(wiring, folder);
+        String envPrefix = pkg.toUpperCase(Locale.ROOT);
+
+        Map<String, String> text = new TreeMap<>();
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        text.put("pyproject.toml", pyproject(plan));
+        text.put("README.md", readme(plan, fixtures, envPrefix));
+        text.put("config.yaml", Template.load("config.yaml.tmpl").render(Map.of(
+            "project", plan.projectName(), "env_prefix", envPrefix,
+            "keys", ConfigYaml.render(ConfigYaml.withDataRoot(plan.config())))));
+        text.put(".gitignore", Template.load("gitignore.tmpl").render(Map.of()));
+        text.put(".env.example", Template.load("env.example.tmpl").render(Map.of("variables", envLines(plan))));
+        String original = Files.readString(source.notebookFile(), StandardCharsets.UTF_8);
+        files.put("notebooks/" + notebookName(source.notebookFile()),
+            NotebookCopy.clean(original, source.findings(), plan.secrets()).getBytes(StandardCharsets.UTF_8));
+
+        String src = "src/" + pkg + "/";
+        text.put(src + "__init__.py", Template.load("src/__init__.py.tmpl").render(Map.of(
+            "title", PyText.docText(plan.title()), "description", docBlock(plan.description()))));
+        text.put(src + "__main__.py", Template.load("src/__main__.py.tmpl").render(Map.of(
+            "package", pkg, "project", plan.projectName(), "summary", PyText.quote(summary(plan)))));
+        text.put(src + "config.py", Template.load("src/config.py.tmpl").render(Map.of(
+            "env_prefix", envPrefix, "required", required(plan))));
+        PipelineRenderer pipeline = new PipelineRenderer(wiring);
+        text.put(src + "pipeline.py", pipeline.pipeline());
+        StageModuleRenderer modules = new StageModuleRenderer(wiring);
+        TestsRenderer tests = new TestsRenderer(wiring, fixtures);
+        for (Stage stage : plan.stages()) {
+            text.put(src + stage.module() + ".py", modules.render(stage));
+            text.put("tests/test_" + stage.module() + ".py", tests.stageTest(stage));
+        }
+        text.put("tests/conftest.py", tests.conftest());
+        text.put("tests/test_pipeline.py", tests.pipelineTest());
+        for (DataFixtures.Fixture fixture : fixtures) {
+            if (fixture.source().isPresent()) {
+                files.put("tests/fixtures/" + fixture.fileName(), Files.readAllBytes(fixture.source().get()));
+            }
+        }
+        text.put("data/raw/.gitkeep", "");
+        text.put("data/processed/.gitkeep", "");
+        if (source.orchestrator() != Orchestrator.none) {
+            text.put("pipelines/" + pkg + ".py", pipeline.orchestrator(source.orchestrator()));
+        }
+        text.forEach((path, content) -> files.put(path, tidy(content).getBytes(StandardCharsets.UTF_8)));
+        return files;
+    }
+
+    /** Trailing spaces removed, exactly one final newline (none for an empty file). */
+    private static String tidy(String content) {
+        String joined = content.lines().map(String::stripTrailing).collect(Collectors.joining("\n"))
+            .replaceAll("\\n+$", "");
+        return joined.isEmpty() ? "" : joined + "\n";
+    }
+
+    private static String notebookName(Path notebook) {
+        String name = notebook.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.startsWith(".")) {
+            name = "_" + name;
+        }
+        return name.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? name : name + ".ipynb";
+    }
+
+    private static String summary(ExtractionPlan plan) {
+        String first = plan.description().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        String text = first.isEmpty() ? plan.title() : first;
+        text = text.replaceAll("[`*_#>]", "").replaceAll("\\s+", " ").strip();
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+
+    /** The description as docstring text: safe characters, wrapped at 79 columns. */
+    private static String docBlock(String description) {
+        List<String> out = new ArrayList<>();
+        for (String line : description.strip().split("\n", -1)) {
+            String safe = PyText.docText(line);
+            out.addAll(wrap(safe, PyText.MAX_LINE));
+        }
+        String joined = String.join("\n", out).strip();
+        return joined.isEmpty() ? "Generated by nb2prod from a notebook." : joined;
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static String required(ExtractionPlan plan) {
+        StringBuilder out = new StringBuilder();
+        for (ExtractionPlan.ConfigKey key : ConfigYaml.withDataRoot(plan.config())) {
+            String type = key.path() ? "str" : switch (key.pythonType()) {
+                case "int", "float", "bool", "str" -> key.pythonType();
+                default -> "object";
+            };
+            out.append("    ").append(PyText.quote(key.key())).append(": ").append(type).append(",\n");
+        }
+        return out.toString();
+    }
+
+    private static String envLines(ExtractionPlan plan) {
+        if (plan.secrets().isEmpty()) {
+            return "# (none: the pipeline reads no secret)";
+        }
+        return plan.secrets().stream().map(SecretVariable::variable).distinct().sorted()
+            .map(v -> v + "=").collect(Collectors.joining("\n"));
+    }
+
+    private static List<Dependency> dependencies(ExtractionPlan plan) {
+        Map<String, Dependency> byName = new TreeMap<>();
+        for (Dependency dependency : plan.dependencies()) {
+            byName.putIfAbsent(dependency.distribution().toLowerCase(Locale.ROOT), dependency);
+        }
+        byName.putIfAbsent("pyyaml", new Dependency("pyyaml", "yaml", ""));
+        return new ArrayList<>(byName.values());
+    }
+
+    private static String requirement(Dependency dependency) {
+        String version = dependency.version().strip();
+        if (version.isEmpty()) {
+            return dependency.distribution();
+        }
+        return dependency.distribution() + (Character.isDigit(version.charAt(0)) ? "==" : "") + version;
+    }
+
+    private static String tomlString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("\\p{Cntrl}", " ") + "\"";
+    }
+
+    private static String pyproject(ExtractionPlan plan) {
+        String deps = dependencies(plan).stream().map(d -> "    " + tomlString(requirement(d)) + ",\n")
+            .collect(Collectors.joining());
+        return Template.load("pyproject.toml.tmpl").render(Map.of(
+            "project", plan.projectName(), "package", plan.packageName(),
+            "summary", tomlString(summary(plan)).replaceAll("^\"|\"$", ""), "dependencies", deps));
+    }
+
+    private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix) {
+        Map<String, String> values = new HashMap<>();
+        values.put("title", plan.title().strip().isEmpty() ? plan.projectName() : plan.title().strip());
+        values.put("description", plan.description().strip().isEmpty()
+            ? "A data pipeline extracted from a notebook." : plan.description().strip());
+        values.put("notebook", Path.of(plan.notebookPath()).getFileName().toString());
+        values.put("package", plan.packageName());
+        values.put("project", plan.projectName());
+        values.put("env_prefix", envPrefix);
+        StringBuilder modules = new StringBuilder();
+        for (Stage stage : plan.stages()) {
+            String names = plan.functions().stream().filter(f -> f.stage() == stage)
+                .map(f -> "`" + f.name() + "`").collect(Collectors.joining(", "));
+            modules.append("- `src/").append(plan.packageName()).append('/').append(stage.module()).append(".py`: ")
+                .append(stage.description()).append(" (").append(names).append(")\n");
+        }
+        modules.append("- `src/").append(plan.packageName())
+            .append("/pipeline.py`: `run_pipeline(config)` calls them in order.");
+        values.put("modules", modules.toString());
+        if (plan.secrets().isEmpty()) {
+            values.put("secrets", "The pipeline reads no secrets.");
+        } else {
+            StringBuilder secrets = new StringBuilder("The pipeline reads these secrets from the environment; copy "
+                + "`.env.example` to `.env`, fill it in and export it (never commit `.env`):\n\n");
+            for (SecretVariable secret : plan.secrets()) {
+                secrets.append("- `").append(secret.variable()).append("`: ").append(secret.kind())
+                    .append(" (was written in the notebook, ").append(secret.origin())
+                    .append(": rotate it, it is still in the notebook's history)\n");
+            }
+            values.put("secrets", secrets.toString().strip());
+        }
+        values.put("outputs", plan.outputs().isEmpty() ? "nothing"
+            : plan.outputs().stream().map(o -> "`" + o + "`").collect(Collectors.joining(", ")));
+        StringBuilder fixtureText = new StringBuilder();
+        if (fixtures.isEmpty()) {
+            fixtureText.append("The tests run the pipeline with `config.yaml` as it is.");
+        }
+        for (DataFixtures.Fixture fixture : fixtures) {
+            fixtureText.append(fixture.source().isPresent()
+                ? "The tests read `tests/fixtures/" + fixture.fileName() + "`, a copy of the notebook's data (`"
+                    + fixture.key().key() + "`).\n"
+                : "The tests need a small sample of the data of `" + fixture.key().key() + "` in `tests/fixtures/"
+                    + fixture.fileName() + "`; they are skipped until it is there.\n");
+        }
+        values.put("fixtures", fixtureText.toString().strip());
+        StringBuilder deps = new StringBuilder();
+        List<String> unpinned = new ArrayList<>();
+        for (Dependency dependency : dependencies(plan)) {
+            deps.append("- `").append(requirement(dependency)).append("`\n");
+            if (dependency.version().isBlank()) {
+                unpinned.add("`" + dependency.distribution() + "`");
+            }
+        }
+        if (!unpinned.isEmpty()) {
+            deps.append("\nNot pinned yet (the notebook does not say which version it ran with): ")
+                .append(String.join(", ", unpinned)).append(". Pin the versions you tested with in `pyproject.toml`.");
+        }
+        values.put("dependencies", deps.toString().strip());
+        values.put("todos", plan.todos().isEmpty() ? "Nothing left open."
+            : plan.todos().stream().map(t -> "- [ ] " + t.replaceAll("\\s+", " ").strip())
+                .collect(Collectors.joining("\n")));
+        return Template.load("README.md.tmpl").render(values);
+    }
+}

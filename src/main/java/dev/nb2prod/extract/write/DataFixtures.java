@@ -1,0 +1,96 @@
+package dev.nb2prod.extract.write;
+
+import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.Stage;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The data files the generated tests read: the path keys the ingestion functions take. Each gets a file name
+ * under {@code tests/fixtures/}; a copy of the real file is made when it is found next to the notebook and is
+ * small (under 1 MB). Files are looked for only inside the notebook's folder.
+ */
+public final class DataFixtures {
+    /** Data files at least this large are not copied into the tests. */
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    /** One input file: its config key, its file name in tests/fixtures/, and the file to copy, if any. */
+    public record Fixture(ConfigKey key, String fileName, Optional<Path> source) {}
+
+    private DataFixtures() {}
+
+    public static List<Fixture> find(Wiring wiring, Path notebookFolder) {
+        Map<String, ConfigKey> inputs = new LinkedHashMap<>();
+        for (StageFunction function : wiring.plan().functions()) {
+            if (function.stage() != Stage.INGESTION) {
+                continue;
+            }
+            for (Wiring.Source source : wiring.sources(function).values()) {
+                if (source instanceof Wiring.Source.Config c && c.key().path()) {
+                    inputs.putIfAbsent(c.key().key(), c.key());
+                }
+            }
+        }
+        List<Fixture> fixtures = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigKey key : inputs.values()) {
+            String value = unquote(key.yamlValue());
+            String name = safeName(value);
+            if (!names.add(name)) {
+                name = key.key().replace('.', '_') + "_" + name;
+                names.add(name);
+            }
+            fixtures.add(new Fixture(key, name, locate(value, notebookFolder)));
+        }
+        return fixtures;
+    }
+
+    static String unquote(String yaml) {
+        String v = yaml.strip();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    /** The last path component, reduced to letters, digits, dot, dash and underscore. */
+    static String safeName(String value) {
+        String base = value.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.isEmpty() || base.chars().allMatch(c -> c == '.')) {
+            return "data";
+        }
+        return base;
+    }
+
+    /** The file next to the notebook: the path itself, or its name in the folder, data/ or data/raw/. */
+    static Optional<Path> locate(String value, Path notebookFolder) {
+        Path folder = notebookFolder.toAbsolutePath().normalize();
+        String name = safeName(value);
+        List<String> candidates = new ArrayList<>();
+        if (!value.startsWith("/") && !value.contains(":")) {
+            candidates.add(value);
+        }
+        candidates.addAll(List.of(name, "data/" + name, "data/raw/" + name));
+        for (String candidate : candidates) {
+            try {
+                Path path = folder.resolve(candidate).normalize();
+                if (path.startsWith(folder) && Files.isRegularFile(path) && Files.size(path) < MAX_BYTES) {
+                    return Optional.of(path);
+                }
+            } catch (InvalidPathException | java.io.IOException e) {
+                // not a usable candidate
+            }
+        }
+        return Optional.empty();
+    }
+}

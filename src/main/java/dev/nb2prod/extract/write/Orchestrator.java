@@ -1,0 +1,6 @@
+package dev.nb2prod.extract.write;
+
+/** The scheduler a generated {@code pipelines/<name>.py} targets, if any. */
+public enum Orchestrator {
+    none, dagster, airflow, prefect
+}

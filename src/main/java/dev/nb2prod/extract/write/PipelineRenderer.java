@@ -1,0 +1,174 @@
+package dev.nb2prod.extract.write;
+
+import dev.nb2prod.extract.ExtractionPlan;
+import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** pipeline.py, and the orchestrator files that chain the same functions. */
+public final class PipelineRenderer {
+    private final Wiring wiring;
+    private final ExtractionPlan plan;
+
+    public PipelineRenderer(Wiring wiring) {
+        this.wiring = wiring;
+        this.plan = wiring.plan();
+    }
+
+    private Imports functionImports(String prefix) {
+        Imports imports = new Imports();
+        for (StageFunction function : plan.functions()) {
+            imports.add("from " + prefix + function.stage().module() + " import " + function.name());
+        }
+        return imports;
+    }
+
+    public String pipeline() {
+        Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any");
+        if (wiring.usesPaths()) {
+            imports.add("from .config import config_path");
+        }
+        StringBuilder calls = new StringBuilder();
+        for (StageFunction function : plan.functions()) {
+            calls.append(wiring.call(function, 4, function.name(), Wiring.Source.Produced::name, "config"));
+        }
+        List<String> items = new ArrayList<>();
+        wiring.outputProducers().keySet().forEach(o -> items.add(PyText.quote(o) + ": " + o));
+        return Template.load("src/pipeline.py.tmpl").render(Map.of(
+            "title_text", PyText.docText(plan.title()),
+            "imports", imports.render(),
+            "output_names", plan.outputs().isEmpty() ? "none" : String.join(", ", plan.outputs()),
+            "calls", calls.toString(),
+            "result", Wiring.dictLiteral(items, 4, "return ")));
+    }
+
+    /** A function taking config and/or upstream results, calling one step and returning its results by name. */
+    private String step(StageFunction function, String decorator, String name, String doc) {
+        List<String> params = new ArrayList<>();
+        if (wiring.usesConfig(function)) {
+            params.add("config: dict[str, Any]");
+        }
+        for (StageFunction upstream : wiring.upstream(function)) {
+            params.add(TestsRenderer.fixtureName(upstream) + ": dict[str, Any]");
+        }
+        StringBuilder out = new StringBuilder(decorator).append('\n');
+        out.append(PyText.call(0, "def " + name, params, " -> dict[str, Any]:"));
+        out.append("    \"\"\"").append(doc).append("\"\"\"\n");
+        out.append(wiring.call(function, 4, function.name(),
+            p -> TestsRenderer.fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
+        out.append(Wiring.resultDict(function, 4, "return "));
+        return out.toString();
+    }
+
+    private Imports orchestratorImports(String... extra) {
+        Imports imports = functionImports(plan.packageName() + ".").local(plan.packageName())
+            .add("from __future__ import annotations")
+            .add("from typing import Any")
+            .add("from " + plan.packageName() + ".config import load_config");
+        if (wiring.usesPaths()) {
+            imports.add("from " + plan.packageName() + ".config import config_path");
+        }
+        for (String line : extra) {
+            imports.add(line);
+        }
+        return imports;
+    }
+
+    private Map<String, String> common() {
+        return Map.of("project", plan.projectName(), "name", plan.packageName());
+    }
+
+    public String orchestrator(Orchestrator orchestrator) {
+        return switch (orchestrator) {
+            case none -> throw new IllegalArgumentException("no orchestrator");
+            case dagster -> dagster();
+            case airflow -> airflow();
+            case prefect -> prefect();
+        };
+    }
+
+    private String dagster() {
+        StringBuilder assets = new StringBuilder();
+        List<String> names = new ArrayList<>(List.of("config"));
+        for (StageFunction function : plan.functions()) {
+            String name = TestsRenderer.fixtureName(function);
+            names.add(name);
+            assets.append("\n\n").append(step(function, "@asset", name, "The results of " + function.name() + "."));
+        }
+        var values = new java.util.HashMap<>(common());
+        values.put("env_prefix", plan.packageName().toUpperCase(java.util.Locale.ROOT));
+        values.put("imports", orchestratorImports("from dagster import Definitions, asset").render());
+        values.put("assets", assets.toString());
+        values.put("asset_names", String.join(", ", names));
+        return Template.load("pipelines/dagster.py.tmpl").render(values);
+    }
+
+    private String prefect() {
+        StringBuilder tasks = new StringBuilder();
+        StringBuilder calls = new StringBuilder();
+        for (StageFunction function : plan.functions()) {
+            tasks.append("\n\n").append(step(function, "@task", function.name() + "_task",
+                "Run " + function.name() + "."));
+            List<String> args = new ArrayList<>();
+            if (wiring.usesConfig(function)) {
+                args.add("config");
+            }
+            wiring.upstream(function).forEach(u -> args.add(TestsRenderer.fixtureName(u)));
+            calls.append(PyText.call(4, TestsRenderer.fixtureName(function) + " = " + function.name() + "_task",
+                args, ""));
+        }
+        var values = new java.util.HashMap<>(common());
+        values.put("imports", orchestratorImports("from prefect import flow, task").render());
+        values.put("tasks", tasks.toString());
+        values.put("calls", calls.toString());
+        values.put("result", Wiring.dictLiteral(outputItems(), 4, "return "));
+        return Template.load("pipelines/prefect.py.tmpl").render(values);
+    }
+
+    private List<String> outputItems() {
+        List<String> items = new ArrayList<>();
+        wiring.outputProducers().forEach((output, producer) -> items.add(PyText.quote(output) + ": "
+            + TestsRenderer.fixtureName(producer) + "[" + PyText.quote(output) + "]"));
+        return items;
+    }
+
+    private String airflow() {
+        StringBuilder callables = new StringBuilder();
+        StringBuilder tasks = new StringBuilder();
+        List<String> taskVars = new ArrayList<>();
+        for (StageFunction function : plan.functions()) {
+            StringBuilder out = new StringBuilder();
+            out.append("def _").append(function.name()).append("(ti: Any) -> dict[str, Any]:\n");
+            out.append("    \"\"\"Task ").append(function.name()).append(": run ").append(function.name())
+                .append(".\"\"\"\n");
+            if (wiring.usesConfig(function)) {
+                out.append("    config = load_config(CONFIG_FILE)\n");
+            }
+            for (StageFunction upstream : wiring.upstream(function)) {
+                out.append("    ").append(TestsRenderer.fixtureName(upstream)).append(" = ti.xcom_pull(task_ids=")
+                    .append(PyText.quote(upstream.name())).append(")\n");
+            }
+            out.append(wiring.call(function, 4, function.name(),
+                p -> TestsRenderer.fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
+            out.append(Wiring.resultDict(function, 4, "return "));
+            callables.append("\n\n").append(out);
+            String var = function.name() + "_task";
+            taskVars.add(var);
+            tasks.append(PyText.call(4, var + " = PythonOperator", List.of(
+                "task_id=" + PyText.quote(function.name()), "python_callable=_" + function.name()), ""));
+        }
+        for (int i = 1; i < taskVars.size(); i++) {
+            tasks.append("    ").append(taskVars.get(i - 1)).append(" >> ").append(taskVars.get(i)).append('\n');
+        }
+        var values = new java.util.HashMap<>(common());
+        boolean config = plan.functions().stream().anyMatch(wiring::usesConfig);
+        Imports imports = orchestratorImports("from datetime import datetime", "from airflow import DAG",
+            "from airflow.operators.python import PythonOperator");
+        values.put("imports", imports.usedIn(callables + tasks.toString() + "datetime( DAG( Any annotations"
+            + (config ? " load_config" : "")).render());
+        values.put("callables", callables.toString());
+        values.put("tasks", tasks.toString());
+        return Template.load("pipelines/airflow.py.tmpl").render(values);
+    }
+}

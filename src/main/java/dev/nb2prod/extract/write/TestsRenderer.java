@@ -1,0 +1,160 @@
+package dev.nb2prod.extract.write;
+
+import dev.nb2prod.extract.ExtractionPlan.Returned;
+import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.Stage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The generated tests: conftest.py (a configuration pointed at tests/fixtures/ and one session fixture per
+ * function, chained like pipeline.py), one test module per stage checking each function's output contract, and
+ * an end-to-end test of run_pipeline.
+ */
+public final class TestsRenderer {
+    private final Wiring wiring;
+    private final String pkg;
+    private final List<DataFixtures.Fixture> fixtures;
+
+    public TestsRenderer(Wiring wiring, List<DataFixtures.Fixture> fixtures) {
+        this.wiring = wiring;
+        this.pkg = wiring.plan().packageName();
+        this.fixtures = fixtures;
+    }
+
+    static String fixtureName(StageFunction function) {
+        return function.name() + "_result";
+    }
+
+    public String conftest() {
+        Map<Stage, List<String>> byStage = new LinkedHashMap<>();
+        for (StageFunction function : wiring.plan().functions()) {
+            byStage.computeIfAbsent(function.stage(), s -> new ArrayList<>()).add(function.name());
+        }
+        Imports imports = new Imports().add("from __future__ import annotations").add("from pathlib import Path")
+            .add("from typing import Any").add("import pytest").local(pkg);
+        imports.add("from " + pkg + ".config import load_config" + (wiring.usesPaths() ? ", config_path" : ""));
+        byStage.forEach((stage, names) -> names.forEach(n -> imports.add("from " + pkg + "." + stage.module() + " import " + n)));
+        StringBuilder inputs = new StringBuilder();
+        for (DataFixtures.Fixture fixture : fixtures) {
+            inputs.append("    ").append(PyText.quote(fixture.key().key())).append(": ")
+                .append(PyText.quote(fixture.fileName())).append(",\n");
+        }
+        StringBuilder functions = new StringBuilder();
+        for (StageFunction function : wiring.plan().functions()) {
+            functions.append("\n\n").append(functionFixture(function));
+        }
+        return Template.load("tests/conftest.py.tmpl").render(Map.of(
+            "imports", imports.render(),
+            "inputs", inputs.toString(),
+            "functions", functions.toString()));
+    }
+
+    private String functionFixture(StageFunction function) {
+        List<String> params = new ArrayList<>();
+        if (wiring.usesConfig(function)) {
+            params.add("config: dict[str, Any]");
+        }
+        for (StageFunction upstream : wiring.upstream(function)) {
+            params.add(fixtureName(upstream) + ": dict[str, Any]");
+        }
+        StringBuilder out = new StringBuilder("@pytest.fixture(scope=\"session\")\n");
+        out.append(PyText.call(0, "def " + fixtureName(function), params, " -> dict[str, Any]:"));
+        out.append("    \"\"\"What ").append(function.name()).append(" returns on the fixture data.\"\"\"\n");
+        out.append(wiring.call(function, 4, function.name(),
+            p -> fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
+        out.append(Wiring.resultDict(function, 4, "return "));
+        return out.toString();
+    }
+
+    public String stageTest(Stage stage) {
+        List<StageFunction> functions = wiring.plan().functions().stream().filter(f -> f.stage() == stage).toList();
+        StringBuilder tests = new StringBuilder();
+        for (StageFunction function : functions) {
+            tests.append("\n\n").append(functionTest(function));
+        }
+        Imports imports = new Imports().add("import pandas as pd").usedIn(tests.toString());
+        imports.add("from __future__ import annotations").add("from typing import Any");
+        return Template.load("tests/test_stage.py.tmpl").render(Map.of(
+            "stage", stage.module(),
+            "imports", imports.render(),
+            "tests", tests.toString()));
+    }
+
+    private String functionTest(StageFunction function) {
+        String fixture = fixtureName(function);
+        StringBuilder out = new StringBuilder();
+        out.append("def test_").append(function.name()).append("(").append(fixture).append(": dict[str, Any]) -> None:\n");
+        if (function.returns().isEmpty()) {
+            out.append("    \"\"\"").append(function.name()).append(" runs on the fixture data.\"\"\"\n");
+            out.append("    assert ").append(fixture).append(" == {}\n");
+            return out.toString();
+        }
+        out.append("    \"\"\"").append(function.name()).append(" keeps its output contract on the fixture data.\"\"\"\n");
+        for (Returned returned : function.returns()) {
+            out.append("    ").append(returned.name()).append(" = ").append(fixture).append("[")
+                .append(PyText.quote(returned.name())).append("]\n");
+            out.append(contract(function, returned));
+        }
+        return out.toString();
+    }
+
+    /** Assertions for one returned value, from its type hint and what the body does to it. */
+    private static String contract(StageFunction function, Returned returned) {
+        String name = returned.name();
+        String hint = returned.typeHint();
+        StringBuilder out = new StringBuilder();
+        switch (hint) {
+            case "pd.DataFrame", "pandas.DataFrame" -> {
+                out.append("    assert isinstance(").append(name).append(", pd.DataFrame)\n");
+                out.append("    assert not ").append(name).append(".empty\n");
+                if (noNullsLeft(function.body(), name)) {
+                    out.append("    assert not ").append(name).append(".isna().any().any()\n");
+                }
+            }
+            case "pd.Series", "pandas.Series" -> {
+                out.append("    assert isinstance(").append(name).append(", pd.Series)\n");
+                out.append("    assert not ").append(name).append(".empty\n");
+            }
+            case "float" -> out.append("    assert isinstance(").append(name).append(", (int, float))\n");
+            case "int" -> out.append("    assert isinstance(").append(name).append(", int)\n");
+            case "bool" -> out.append("    assert isinstance(").append(name).append(", bool)\n");
+            case "str" -> out.append("    assert isinstance(").append(name).append(", str) and ").append(name).append("\n");
+            default -> out.append("    assert ").append(name).append(" is not None\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * True when the body's last word on nulls in {@code name} is a {@code dropna()} or {@code fillna(...)}: no
+     * column of it is assigned afterwards.
+     */
+    static boolean noNullsLeft(String body, String name) {
+        String n = Pattern.quote(name);
+        int cleaned = lastMatch(body, "(?<![\\w.])" + n + "\\s*(=\\s*" + n + "\\s*)?\\.(dropna\\(\\)|fillna\\()");
+        int assigned = lastMatch(body, "(?<![\\w.])" + n + "(\\[[^\\]]+]|\\.loc\\[[^\\]]+]|\\.\\w+)\\s*=[^=]");
+        return cleaned >= 0 && cleaned > assigned;
+    }
+
+    private static int lastMatch(String text, String regex) {
+        var m = Pattern.compile(regex).matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.start();
+        }
+        return last;
+    }
+
+    public String pipelineTest() {
+        StringBuilder outputs = new StringBuilder();
+        for (String output : wiring.plan().outputs()) {
+            outputs.append("    ").append(PyText.quote(output)).append(",\n");
+        }
+        return Template.load("tests/test_pipeline.py.tmpl").render(Map.of(
+            "package", pkg,
+            "outputs", outputs.toString()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.nb2prod.extract.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nb2prod.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The failure paths of {@code nb2prod extract} that do not depend on the planner. */
+class ExtractCommandTest {
+    @Test
+    void anUnreadableNotebookIsOneLineAndExit2(@TempDir Path tmp) {
+        Cli cli = Cli.run("extract", tmp.resolve("missing.ipynb").toString(), "-o", tmp.resolve("out").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err().strip()).startsWith("nb2prod: ").doesNotContain("\n");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aNonEmptyOutputFolderIsRefusedWithoutForce(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", out.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("nb2prod: " + out + " is not empty (use --force to replace its content)");
+        assertThat(out.resolve("keep.txt")).hasContent("mine");
+    }
+
+    @Test
+    void withoutOutputOrPlanItIsAUsageError() {
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("-o DIR");
+    }
+
+    @Test
+    void anUnknownOrchestratorIsAUsageError(@TempDir Path tmp) {
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", tmp.resolve("o").toString(),
+            "--orchestrator", "luigi");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void isListedInTheHelp() {
+        Cli cli = Cli.run("extract", "--help");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("--orchestrator").contains("--keep-exploratory").contains("--plan")
+            .contains("--force").contains("--package").contains("--config");
+    }
+}

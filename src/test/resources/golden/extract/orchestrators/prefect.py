@@ -1,0 +1,136 @@
+"""Prefect flow for churn-analysis: one task per pipeline step.
+
+Each task calls the same function as pipeline.py. Run with
+``python pipelines/churn_analysis.py`` from the project folder (the package must be
+installed: ``pip install -e .``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, task
+
+from churn_analysis.config import config_path, load_config
+from churn_analysis.evaluation import evaluate
+from churn_analysis.features import build_features
+from churn_analysis.ingestion import load_data
+from churn_analysis.preprocessing import clean_data
+from churn_analysis.reporting import write_reports
+from churn_analysis.training import train_models
+
+
+
+@task
+def load_data_task(config: dict[str, Any]) -> dict[str, Any]:
+    """Run load_data."""
+    df = load_data(customers_file=config_path(config, "customers_file"))
+    return {"df": df}
+
+
+@task
+def clean_data_task(load_data_result: dict[str, Any]) -> dict[str, Any]:
+    """Run clean_data."""
+    df = clean_data(df=load_data_result["df"])
+    return {"df": df}
+
+
+@task
+def build_features_task(
+    config: dict[str, Any],
+    clean_data_result: dict[str, Any],
+) -> dict[str, Any]:
+    """Run build_features."""
+    df, X, X_train, X_test, y_train, y_test = build_features(
+        df=clean_data_result["df"],
+        min_monthly_charges=config["min_monthly_charges"],
+        test_size=config["test_size"],
+        random_seed=config["random_seed"],
+    )
+    return {
+        "df": df,
+        "X": X,
+        "X_train": X_train,
+        "X_test": X_test,
+        "y_train": y_train,
+        "y_test": y_test,
+    }
+
+
+@task
+def train_models_task(
+    config: dict[str, Any],
+    build_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """Run train_models."""
+    model = train_models(
+        X_train=build_features_result["X_train"],
+        y_train=build_features_result["y_train"],
+        n_estimators=config["model"]["n_estimators"],
+        max_depth=config["model"]["max_depth"],
+        random_seed=config["random_seed"],
+    )
+    return {"model": model}
+
+
+@task
+def evaluate_task(
+    train_models_result: dict[str, Any],
+    build_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """Run evaluate."""
+    accuracy, roc_auc = evaluate(
+        model=train_models_result["model"],
+        X_test=build_features_result["X_test"],
+        y_test=build_features_result["y_test"],
+    )
+    return {"accuracy": accuracy, "roc_auc": roc_auc}
+
+
+@task
+def write_reports_task(
+    config: dict[str, Any],
+    build_features_result: dict[str, Any],
+    train_models_result: dict[str, Any],
+    evaluate_result: dict[str, Any],
+) -> dict[str, Any]:
+    """Run write_reports."""
+    importance_plot, region_report = write_reports(
+        df=build_features_result["df"],
+        X=build_features_result["X"],
+        model=train_models_result["model"],
+        accuracy=evaluate_result["accuracy"],
+        roc_auc=evaluate_result["roc_auc"],
+        reports_dir=config_path(config, "reports_dir"),
+        send_to_crm=config["send_to_crm"],
+        crm_url=config["crm_url"],
+    )
+    return {"importance_plot": importance_plot, "region_report": region_report}
+
+
+@flow(name="churn-analysis")
+def churn_analysis_flow(config_file: str = "config.yaml") -> dict[str, object]:
+    """Run every step in order and return the artifacts."""
+    config = load_config(config_file)
+    load_data_result = load_data_task(config)
+    clean_data_result = clean_data_task(load_data_result)
+    build_features_result = build_features_task(config, clean_data_result)
+    train_models_result = train_models_task(config, build_features_result)
+    evaluate_result = evaluate_task(train_models_result, build_features_result)
+    write_reports_result = write_reports_task(
+        config,
+        build_features_result,
+        train_models_result,
+        evaluate_result,
+    )
+    return {
+        "model": train_models_result["model"],
+        "accuracy": evaluate_result["accuracy"],
+        "roc_auc": evaluate_result["roc_auc"],
+        "importance_plot": write_reports_result["importance_plot"],
+        "region_report": write_reports_result["region_report"],
+    }
+
+
+if __name__ == "__main__":
+    churn_analysis_flow()
