@@ -317,8 +317,16 @@ public final class Planner {
         analyzed.cellNames().values().forEach(c -> takenNames.addAll(c.defines()));
         takenNames.addAll(configOfParameter.keySet());
         Set<Markdown.Heading> headingUsed = new HashSet<>();
+        Markdown.Heading title = titleHeading(notebook);
         for (Group g : groups) {
-            g.name = Identifiers.unique(functionName(g, headingUsed, graph), takenNames);
+            if (g.heading != null && g.heading != title) {
+                headingName(g, headingUsed).ifPresent(n -> g.name = Identifiers.unique(n, takenNames));
+            }
+        }
+        for (Group g : groups) {
+            if (g.name == null) {
+                g.name = Identifiers.unique(fallbackName(g, graph), takenNames);
+            }
         }
 
         // build the functions
@@ -723,23 +731,47 @@ public final class Planner {
         };
     }
 
-    private String functionName(Group g, Set<Markdown.Heading> headingUsed, CellGraph graph) {
-        if (g.heading != null && !headingUsed.contains(g.heading)) {
-            Optional<Stage> hint = StageClassifier.hint(g.heading.text());
-            if (hint.isEmpty() || hint.get() == g.stage) {
-                List<String> words = Identifiers.meaningfulWords(g.heading.text());
-                if (!words.isEmpty() && words.size() <= 6) {
-                    headingUsed.add(g.heading);
-                    words = words.subList(0, Math.min(4, words.size()));
-                    String candidate;
-                    if (VERBS.contains(words.get(0))) {
-                        candidate = words.size() == 1 ? words.get(0) + "_" + noun(g.stage) : String.join("_", words);
-                    } else {
-                        candidate = verb(g.stage) + "_" + String.join("_", words.subList(0, Math.min(3, words.size())));
-                    }
-                    return Identifiers.sanitize(candidate, verb(g.stage) + "_" + noun(g.stage));
+    /** The notebook's title: a level-1 heading in the first markdown cell, which names the package, not a step. */
+    private static Markdown.Heading titleHeading(dev.nb2prod.notebook.Notebook notebook) {
+        for (Cell c : notebook.cells()) {
+            if (c instanceof MarkdownCell md) {
+                String first = md.source().text().strip();
+                if (first.startsWith("# ")) {
+                    return Markdown.headingsAbove(notebook).stream().filter(h -> h != null && h.cell() == c.index())
+                        .findFirst().orElse(null);
                 }
+                return null;
             }
+        }
+        return null;
+    }
+
+    private static Optional<String> headingName(Group g, Set<Markdown.Heading> headingUsed) {
+        if (headingUsed.contains(g.heading)) {
+            return Optional.empty();
+        }
+        Optional<Stage> hint = StageClassifier.hint(g.heading.text());
+        if (hint.isPresent() && hint.get() != g.stage) {
+            return Optional.empty();
+        }
+        List<String> words = Identifiers.meaningfulWords(g.heading.text());
+        if (words.isEmpty() || words.size() > 6) {
+            return Optional.empty();
+        }
+        headingUsed.add(g.heading);
+        words = words.subList(0, Math.min(4, words.size()));
+        String candidate;
+        if (VERBS.contains(words.get(0))) {
+            candidate = words.size() == 1 ? words.get(0) + "_" + noun(g.stage) : String.join("_", words);
+        } else {
+            candidate = verb(g.stage) + "_" + String.join("_", words.subList(0, Math.min(3, words.size())));
+        }
+        return Optional.of(Identifiers.sanitize(candidate, verb(g.stage) + "_" + noun(g.stage)));
+    }
+
+    private String fallbackName(Group g, CellGraph graph) {
+        if (g.bodyNames.defines().isEmpty() && g.body.contains("seed(")) {
+            return "set_random_seed";
         }
         if (g.stage == Stage.REPORTING) {
             for (int c : g.cells) {
