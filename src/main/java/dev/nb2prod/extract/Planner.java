@@ -317,9 +317,9 @@ public final class Planner {
         analyzed.cellNames().values().forEach(c -> takenNames.addAll(c.defines()));
         takenNames.addAll(configOfParameter.keySet());
         Set<Markdown.Heading> headingUsed = new HashSet<>();
-        Markdown.Heading title = titleHeading(notebook);
+        Markdown.Heading titleHeading = titleHeading(notebook);
         for (Group g : groups) {
-            if (g.heading != null && g.heading != title) {
+            if (g.heading != null && !g.heading.equals(titleHeading)) {
                 headingName(g, headingUsed).ifPresent(n -> g.name = Identifiers.unique(n, takenNames));
             }
         }
