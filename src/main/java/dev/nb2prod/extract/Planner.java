@@ -149,6 +149,12 @@ public final class Planner {
             throw new ExtractionRefused("nothing to extract: no cell writes a file or computes a result that is kept (every cell only displays values)");
         }
         refusePython2(analyzed, kept);
+        for (NameProblem p : graph.undefined()) {
+            if (kept.contains(p.cell())) {
+                throw new ExtractionRefused("cell " + (p.cell() + 1) + " reads " + p.name()
+                    + ", which no cell defines: define or import it in the notebook first");
+            }
+        }
         for (int i : kept) {
             if (analyzed.names(i).starImport()) {
                 throw new ExtractionRefused("cell " + (i + 1) + " imports * from "

@@ -197,7 +197,7 @@ public final class CellRewriter {
                 // %time / %timeit / %prun run Python: keep that code, once
                 Span args = magic.parsedArgs().span();
                 String code = source.slice(args).strip();
-                if (code.isEmpty() || code.contains("\n")) {
+                if (code.isEmpty()) {
                     return "";
                 }
                 return code;
