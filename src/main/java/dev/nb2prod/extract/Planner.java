@@ -132,6 +132,7 @@ public final class Planner {
                 dropReason.put(i, "exploratory: nothing essential depends on it");
             }
         }
+        closeOverDependencies(analyzed, graph, kept, dropReason);
         // a failed cell above a kept cell that reads a name no cell defines probably defined it
         for (NameProblem p : graph.undefined()) {
             if (kept.contains(p.cell())) {
@@ -145,9 +146,21 @@ public final class Planner {
             }
         }
         if (kept.isEmpty()) {
-            throw new ExtractionRefused("no code cell produces an output or a result to keep");
+            throw new ExtractionRefused("nothing to extract: no cell writes a file or computes a result that is kept (every cell only displays values)");
         }
         refusePython2(analyzed, kept);
+        for (NameProblem p : graph.undefined()) {
+            if (kept.contains(p.cell())) {
+                throw new ExtractionRefused("cell " + (p.cell() + 1) + " reads " + p.name()
+                    + ", which no cell defines: define or import it in the notebook first");
+            }
+        }
+        for (int i : kept) {
+            if (analyzed.names(i).starImport()) {
+                throw new ExtractionRefused("cell " + (i + 1) + " imports * from "
+                    + String.join(", ", analyzed.names(i).starModules()) + ": import the names it uses explicitly");
+            }
+        }
 
         Hoister.Result hoisted = new Hoister(analyzed, graph, kept).run(findings);
         Map<String, String> configOfParameter = hoisted.configOfParameter();
@@ -310,8 +323,16 @@ public final class Planner {
         analyzed.cellNames().values().forEach(c -> takenNames.addAll(c.defines()));
         takenNames.addAll(configOfParameter.keySet());
         Set<Markdown.Heading> headingUsed = new HashSet<>();
+        Markdown.Heading titleHeading = titleHeading(notebook);
         for (Group g : groups) {
-            g.name = Identifiers.unique(functionName(g, headingUsed, graph), takenNames);
+            if (g.heading != null && !g.heading.equals(titleHeading)) {
+                headingName(g, headingUsed).ifPresent(n -> g.name = Identifiers.unique(n, takenNames));
+            }
+        }
+        for (Group g : groups) {
+            if (g.name == null) {
+                g.name = Identifiers.unique(fallbackName(g, graph), takenNames);
+            }
         }
 
         // build the functions
@@ -426,7 +447,7 @@ public final class Planner {
                 if (g.returns.contains(u.name())) {
                     continue;
                 }
-                if (u.topLevel() && !u.figure() && !u.name().startsWith("_")) {
+                if (u.statement() == null || u.topLevel() && !u.figure() && !u.name().startsWith("_")) {
                     g.returns.add(u.name());
                     if (!outputs.contains(u.name())) {
                         outputs.add(u.name());
@@ -460,6 +481,37 @@ public final class Planner {
         }
     }
 
+    /**
+     * Functions read globals when they are called, which the cell graph does not count as a dependency of the
+     * defining cell: pull in the cells that define what the kept cells' functions read, and their dependencies.
+     */
+    private static void closeOverDependencies(AnalyzedNotebook analyzed, CellGraph graph, SortedSet<Integer> kept,
+                                              Map<Integer, String> dropReason) {
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(kept);
+        while (!work.isEmpty()) {
+            int cell = work.pop();
+            Set<Integer> needed = new TreeSet<>();
+            graph.edges().stream().filter(e -> e.to() == cell).forEach(e -> needed.add(e.from()));
+            for (FunctionInfo f : analyzed.names(cell).functions()) {
+                for (String read : f.reads()) {
+                    for (int i = cell; i >= 0; i--) {
+                        if (analyzed.cellNames().containsKey(i) && analyzed.names(i).defines().contains(read)) {
+                            needed.add(i);
+                            break;
+                        }
+                    }
+                }
+            }
+            for (int n : needed) {
+                if (!kept.contains(n) && analyzed.parsed(n) instanceof ParsedCell.Parsed) {
+                    kept.add(n);
+                    dropReason.remove(n);
+                    work.add(n);
+                }
+            }
+        }
+    }
+
     private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
         for (int i : kept) {
             Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
@@ -469,10 +521,12 @@ public final class Planner {
                     old[0] = true;
                 }
             });
-            Set<String> oldNames = new TreeSet<>(analyzed.names(i).uses());
-            oldNames.retainAll(PYTHON2_NAMES);
-            analyzed.names(i).functions().forEach(f -> f.reads().stream().filter(PYTHON2_NAMES::contains)
-                .forEach(oldNames::add));
+            Set<String> oldNames = new TreeSet<>();
+            AstWalker.walk(module, n -> {
+                if (n instanceof Expr.Name name && PYTHON2_NAMES.contains(name.id())) {
+                    oldNames.add(name.id());
+                }
+            });
             oldNames.removeIf(n -> analyzed.cellNames().values().stream().anyMatch(c -> c.defines().contains(n)));
             if (old[0] || !oldNames.isEmpty()) {
                 throw new ExtractionRefused("cell " + (i + 1) + " is Python 2 code ("
@@ -540,7 +594,10 @@ public final class Planner {
                         + i.name() + (i.name().equals(i.boundName()) ? "" : " as " + i.boundName());
                 }
                 List<String> lines = out.computeIfAbsent(i.boundName(), k -> new ArrayList<>());
-                if (!lines.contains(line)) {
+                boolean submodule = i.name() == null && i.module().equals(i.boundName())
+                    || i.name() == null && i.module().startsWith(i.boundName() + ".") && !line.contains(" as ");
+                boolean allSubmodules = lines.stream().allMatch(l -> l.startsWith("import ") && !l.contains(" as "));
+                if (!lines.contains(line) && (lines.isEmpty() || submodule && allSubmodules)) {
                     lines.add(line);
                 }
             }
@@ -680,23 +737,47 @@ public final class Planner {
         };
     }
 
-    private String functionName(Group g, Set<Markdown.Heading> headingUsed, CellGraph graph) {
-        if (g.heading != null && !headingUsed.contains(g.heading)) {
-            Optional<Stage> hint = StageClassifier.hint(g.heading.text());
-            if (hint.isEmpty() || hint.get() == g.stage) {
-                List<String> words = Identifiers.meaningfulWords(g.heading.text());
-                if (!words.isEmpty() && words.size() <= 6) {
-                    headingUsed.add(g.heading);
-                    words = words.subList(0, Math.min(4, words.size()));
-                    String candidate;
-                    if (VERBS.contains(words.get(0))) {
-                        candidate = words.size() == 1 ? words.get(0) + "_" + noun(g.stage) : String.join("_", words);
-                    } else {
-                        candidate = verb(g.stage) + "_" + String.join("_", words.subList(0, Math.min(3, words.size())));
-                    }
-                    return Identifiers.sanitize(candidate, verb(g.stage) + "_" + noun(g.stage));
+    /** The notebook's title: a level-1 heading in the first markdown cell, which names the package, not a step. */
+    private static Markdown.Heading titleHeading(dev.nb2prod.notebook.Notebook notebook) {
+        for (Cell c : notebook.cells()) {
+            if (c instanceof MarkdownCell md) {
+                String first = md.source().text().strip();
+                if (first.startsWith("# ")) {
+                    return Markdown.headingsAbove(notebook).stream().filter(h -> h != null && h.cell() == c.index())
+                        .findFirst().orElse(null);
                 }
+                return null;
             }
+        }
+        return null;
+    }
+
+    private static Optional<String> headingName(Group g, Set<Markdown.Heading> headingUsed) {
+        if (headingUsed.contains(g.heading)) {
+            return Optional.empty();
+        }
+        Optional<Stage> hint = StageClassifier.hint(g.heading.text());
+        if (hint.isPresent() && hint.get() != g.stage) {
+            return Optional.empty();
+        }
+        List<String> words = Identifiers.meaningfulWords(g.heading.text());
+        if (words.isEmpty() || words.size() > 6) {
+            return Optional.empty();
+        }
+        headingUsed.add(g.heading);
+        words = words.subList(0, Math.min(4, words.size()));
+        String candidate;
+        if (VERBS.contains(words.get(0))) {
+            candidate = words.size() == 1 ? words.get(0) + "_" + noun(g.stage) : String.join("_", words);
+        } else {
+            candidate = verb(g.stage) + "_" + String.join("_", words.subList(0, Math.min(3, words.size())));
+        }
+        return Optional.of(Identifiers.sanitize(candidate, verb(g.stage) + "_" + noun(g.stage)));
+    }
+
+    private String fallbackName(Group g, CellGraph graph) {
+        if (g.bodyNames.defines().isEmpty() && g.body.contains("seed(")) {
+            return "set_random_seed";
         }
         if (g.stage == Stage.REPORTING) {
             for (int c : g.cells) {

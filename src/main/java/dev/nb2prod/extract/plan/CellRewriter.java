@@ -192,6 +192,16 @@ public final class CellRewriter {
     private String expressionStatement(Stmt.ExprStmt e, boolean topLevel) {
         Expr value = e.value();
         if (value instanceof Expr.Magic magic) {
+            if (magic.kind() == Expr.MagicKind.LINE && magic.parsedArgs() != null
+                && !magic.parsedArgs().body().isEmpty()) {
+                // %time / %timeit / %prun run Python: keep that code, once
+                Span args = magic.parsedArgs().span();
+                String code = source.slice(args).strip();
+                if (code.isEmpty()) {
+                    return "";
+                }
+                return code;
+            }
             pip(magic);
             return "";
         }
@@ -203,6 +213,11 @@ public final class CellRewriter {
             String last = Dotted.lastPart(call.func());
             if (callee.equals("print")) {
                 return printToLogger(call);
+            }
+            if (Dotted.root(call.func()).orElse("").equals("get_ipython")) {
+                notes.add("cell " + cellNumber + ": `" + shorten(source.slice(e.span()))
+                    + "` only works inside IPython and was dropped");
+                return "";
             }
             if (isSetting(callee, call)) {
                 notes.add("cell " + cellNumber + ": `" + shorten(source.slice(e.span()))

@@ -26,7 +26,7 @@ public final class UnusedLocals {
      * One assignment to an unused name.
      *
      * @param name the name
-     * @param statement the assignment
+     * @param statement the assignment, or null for a name bound by unpacking a literal or by {@code with}
      * @param topLevel true when it is a statement of the body itself (not inside a block)
      * @param figure true when the value is a figure, an axes or another plotting handle
      */
@@ -63,7 +63,21 @@ public final class UnusedLocals {
                 if (n instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name name
                     && !read.contains(name.id()) && !name.id().equals("_")) {
                     boolean top = body.body().contains(a);
-                    out.put(a.span(), new Unused(name.id(), a, top || topLevel.contains(name.id()) && top, figure(name.id(), a.value())));
+                    out.put(a.span(), new Unused(name.id(), a, top, figure(name.id(), a.value())));
+                } else if (n instanceof Stmt.Assign a && body.body().contains(a) && a.targets().size() == 1
+                    && a.targets().get(0) instanceof Expr.TupleExpr t
+                    && (a.value() instanceof Expr.TupleExpr || a.value() instanceof Expr.ListExpr)) {
+                    for (Expr e : t.elts()) {
+                        if (e instanceof Expr.Name name && !read.contains(name.id())) {
+                            out.put(name.span(), new Unused(name.id(), null, true, false));
+                        }
+                    }
+                } else if (n instanceof Stmt.With w && body.body().contains(w)) {
+                    for (WithItem item : w.items()) {
+                        if (item.target() instanceof Expr.Name name && !read.contains(name.id())) {
+                            out.put(name.span(), new Unused(name.id(), null, true, false));
+                        }
+                    }
                 }
             });
         return new ArrayList<>(out.values());

@@ -28,7 +28,12 @@ public final class PlanPython {
                 }
                 imports.addAll(f.imports());
                 String params = f.parameters().stream().map(PlanPython::param).collect(Collectors.joining(", "));
-                defs.append("\n\ndef ").append(f.name()).append('(').append(params).append("):\n");
+                String returns = f.returns().size() == 1 ? (f.returns().get(0).typeHint().isEmpty() ? ""
+                    : " -> " + f.returns().get(0).typeHint()) : f.returns().stream().anyMatch(r -> !r.typeHint().isEmpty())
+                    ? " -> tuple" + f.returns().stream().map(r -> r.typeHint().isEmpty() ? "object" : r.typeHint())
+                        .collect(Collectors.joining(", ", "[", "]")) : "";
+                defs.append("\n\ndef ").append(f.name()).append('(').append(params).append(")").append(returns)
+                    .append(":\n");
                 defs.append("    \"\"\"").append(f.docstring()).append("\"\"\"\n");
                 for (String c : f.copiedOnEntry()) {
                     defs.append("    ").append(c).append(" = ").append(c).append(".copy()\n");
