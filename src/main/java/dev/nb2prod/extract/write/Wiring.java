@@ -78,8 +78,7 @@ public final class Wiring {
             outputProducers.put(output, producer);
         }
         for (String name : latest.keySet()) {
-            if (functionNames.contains(name) || name.equals("config") || name.equals("config_path")
-                || name.equals("output_path")) {
+            if (functionNames.contains(name) || name.equals("config") || pathHelpers().contains(name)) {
                 throw new IllegalStateException("returned name " + name + " clashes with a name pipeline.py imports");
             }
         }
