@@ -12,6 +12,9 @@ Modes (every mode writes only into its OUT_DIR, and into the folders the noteboo
       imports <pkg>.config and <pkg>.pipeline from PACKAGE_DIR/src, loads PACKAGE_DIR/config.yaml with the
       overrides data_root=DATA_ROOT (and output_root=OUT_DIR/outputs when the configuration has that key),
       calls run_pipeline(config) in an empty working directory and captures the returned dict
+  package-outputs PACKAGE_DIR
+      prints the names run_pipeline returns (the keys of the dict literals it returns) as a JSON list; the notebook
+      run captures them besides its terminal values
   compare NB_OUT PKG_OUT TOLERANCE
       prints a JSON report: {"artifacts": [{"name", "status": same|different|missing, "detail"}], "notes": []}
 
@@ -344,6 +347,11 @@ def run_notebook(notebook_path, names_json, out_dir):
     folder = os.path.dirname(notebook_path)
     with open(names_json, encoding="utf-8") as handle:
         names = json.load(handle)
+    extra = []
+    if isinstance(names, dict):
+        # {"terminals": [...], "extra": [...]}: the extra names are those the package returns
+        extra = [n for n in names.get("extra", []) if n not in names.get("terminals", [])]
+        names = list(names.get("terminals", [])) + extra
     os.makedirs(out_dir, exist_ok=True)
     before = snapshot(folder, exclude=[out_dir])
     os.chdir(folder)
@@ -369,6 +377,7 @@ def run_notebook(notebook_path, names_json, out_dir):
             keep_file(os.path.join(folder, *rel.split("/")), rel, out_dir, files)
     manifest["files"] = files
     manifest["runner"] = runner
+    manifest["extra"] = extra
     _write_json(manifest_path, manifest)
     _write_json(os.path.join(out_dir, "status.json"), {"ok": True})
     return 0
@@ -387,12 +396,18 @@ def find_package(package_dir):
     return src, found[0]
 
 
+def _yaml_text(value):
+    """A single-quoted YAML scalar: parsed back as exactly this string, whatever characters it holds."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def _load_config(config_module, path, overrides):
+    # the --set form first ("key=value" strings whose value is parsed as YAML): what nb2prod generates
     try:
-        return config_module.load_config(path, overrides)
+        return config_module.load_config(path, ["%s=%s" % (key, _yaml_text(value)) for key, value in overrides.items()])
     except (TypeError, AttributeError):
-        # a load_config that takes "key=value" strings, like the --set options
-        return config_module.load_config(path, ["%s=%s" % item for item in overrides.items()])
+        # a load_config that takes a dict of overrides
+        return config_module.load_config(path, dict(overrides))
 
 
 def run_package(package_dir, data_root, out_dir, nb_out=None):
@@ -752,18 +767,23 @@ def compare(nb_out, pkg_out, tolerance):
     nb_artifacts, pkg_artifacts = nb.get("artifacts", {}), pkg.get("artifacts", {})
     context = _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts)
     report, notes = [], list(pkg.get("notes", []))
+    extra = set(nb.get("extra", []))
     for name in nb.get("order", list(nb_artifacts)):
         nb_entry = nb_artifacts[name]
         kind = nb_entry.get("kind")
+        if name in extra and kind == "undefined":
+            continue  # a name only the package has: noted below
         if name not in pkg_artifacts:
+            # the package returns the artifacts it was extracted for; the notebook's other end values (results of
+            # exploratory cells, intermediate values) are listed, not compared
             if kind in RESULT_KINDS:
-                report.append({"name": name, "status": "missing",
-                               "detail": "the package does not return it (%s)" % nb_entry.get("type")})
+                notes.append("%s: a terminal value of the notebook (%s) the package does not return; not compared"
+                             % (name, nb_entry.get("type")))
             continue
         report.append(_compare_entry(name, nb_out, nb_entry, pkg_out, pkg_artifacts[name], tol, context))
     for name in pkg.get("order", list(pkg_artifacts)):
-        if name not in nb_artifacts:
-            notes.append("%s: returned by the package but not a terminal value of the notebook; not compared" % name)
+        if name not in nb_artifacts or (name in extra and nb_artifacts[name].get("kind") == "undefined"):
+            notes.append("%s: returned by the package but not a value of the notebook; not compared" % name)
         elif nb_artifacts[name].get("kind") == "undefined":
             report.append({"name": name, "status": "different",
                            "detail": "the package returns it but the notebook never defines it"})
@@ -833,11 +853,35 @@ def _compare_file_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol):
 # --------------------------------------------------------------------------------------------------- main
 
 
+def package_outputs(package_dir):
+    """Prints the names run_pipeline returns, read from the dict literals its return statements build (JSON list)."""
+    import ast
+
+    names = []
+    try:
+        src, package = find_package(package_dir)
+        with open(os.path.join(src, package, "pipeline.py"), encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+    except (LookupError, OSError, SyntaxError, ValueError):
+        tree = None
+    for node in (tree.body if tree else []):
+        if isinstance(node, ast.FunctionDef) and node.name == "run_pipeline":
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Return) and isinstance(inner.value, ast.Dict):
+                    for key in inner.value.keys:
+                        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value not in names:
+                            names.append(key.value)
+    print(json.dumps(names))
+    return 0
+
+
 def main(argv):
     if len(argv) >= 4 and argv[0] == "run-notebook":
         return run_notebook(argv[1], argv[2], argv[3])
     if len(argv) >= 4 and argv[0] == "run-package":
         return run_package(argv[1], argv[2], argv[3], argv[4] if len(argv) > 4 else None)
+    if len(argv) == 2 and argv[0] == "package-outputs":
+        return package_outputs(argv[1])
     if len(argv) == 4 and argv[0] == "compare":
         return compare(argv[1], argv[2], argv[3])
     sys.stderr.write(__doc__)

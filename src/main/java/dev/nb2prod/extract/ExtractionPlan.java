@@ -95,9 +95,24 @@ public record ExtractionPlan(
      * @param yamlValue the value as YAML (a number, a quoted string, true/false)
      * @param pythonType {@code int}, {@code float}, {@code str} or {@code bool}
      * @param comment where it came from, e.g. "cell 12, line 2: df[df.revenue > 1000]"
-     * @param path true for a file path (resolved against the data root)
+     * @param path whether the value is a file path and which root it is relative to: {@link PathRole#INPUT} for a
+     *     file the notebook reads (resolved against {@code data_root}), {@link PathRole#OUTPUT} for a file it writes
+     *     (resolved against {@code output_root}), {@link PathRole#NONE} for any other value
      */
-    public record ConfigKey(String key, String yamlValue, String pythonType, String comment, boolean path) {}
+    public record ConfigKey(String key, String yamlValue, String pythonType, String comment, PathRole path) {
+        /** True for an input or output file path. */
+        public boolean isPath() {
+            return path != PathRole.NONE;
+        }
+    }
+
+    /**
+     * What a configuration value is as a path. The generated package resolves a relative INPUT path against the
+     * top-level {@code data_root} key and a relative OUTPUT path against {@code output_root} (creating its parent
+     * folders); both roots default to the folder of config.yaml. The value keeps the path as the notebook wrote it
+     * (relative to the notebook's folder), so {@code data_root} = the notebook's folder reads the notebook's data.
+     */
+    public enum PathRole { NONE, INPUT, OUTPUT }
 
     /**
      * A secret the code now reads from the environment.

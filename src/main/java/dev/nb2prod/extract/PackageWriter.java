@@ -79,7 +79,7 @@ public final class PackageWriter {
         text.put("README.md", readme(plan, fixtures, envPrefix));
         text.put("config.yaml", Template.load("config.yaml.tmpl").render(Map.of(
             "project", plan.projectName(), "env_prefix", envPrefix,
-            "keys", ConfigYaml.render(ConfigYaml.withDataRoot(plan.config())))));
+            "keys", ConfigYaml.render(ConfigYaml.withRoots(plan.config())))));
         text.put(".gitignore", Template.load("gitignore.tmpl").render(Map.of()));
         text.put(".env.example", Template.load("env.example.tmpl").render(Map.of("variables", envLines(plan))));
         String original = Files.readString(source.notebookFile(), StandardCharsets.UTF_8);
@@ -169,8 +169,8 @@ public final class PackageWriter {
 
     private static String required(ExtractionPlan plan) {
         StringBuilder out = new StringBuilder();
-        for (ExtractionPlan.ConfigKey key : ConfigYaml.withDataRoot(plan.config())) {
-            String type = key.path() ? "str" : switch (key.pythonType()) {
+        for (ExtractionPlan.ConfigKey key : ConfigYaml.withRoots(plan.config())) {
+            String type = key.isPath() ? "str" : switch (key.pythonType()) {
                 case "int", "float", "bool", "str" -> key.pythonType();
                 default -> "object";
             };
@@ -216,6 +216,29 @@ public final class PackageWriter {
             "summary", tomlString(summary(plan)).replaceAll("^\"|\"$", ""), "dependencies", deps));
     }
 
+    /** Where the input files go and where the outputs land, for the README. */
+    private static String dataSection(ExtractionPlan plan) {
+        StringBuilder out = new StringBuilder("Input files are read relative to `data_root` and output files written "
+            + "relative to `output_root`; both default to `.`, the folder of `config.yaml` (a relative root is "
+            + "relative to that folder, so the pipeline runs the same from any directory).");
+        List<ExtractionPlan.ConfigKey> inputs = plan.config().stream()
+            .filter(k -> k.path() == ExtractionPlan.PathRole.INPUT).toList();
+        List<ExtractionPlan.ConfigKey> outputs = plan.config().stream()
+            .filter(k -> k.path() == ExtractionPlan.PathRole.OUTPUT).toList();
+        if (!inputs.isEmpty()) {
+            out.append(" Copy the notebook's data files, with their paths relative to the notebook, under the "
+                + "package root, or set `data_root` to the folder that holds them (e.g. the notebook's folder):\n\n");
+            inputs.forEach(k -> out.append("- `").append(DataFixtures.unquote(k.yamlValue())).append("` (`")
+                .append(k.key()).append("`)\n"));
+        }
+        if (!outputs.isEmpty()) {
+            out.append(inputs.isEmpty() ? " " : "\n").append("The pipeline writes (folders are created):\n\n");
+            outputs.forEach(k -> out.append("- `").append(DataFixtures.unquote(k.yamlValue())).append("` (`")
+                .append(k.key()).append("`)\n"));
+        }
+        return out.toString().strip();
+    }
+
     private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix) {
         Map<String, String> values = new HashMap<>();
         values.put("title", plan.title().strip().isEmpty() ? plan.projectName() : plan.title().strip());
@@ -247,6 +270,7 @@ public final class PackageWriter {
             }
             values.put("secrets", secrets.toString().strip());
         }
+        values.put("data", dataSection(plan));
         values.put("outputs", plan.outputs().isEmpty() ? "nothing"
             : plan.outputs().stream().map(o -> "`" + o + "`").collect(Collectors.joining(", ")));
         StringBuilder fixtureText = new StringBuilder();

@@ -76,7 +76,11 @@ public final class PlanPrinter {
     }
 
     private static String config(ConfigKey c) {
-        return c.key() + " = " + c.yamlValue() + " (" + c.pythonType() + (c.path() ? ", path under data_root" : "")
+        return c.key() + " = " + c.yamlValue() + " (" + c.pythonType() + (switch (c.path()) {
+            case INPUT -> ", input path under data_root";
+            case OUTPUT -> ", output path under output_root";
+            case NONE -> "";
+        })
             + ")  # " + c.comment();
     }
 

@@ -93,11 +93,11 @@ public final class Verifier {
         Path notebookOut = temp.resolve("notebook");
         Path packageOut = temp.resolve("package");
         Path namesFile = temp.resolve("names.json");
-        JSON.writeValue(namesFile.toFile(), names);
         ChildProcess child = new ChildProcess(logs, environment(temp));
         Path folder = notebookFile.getParent();
 
         checkInterpreter(child, temp);
+        writeNames(child, temp, helper, packageRoot, names);
 
         ChildProcess.Result notebookRun = step(child, "notebook", temp,
             List.of(helper.toString(), "run-notebook", notebookFile.toString(), namesFile.toString(), notebookOut.toString()));
@@ -131,6 +131,27 @@ public final class Verifier {
             throw new VerificationException("comparing the results failed: " + lastLine(comparison.stderr()));
         }
         return report(JSON.readTree(comparison.stdout()), runner);
+    }
+
+    /**
+     * Writes names.json: the notebook's terminal names and, as extra names, those the package's run_pipeline returns
+     * (later cells of the notebook may read them, so they need not be terminal). The notebook run captures both, so
+     * every value the package returns is compared.
+     */
+    private void writeNames(ChildProcess child, Path temp, Path helper, Path packageRoot, List<String> terminals) throws IOException, VerificationException {
+        ChildProcess.Result listed = step(child, "outputs", temp,
+            List.of(helper.toString(), "package-outputs", packageRoot.toString()));
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        if (listed.exitCode() == 0) {
+            try {
+                JSON.readTree(listed.stdout()).forEach(n -> names.add(n.asText()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // no usable list: the terminal names alone
+            }
+        }
+        Path namesFile = temp.resolve("names.json");
+        names.removeAll(terminals);
+        JSON.writeValue(namesFile.toFile(), Map.of("terminals", terminals, "extra", List.copyOf(names)));
     }
 
     private Map<String, String> environment(Path temp) {
@@ -169,6 +190,7 @@ public final class Verifier {
             String what = switch (name) {
                 case "notebook" -> "running the notebook";
                 case "package" -> "running the package";
+                case "outputs" -> "reading the names run_pipeline returns";
                 default -> "comparing the results";
             };
             throw new VerificationException(what + " took longer than " + options.timeout().toSeconds()

@@ -121,7 +121,7 @@ class PackageWriterTest {
         PythonTool.Result run = PythonTool.run(List.of(python, "-m", "churn_analysis"), root, env, 300);
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stderr()).contains("accuracy: ").contains("roc_auc: ").contains("model: RandomForestClassifier");
-        assertThat(root.resolve("data/reports/churn_by_region.csv")).exists();
+        assertThat(root.resolve("reports/churn_by_region.csv")).exists();
 
         PythonTool.Result override = PythonTool.run(List.of(python, "-m", "churn_analysis", "--set", "model.max_depth"),
             root, env, 120);

@@ -33,7 +33,7 @@ class VerifierTest {
             .containsExactly("X", "model", "score", "y", "file:outputs/summary.csv");
         assertThat(report.artifact("model").orElseThrow().detail()).isEqualTo("same parameters and predictions on X");
         assertThat(report.notes()).containsExactly(
-            "summary_path: returned by the package but not a terminal value of the notebook; not compared");
+            "summary_path: returned by the package but not a value of the notebook; not compared");
         // the notebook's folder holds what it held plus what the notebook itself writes, nothing else
         assertThat(files(notebook.getParent()))
             .containsExactly("data/sales.csv", "outputs/summary.csv", "toy_sales.ipynb");

@@ -14,7 +14,7 @@ from typing import Any
 from airflow import DAG
 from airflow.operators.python import PythonOperator
 
-from churn_analysis.config import config_path, load_config
+from churn_analysis.config import config_path, load_config, output_path
 from churn_analysis.evaluation import evaluate
 from churn_analysis.features import build_features
 from churn_analysis.ingestion import load_data
@@ -97,7 +97,7 @@ def _write_reports(ti: Any) -> dict[str, Any]:
         model=train_models_result["model"],
         accuracy=evaluate_result["accuracy"],
         roc_auc=evaluate_result["roc_auc"],
-        reports_dir=config_path(config, "reports_dir"),
+        reports_dir=output_path(config, "reports_dir"),
         send_to_crm=config["send_to_crm"],
         crm_url=config["crm_url"],
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from prefect import flow, task
 
-from churn_analysis.config import config_path, load_config
+from churn_analysis.config import config_path, load_config, output_path
 from churn_analysis.evaluation import evaluate
 from churn_analysis.features import build_features
 from churn_analysis.ingestion import load_data
@@ -101,7 +101,7 @@ def write_reports_task(
         model=train_models_result["model"],
         accuracy=evaluate_result["accuracy"],
         roc_auc=evaluate_result["roc_auc"],
-        reports_dir=config_path(config, "reports_dir"),
+        reports_dir=output_path(config, "reports_dir"),
         send_to_crm=config["send_to_crm"],
         crm_url=config["crm_url"],
     )

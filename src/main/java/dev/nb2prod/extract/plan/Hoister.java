@@ -1,6 +1,7 @@
 package dev.nb2prod.extract.plan;
 
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
@@ -83,7 +84,11 @@ public final class Hoister {
     private final Set<String> taken = new HashSet<>();
     private final Map<String, ConfigKey> bySignature = new HashMap<>();
     private final Set<String> inputTargets = new HashSet<>();
-    private boolean dataRoot;
+    private final Set<String> outputTargets = new HashSet<>();
+    /** Output paths moved to config (relative, as written), whose parent folders output_path creates. */
+    private final Set<String> hoistedOutputs = new HashSet<>();
+    /** True when the notebook seeds numpy's global generator (so unseeded estimators draw from it). */
+    private boolean numpySeeded;
 
     public Hoister(AnalyzedNotebook analyzed, CellGraph graph, SortedSet<Integer> kept) {
         this.analyzed = analyzed;
@@ -97,6 +102,7 @@ public final class Hoister {
         taken.addAll(Identifiers.KEYWORDS);
         taken.addAll(Identifiers.BUILTINS);
         graph.inputs().forEach(a -> inputTargets.add(a.target()));
+        graph.outputs().forEach(a -> outputTargets.add(a.target()));
     }
 
     public Result run(List<Finding> findings) {
@@ -122,10 +128,7 @@ public final class Hoister {
         }
         upperCaseConstants();
         randomState(findings);
-        if (dataRoot) {
-            result.config.add(0, new ConfigKey("data_root", "\"data/raw\"", "str",
-                "the folder the data files are read from (path keys are relative to it)", false));
-        }
+        outputFolders();
         return result;
     }
 
@@ -353,7 +356,7 @@ public final class Hoister {
         }
         String comment = "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": "
             + shorten(new SourceMap(analyzed.notebook().cells().get(f.cellIndex()).source().text()).line(f.line()));
-        ConfigKey configKey = key(key, parameter, yamlNumber(text), type, comment, false, "number:" + key + "=" + text);
+        ConfigKey configKey = key(key, parameter, yamlNumber(text), type, comment, PathRole.NONE, "number:" + key + "=" + text);
         Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
         if (named.isPresent()) {
             hoistNamed(f.cellIndex(), named.get(), configKey);
@@ -387,7 +390,7 @@ public final class Hoister {
     }
 
     /** Registers (or reuses) a key; the parameter name is made unique among the notebook's names. */
-    private ConfigKey key(String key, String parameter, String yaml, String type, String comment, boolean path,
+    private ConfigKey key(String key, String parameter, String yaml, String type, String comment, PathRole path,
                           String signature) {
         ConfigKey existing = bySignature.get(signature);
         if (existing != null) {
@@ -441,36 +444,32 @@ public final class Hoister {
         if (f.code().equals("NB204")) {
             String base = contextual.isEmpty() ? hostName(value) + "_url" : contextual;
             String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "url");
-            configKey = key(k, k, yamlString(value), "str", comment, false, "url:" + value);
+            configKey = key(k, k, yamlString(value), "str", comment, PathRole.NONE, "url:" + value);
         } else {
             boolean absolute = value.startsWith("/") || value.matches("[A-Za-z]:[/\\\\].*") || value.startsWith("~");
             String fileName = value.replaceAll("[/\\\\]+$", "");
             fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
             boolean directory = value.endsWith("/") || !fileName.contains(".");
-            boolean input = inputTargets.contains(value);
+            PathRole role = outputTargets.contains(value) ? PathRole.OUTPUT
+                : absolute || inputTargets.contains(value) ? PathRole.INPUT : PathRole.NONE;
             String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
             String base = contextual.isEmpty() ? stem + (directory ? "_dir" : "_path") : contextual;
             String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "data_path");
-            if (absolute && directory) {
-                dataRoot = true;
-                configKey = null;
-                String p = Identifiers.unique(Identifiers.sanitize(k, "data_dir"), taken);
-                result.parameterOf.putIfAbsent("data_root", p);
-                String parameter = result.parameterOf.get("data_root");
-                result.typeOf.put(parameter, "str");
-                if (named.isPresent()) {
-                    result.deleted.computeIfAbsent(f.cellIndex(), x -> new HashSet<>()).add(named.get().span());
-                    result.renames.put(contextual, parameter);
-                } else {
-                    literals(f.cellIndex()).put(literal.span(), parameter);
+            if (absolute) {
+                // an absolute path of the author's machine: the file (or folder) is expected under data/ of the
+                // data root (an output under output_root)
+                String relative = directory ? "data" : "data/" + fileName;
+                configKey = key(k, k, yamlString(relative), "str", comment, role, "path:" + relative);
+                result.notes.add("cell " + (f.cellIndex() + 1) + ": the absolute path " + shorten(scrub(value))
+                    + " became " + k + " = " + relative + " (relative to " + (role == PathRole.OUTPUT ? "output_root"
+                    : "data_root") + "): put the file there or set the key");
+            } else if (role != PathRole.NONE) {
+                configKey = key(k, k, yamlString(value), "str", comment, role, "path:" + value);
+                if (role == PathRole.OUTPUT) {
+                    hoistedOutputs.add(value);
                 }
-                return;
-            }
-            if (absolute || input) {
-                dataRoot = true;
-                configKey = key(k, k, yamlString(fileName), "str", comment, true, "path:" + fileName);
             } else {
-                configKey = key(k, k, yamlString(value), "str", comment, false, "text:" + value);
+                configKey = key(k, k, yamlString(value), "str", comment, PathRole.NONE, "text:" + value);
             }
         }
         if (named.isPresent()) {
@@ -536,7 +535,7 @@ public final class Hoister {
                 }
                 String k = n.id().toLowerCase(Locale.ROOT);
                 String comment = "cell " + (cell + 1) + ", line " + a.span().startLine() + ": " + n.id();
-                ConfigKey c = key(k, k, yaml, type, comment, false, "const:" + n.id());
+                ConfigKey c = key(k, k, yaml, type, comment, PathRole.NONE, "const:" + n.id());
                 hoistNamed(cell, a, c);
             }
         }
@@ -552,12 +551,19 @@ public final class Hoister {
                 ConfigKey c = key("random_seed", "random_seed", num.text(), "int",
                     "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": " + shorten(new SourceMap(
                         analyzed.notebook().cells().get(f.cellIndex()).source().text()).slice(s.span())),
-                    false, "seed");
+                    PathRole.NONE, "seed");
                 result.seedParameter = result.parameterOf.get(c.key());
-                if (globalDrawsAfter(f.cellIndex())) {
+                boolean numpy = qualified.qualify(call.func()).orElse("").equals("numpy.random.seed");
+                numpySeeded |= numpy;
+                if (numpy || globalDrawsAfter(f.cellIndex())) {
+                    // Faithful: unseeded estimators and splits, and numpy's own functions, draw from the global
+                    // generator in the order the notebook calls them; seeding it once at the same point keeps the
+                    // notebook's results, where random_state=<seed> on each call would change them.
                     literals(f.cellIndex()).put(num.span(), result.seedParameter);
-                    result.notes.add("cell " + (f.cellIndex() + 1) + ": the global seed is kept because later code draws "
-                        + "from numpy's global generator: pass a generator instead");
+                    result.notes.add("cell " + (f.cellIndex() + 1) + ": the global seed is kept (from config key "
+                        + c.key() + ") so the results match the notebook's; to make each step reproducible on its "
+                        + "own, pass random_state=random_seed or a np.random.default_rng(random_seed) generator "
+                        + "(this changes the results)");
                 } else {
                     result.deleted.computeIfAbsent(f.cellIndex(), k -> new HashSet<>()).add(s.span());
                 }
@@ -612,15 +618,61 @@ public final class Hoister {
             return;
         }
         boolean reported = findings.stream().anyMatch(f -> f.code().equals("NB604") && kept.contains(f.cellIndex()));
-        if (!seeded && !reported) {
+        if (numpySeeded || (!seeded && !reported)) {
+            // with numpy's global generator seeded, the calls already draw reproducibly from it (see seed)
             return;
         }
         if (!seeded) {
             ConfigKey c = key("random_seed", "random_seed", "42", "int",
-                "the notebook did not seed its estimators and splits: 42 was chosen by nb2prod", false, "seed");
+                "the notebook did not seed its estimators and splits: 42 was chosen by nb2prod", PathRole.NONE, "seed");
             result.seedParameter = result.parameterOf.get(c.key());
         }
         result.randomState.putAll(calls);
+    }
+
+    /**
+     * Drops the top-level {@code os.makedirs('reports', ...)} / {@code os.mkdir} statements that only create the
+     * folder of hoisted output files: the generated {@code output_path} creates them under output_root. Kept when
+     * another, not hoisted, literal path still writes into that folder.
+     */
+    private void outputFolders() {
+        if (hoistedOutputs.isEmpty()) {
+            return;
+        }
+        Set<String> others = new HashSet<>();
+        for (int cell : kept) {
+            Module module = module(cell);
+            if (module != null) {
+                AstWalker.walk(module, n -> {
+                    if (n instanceof Expr.Str str && !already(cell, str) && !hoistedOutputs.contains(str.value())) {
+                        others.add(str.value());
+                    }
+                });
+            }
+        }
+        for (int cell : kept) {
+            Module module = module(cell);
+            if (module == null) {
+                continue;
+            }
+            for (Stmt s : module.body()) {
+                if (!(s instanceof Stmt.ExprStmt e) || !(e.value() instanceof Expr.Call call) || call.args().isEmpty()
+                    || !(call.args().get(0).value() instanceof Expr.Str folder) || !folder.prefix().isEmpty()) {
+                    continue;
+                }
+                String q = qualified.qualify(call.func()).orElse("");
+                String dir = folder.value().replaceAll("/+$", "");
+                if (!(q.equals("os.makedirs") || q.equals("os.mkdir")) || dir.isEmpty() || dir.startsWith("/")
+                    || already(cell, folder)) {
+                    continue;
+                }
+                boolean holdsOutput = hoistedOutputs.stream().anyMatch(o -> o.startsWith(dir + "/"));
+                boolean holdsOther = others.stream().anyMatch(o -> o.startsWith(dir + "/"));
+                if (holdsOutput && !holdsOther) {
+                    result.deleted.computeIfAbsent(cell, k -> new HashSet<>()).add(s.span());
+                }
+            }
+        }
     }
 
     private static boolean insideFunction(Module module, Expr.Call call) {

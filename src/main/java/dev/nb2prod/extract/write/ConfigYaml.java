@@ -1,30 +1,42 @@
 package dev.nb2prod.extract.write;
 
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The configuration keys of a plan as nested YAML (dotted keys become mappings), each preceded by its comment. */
 public final class ConfigYaml {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** The data root every plan gets when it does not define one. */
-    public static final ConfigKey DATA_ROOT = new ConfigKey("data_root", "data", "str",
-        "folder the relative paths below are resolved against", false);
+    /** The folder input paths are relative to; a relative root is relative to the folder of config.yaml. */
+    public static final ConfigKey DATA_ROOT = new ConfigKey("data_root", "\".\"", "str",
+        "folder the input paths below are read from (relative to this file's folder)", PathRole.NONE);
+
+    /** The folder output paths are relative to; a relative root is relative to the folder of config.yaml. */
+    public static final ConfigKey OUTPUT_ROOT = new ConfigKey("output_root", "\".\"", "str",
+        "folder the output paths below are written to (relative to this file's folder)", PathRole.NONE);
 
     private ConfigYaml() {}
 
-    /** The plan's keys with {@code data_root} first (added when the plan has none). */
-    public static List<ConfigKey> withDataRoot(List<ConfigKey> keys) {
+    /** The plan's keys after {@code data_root} and {@code output_root} (the plan's own value when it has one). */
+    public static List<ConfigKey> withRoots(List<ConfigKey> keys) {
         List<ConfigKey> all = new ArrayList<>();
-        if (keys.stream().noneMatch(k -> k.key().equals("data_root"))) {
-            all.add(DATA_ROOT);
+        for (ConfigKey root : List.of(DATA_ROOT, OUTPUT_ROOT)) {
+            all.add(keys.stream().filter(k -> k.key().equals(root.key())).findFirst().orElse(root));
         }
-        all.addAll(keys);
+        keys.stream().filter(k -> root(k.key()).isEmpty()).forEach(all::add);
         return all;
+    }
+
+    /** The root key of that name, if it is one. */
+    public static Optional<ConfigKey> root(String key) {
+        return Stream.of(DATA_ROOT, OUTPUT_ROOT).filter(k -> k.key().equals(key)).findFirst();
     }
 
     private sealed interface Node {

@@ -1,5 +1,6 @@
 package dev.nb2prod.extract.write;
 
+import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.Stage;
@@ -35,7 +36,7 @@ public final class DataFixtures {
                 continue;
             }
             for (Wiring.Source source : wiring.sources(function).values()) {
-                if (source instanceof Wiring.Source.Config c && c.key().path()) {
+                if (source instanceof Wiring.Source.Config c && c.key().path() == ExtractionPlan.PathRole.INPUT) {
                     inputs.putIfAbsent(c.key().key(), c.key());
                 }
             }
@@ -54,7 +55,7 @@ public final class DataFixtures {
         return fixtures;
     }
 
-    static String unquote(String yaml) {
+    public static String unquote(String yaml) {
         String v = yaml.strip();
         if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
             v = v.substring(1, v.length() - 1);

@@ -26,8 +26,8 @@ public final class PipelineRenderer {
 
     public String pipeline() {
         Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any");
-        if (wiring.usesPaths()) {
-            imports.add("from .config import config_path");
+        if (!wiring.pathHelpers().isEmpty()) {
+            imports.add("from .config import " + String.join(", ", wiring.pathHelpers()));
         }
         StringBuilder calls = new StringBuilder();
         for (StageFunction function : plan.functions()) {
@@ -66,8 +66,8 @@ public final class PipelineRenderer {
             .add("from __future__ import annotations")
             .add("from typing import Any")
             .add("from " + plan.packageName() + ".config import load_config");
-        if (wiring.usesPaths()) {
-            imports.add("from " + plan.packageName() + ".config import config_path");
+        if (!wiring.pathHelpers().isEmpty()) {
+            imports.add("from " + plan.packageName() + ".config import " + String.join(", ", wiring.pathHelpers()));
         }
         for (String line : extra) {
             imports.add(line);

@@ -138,7 +138,7 @@ public final class StageModuleRenderer {
             out.append("\n    Args:\n");
             for (Parameter parameter : function.parameters()) {
                 String what = switch (sources.get(parameter.name())) {
-                    case Wiring.Source.Config c -> (c.key().path() ? "path from config key " : "config key ")
+                    case Wiring.Source.Config c -> (c.key().isPath() ? "path from config key " : "config key ")
                         + c.key().key() + ".";
                     case Wiring.Source.Produced p -> "from " + p.producer().name() + ".";
                 };

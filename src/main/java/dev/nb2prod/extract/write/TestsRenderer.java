@@ -36,7 +36,9 @@ public final class TestsRenderer {
         }
         Imports imports = new Imports().add("from __future__ import annotations").add("from pathlib import Path")
             .add("from typing import Any").add("import pytest").local(pkg);
-        imports.add("from " + pkg + ".config import load_config" + (wiring.usesPaths() ? ", config_path" : ""));
+        List<String> helpers = new ArrayList<>(wiring.pathHelpers());
+        helpers.add("load_config");
+        imports.add("from " + pkg + ".config import " + String.join(", ", helpers.stream().sorted().toList()));
         byStage.forEach((stage, names) -> names.forEach(n -> imports.add("from " + pkg + "." + stage.module() + " import " + n)));
         StringBuilder inputs = new StringBuilder();
         for (DataFixtures.Fixture fixture : fixtures) {

@@ -3,6 +3,7 @@ package dev.nb2prod.extract.write;
 import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import java.util.ArrayList;
@@ -47,12 +48,14 @@ public final class Wiring {
             for (Parameter parameter : function.parameters()) {
                 if (!parameter.configKey().isEmpty()) {
                     ConfigKey key = config.get(parameter.configKey());
-                    if (key == null && !parameter.configKey().equals("data_root")) {
+                    if (key == null) {
+                        key = ConfigYaml.root(parameter.configKey()).orElse(null);
+                    }
+                    if (key == null) {
                         throw new IllegalStateException("parameter " + parameter.name() + " of " + function.name()
                             + " reads config key " + parameter.configKey() + " that the plan does not define");
                     }
-                    map.put(parameter.name(), new Source.Config(key != null ? key
-                        : new ConfigKey("data_root", "data", "str", "", false)));
+                    map.put(parameter.name(), new Source.Config(key));
                 } else {
                     StageFunction producer = latest.get(parameter.name());
                     if (producer == null) {
@@ -75,7 +78,7 @@ public final class Wiring {
             outputProducers.put(output, producer);
         }
         for (String name : latest.keySet()) {
-            if (functionNames.contains(name) || name.equals("config") || name.equals("config_path")) {
+            if (functionNames.contains(name) || name.equals("config") || pathHelpers().contains(name)) {
                 throw new IllegalStateException("returned name " + name + " clashes with a name pipeline.py imports");
             }
         }
@@ -110,16 +113,38 @@ public final class Wiring {
         return sources(function).values().stream().anyMatch(s -> s instanceof Source.Config);
     }
 
-    /** True when some function reads a path key (so the caller needs {@code config_path}). */
-    public boolean usesPaths() {
-        return sources.values().stream().flatMap(m -> m.values().stream())
-            .anyMatch(s -> s instanceof Source.Config c && c.key().path());
+    /**
+     * The helpers of the generated config module the callers need: {@code config_path} when some function reads an
+     * input path key, {@code output_path} when some function writes to an output path key.
+     */
+    public List<String> pathHelpers() {
+        Set<PathRole> roles = new java.util.TreeSet<>();
+        sources.values().stream().flatMap(m -> m.values().stream())
+            .forEach(s -> {
+                if (s instanceof Source.Config c) {
+                    roles.add(c.key().path());
+                }
+            });
+        List<String> helpers = new ArrayList<>();
+        if (roles.contains(PathRole.INPUT)) {
+            helpers.add("config_path");
+        }
+        if (roles.contains(PathRole.OUTPUT)) {
+            helpers.add("output_path");
+        }
+        return helpers;
     }
 
     /** The Python expression reading a configuration key from the dict named {@code configVar}. */
     public static String configExpression(ConfigKey key, String configVar) {
-        if (key.path()) {
-            return "config_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
+        switch (key.path()) {
+            case INPUT -> {
+                return "config_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
+            }
+            case OUTPUT -> {
+                return "output_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
+            }
+            case NONE -> { }
         }
         StringBuilder out = new StringBuilder(configVar);
         for (String part : key.key().split("\\.")) {
@@ -134,7 +159,7 @@ public final class Wiring {
             return parameter.typeHint();
         }
         if (source instanceof Source.Config c) {
-            return c.key().path() ? "str" : c.key().pythonType();
+            return c.key().isPath() ? "str" : c.key().pythonType();
         }
         return "";
     }

@@ -3,6 +3,7 @@ package dev.nb2prod.extract.write;
 import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.CellDecision;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.Dependency;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
@@ -216,18 +217,18 @@ public final class ExamplePlans {
             kept(22, "write_reports", "writes a table"),
             kept(23, "write_reports", "sends the scores"));
         List<ConfigKey> config = List.of(
-            new ConfigKey("customers_file", "customers.csv", "str",
-                "cell 2, line 2: DATA_PATH (an absolute path, now relative to data_root)", true),
+            new ConfigKey("customers_file", "\"data/customers.csv\"", "str",
+                "cell 2, line 2: DATA_PATH (an absolute path, now relative to data_root)", PathRole.INPUT),
             new ConfigKey("min_monthly_charges", "70.5", "float",
-                "cell 12, line 2: \"high value\" = above the premium tier price", false),
-            new ConfigKey("test_size", "0.25", "float", "cell 15, line 40: train_test_split(test_size=...)", false),
-            new ConfigKey("model.n_estimators", "200", "int", "cell 15, line 55: RandomForestClassifier", false),
-            new ConfigKey("model.max_depth", "6", "int", "cell 15, line 56: tried 4 / 8 / None, 6 was best", false),
-            new ConfigKey("random_seed", "42", "int", "cell 1, line 10: np.random.seed(42)", false),
-            new ConfigKey("reports_dir", "reports", "str", "cell 20, line 1: os.makedirs('reports')", true),
-            new ConfigKey("send_to_crm", "false", "bool", "cell 2, line 4: flip to push the scores to the CRM", false),
+                "cell 12, line 2: \"high value\" = above the premium tier price", PathRole.NONE),
+            new ConfigKey("test_size", "0.25", "float", "cell 15, line 40: train_test_split(test_size=...)", PathRole.NONE),
+            new ConfigKey("model.n_estimators", "200", "int", "cell 15, line 55: RandomForestClassifier", PathRole.NONE),
+            new ConfigKey("model.max_depth", "6", "int", "cell 15, line 56: tried 4 / 8 / None, 6 was best", PathRole.NONE),
+            new ConfigKey("random_seed", "42", "int", "cell 1, line 10: np.random.seed(42)", PathRole.NONE),
+            new ConfigKey("reports_dir", "reports", "str", "cell 20, line 1: os.makedirs('reports')", PathRole.OUTPUT),
+            new ConfigKey("send_to_crm", "false", "bool", "cell 2, line 4: flip to push the scores to the CRM", PathRole.NONE),
             new ConfigKey("crm_url", "\"https://api.example-crm.com/v1/churn\"", "str",
-                "cell 23, line 12: requests.post(...)", false));
+                "cell 23, line 12: requests.post(...)", PathRole.NONE));
         return new ExtractionPlan(CHURN_NOTEBOOK.toString(), "churn-analysis", "churn_analysis",
             "Customer churn analysis – Q2 2024",
             """

@@ -2,8 +2,10 @@ package dev.nb2prod.extract.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Severity;
@@ -45,14 +47,16 @@ class WriterPartsTest {
 
     @Test
     void dottedConfigKeysBecomeNestedYamlWithTheirComments() {
-        String yaml = ConfigYaml.render(ConfigYaml.withDataRoot(List.of(
-            new ConfigKey("test_size", "0.25", "float", "cell 3, line 1: split", false),
-            new ConfigKey("model.max_depth", "6", "int", "cell 4\nline 2", false),
-            new ConfigKey("model.n_estimators", "200", "int", "", false),
-            new ConfigKey("title", "", "str", "", false))));
+        String yaml = ConfigYaml.render(ConfigYaml.withRoots(List.of(
+            new ConfigKey("test_size", "0.25", "float", "cell 3, line 1: split", PathRole.NONE),
+            new ConfigKey("model.max_depth", "6", "int", "cell 4\nline 2", PathRole.NONE),
+            new ConfigKey("model.n_estimators", "200", "int", "", PathRole.NONE),
+            new ConfigKey("title", "", "str", "", PathRole.NONE))));
         assertThat(yaml).isEqualTo("""
-            # folder the relative paths below are resolved against
-            data_root: data
+            # folder the input paths below are read from (relative to this file's folder)
+            data_root: "."
+            # folder the output paths below are written to (relative to this file's folder)
+            output_root: "."
             # cell 3, line 1: split
             test_size: 0.25
             model:
@@ -61,11 +65,12 @@ class WriterPartsTest {
               n_estimators: 200
             title: ""
             """);
-        assertThat(ConfigYaml.withDataRoot(List.of(new ConfigKey("data_root", "/data", "str", "", false))))
-            .hasSize(1);
-        assertThatThrownBy(() -> ConfigYaml.render(List.of(new ConfigKey("a", "1", "int", "", false),
-            new ConfigKey("a.b", "1", "int", "", false)))).hasMessageContaining("conflicts");
-        assertThatThrownBy(() -> ConfigYaml.render(List.of(new ConfigKey("a-b", "1", "int", "", false))))
+        assertThat(ConfigYaml.withRoots(List.of(new ConfigKey("data_root", "\"/data\"", "str", "", PathRole.NONE))))
+            .extracting(ConfigKey::key, ConfigKey::yamlValue)
+            .containsExactly(tuple("data_root", "\"/data\""), tuple("output_root", "\".\""));
+        assertThatThrownBy(() -> ConfigYaml.render(List.of(new ConfigKey("a", "1", "int", "", PathRole.NONE),
+            new ConfigKey("a.b", "1", "int", "", PathRole.NONE)))).hasMessageContaining("conflicts");
+        assertThatThrownBy(() -> ConfigYaml.render(List.of(new ConfigKey("a-b", "1", "int", "", PathRole.NONE))))
             .hasMessageContaining("dotted identifier");
     }
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from churn_analysis.config import config_path, load_config
+from churn_analysis.config import config_path, load_config, output_path
 from churn_analysis.evaluation import evaluate
 from churn_analysis.features import build_features
 from churn_analysis.ingestion import load_data
@@ -32,7 +32,7 @@ INPUT_FILES: dict[str, str] = {
 def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """config.yaml, reading the fixtures and writing into a temporary folder."""
     outputs = tmp_path_factory.mktemp("outputs")
-    overrides = [f"data_root={outputs}"]
+    overrides = [f"output_root={outputs}"]
     for key, name in INPUT_FILES.items():
         fixture = FIXTURES / name
         if not fixture.exists():
@@ -121,7 +121,7 @@ def write_reports_result(
         model=train_models_result["model"],
         accuracy=evaluate_result["accuracy"],
         roc_auc=evaluate_result["roc_auc"],
-        reports_dir=config_path(config, "reports_dir"),
+        reports_dir=output_path(config, "reports_dir"),
         send_to_crm=config["send_to_crm"],
         crm_url=config["crm_url"],
     )

@@ -5,6 +5,10 @@ environment variables ``CHURN_ANALYSIS_<KEY>`` (dots become underscores, e.g.
 ``CHURN_ANALYSIS_MODEL_MAX_DEPTH``), then config.yaml, then DEFAULTS.
 Values given as text are parsed as YAML (``8`` is a number, ``true`` a
 boolean).
+
+Paths: input files are read relative to ``data_root`` and output files are
+written relative to ``output_root``; a relative root is relative to the
+folder of config.yaml, so the pipeline runs the same from any directory.
 """
 
 from __future__ import annotations
@@ -19,12 +23,17 @@ import yaml
 ENV_PREFIX = "CHURN_ANALYSIS"
 
 DEFAULTS: dict[str, Any] = {
-    "data_root": "data",
+    "data_root": ".",
+    "output_root": ".",
 }
+
+# Folders the relative input and output paths are resolved against.
+ROOTS = ("data_root", "output_root")
 
 # Keys the pipeline cannot run without, and their types.
 REQUIRED: dict[str, type] = {
     "data_root": str,
+    "output_root": str,
     "customers_file": str,
     "min_monthly_charges": float,
     "test_size": float,
@@ -43,13 +52,14 @@ class ConfigError(Exception):
 
 def load_config(
     path: str | os.PathLike[str] = "config.yaml",
-    overrides: list[str] | None = None,
+    overrides: list[str] | dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Load the configuration and check every required value.
 
     Args:
         path: the YAML file.
-        overrides: ``key=value`` strings, e.g. ``model.max_depth=8``.
+        overrides: ``key=value`` strings, e.g. ``model.max_depth=8``, or a
+            dict of keys to values (text values are parsed as YAML).
 
     Returns:
         The configuration as nested dicts.
@@ -71,11 +81,20 @@ def load_config(
         variable = ENV_PREFIX + "_" + key.upper().replace(".", "_")
         if variable in os.environ:
             _put(config, key, yaml.safe_load(os.environ[variable]))
-    for override in overrides or []:
-        key, sep, value = override.partition("=")
-        if not sep or not key.strip():
-            raise ConfigError(f"--set expects KEY=VALUE, got {override!r}")
-        _put(config, key.strip(), yaml.safe_load(value))
+    if isinstance(overrides, dict):
+        for key, value in overrides.items():
+            _put(config, key, yaml.safe_load(value) if isinstance(value, str) else value)
+    else:
+        for override in overrides or []:
+            key, sep, value = override.partition("=")
+            if not sep or not key.strip():
+                raise ConfigError(f"--set expects KEY=VALUE, got {override!r}")
+            _put(config, key.strip(), yaml.safe_load(value))
+    for key in ROOTS:
+        root = Path(str(require(config, key, source))).expanduser()
+        if not root.is_absolute():
+            root = source.resolve().parent / root
+        _put(config, key, str(root))
     for key, expected in REQUIRED.items():
         value = require(config, key, source)
         if expected is float and isinstance(value, int):
@@ -108,10 +127,19 @@ def require(
 
 
 def config_path(config: dict[str, Any], key: str) -> str:
-    """A path from the configuration, relative paths joined onto data_root."""
-    path = Path(str(require(config, key)))
+    """An input path from the configuration, relative paths joined onto data_root."""
+    path = Path(str(require(config, key))).expanduser()
     if not path.is_absolute():
         path = Path(str(require(config, "data_root"))) / path
+    return str(path)
+
+
+def output_path(config: dict[str, Any], key: str) -> str:
+    """An output path, relative paths joined onto output_root; parents made."""
+    path = Path(str(require(config, key))).expanduser()
+    if not path.is_absolute():
+        path = Path(str(require(config, "output_root"))) / path
+    path.parent.mkdir(parents=True, exist_ok=True)
     return str(path)
 
 

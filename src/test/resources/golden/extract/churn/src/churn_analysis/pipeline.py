@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import config_path
+from .config import config_path, output_path
 from .evaluation import evaluate
 from .features import build_features
 from .ingestion import load_data
@@ -47,7 +47,7 @@ def run_pipeline(config: dict[str, Any]) -> dict[str, object]:
         model=model,
         accuracy=accuracy,
         roc_auc=roc_auc,
-        reports_dir=config_path(config, "reports_dir"),
+        reports_dir=output_path(config, "reports_dir"),
         send_to_crm=config["send_to_crm"],
         crm_url=config["crm_url"],
     )
