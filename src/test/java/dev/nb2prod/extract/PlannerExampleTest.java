@@ -64,7 +64,7 @@ class PlannerExampleTest {
 
     @Test
     void movesConstantsToConfigurationAndTheKeyToTheEnvironment() {
-        assertThat(plan.config()).extracting(ConfigKey::key).contains("data_root", "data_path", "random_seed",
+        assertThat(plan.config()).extracting(ConfigKey::key).contains("data_path", "random_seed",
             "test_size", "random_forest.n_estimators", "random_forest.max_depth", "min_monthly_charges",
             "send_to_crm");
         assertThat(plan.config()).filteredOn(c -> c.key().equals("test_size")).extracting(ConfigKey::yamlValue)
@@ -72,8 +72,10 @@ class PlannerExampleTest {
         assertThat(plan.secrets()).extracting(ExtractionPlan.SecretVariable::variable).containsExactly("API_KEY");
         assertThat(plan.toString()).doesNotContain(SECRET).doesNotContain("sk_live_51");
         assertThat(new PlanPrinter().render(plan)).doesNotContain(SECRET).contains("API_KEY: Stripe live key");
-        assertThat(function("train_model").body()).contains("random_state=random_seed", "test_size=test_size")
-            .doesNotContain("print(");
+        // the notebook seeds numpy's global generator, so the extraction keeps that seeding instead of adding
+        // random_state= (which would change the results verify compares)
+        assertThat(function("train_model").body()).contains("test_size=test_size")
+            .doesNotContain("random_state=random_seed").doesNotContain("print(");
     }
 
     @Test
