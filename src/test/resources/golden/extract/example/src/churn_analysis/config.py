@@ -1,0 +1,189 @@
+"""Configuration: config.yaml, environment variables and --set overrides.
+
+Precedence, highest first: ``--set key=value`` on the command line, then
+environment variables ``CHURN_ANALYSIS_<KEY>`` (dots become underscores, e.g.
+``CHURN_ANALYSIS_MODEL_MAX_DEPTH``), then config.yaml, then DEFAULTS.
+Values given as text are parsed as YAML (``8`` is a number, ``true`` a
+boolean).
+
+Paths: input files are read relative to ``data_root`` and output files are
+written relative to ``output_root``; a relative root is relative to the
+folder of config.yaml, so the pipeline runs the same from any directory.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ENV_PREFIX = "CHURN_ANALYSIS"
+
+DEFAULTS: dict[str, Any] = {
+    "data_root": ".",
+    "output_root": ".",
+}
+
+# Folders the relative input and output paths are resolved against.
+ROOTS = ("data_root", "output_root")
+
+# Keys the pipeline cannot run without, and their types.
+REQUIRED: dict[str, type] = {
+    "data_root": str,
+    "output_root": str,
+    "random_seed": int,
+    "data_path": str,
+    "min_support_calls": int,
+    "min_last_login_days": int,
+    "min_monthly_charges": float,
+    "max_tenure_months": int,
+    "test_size": float,
+    "logistic_regression.c": float,
+    "logistic_regression.max_iter": int,
+    "random_forest.n_estimators": int,
+    "random_forest.max_depth": int,
+    "random_forest.min_samples_leaf": int,
+    "feature_importance_path": str,
+    "churn_by_region_path": str,
+    "min_predict_proba": float,
+    "example_crm_url": str,
+    "send_to_crm": bool,
+}
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or invalid."""
+
+
+def load_config(
+    path: str | os.PathLike[str] = "config.yaml",
+    overrides: list[str] | dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Load the configuration and check every required value.
+
+    Args:
+        path: the YAML file.
+        overrides: ``key=value`` strings, e.g. ``model.max_depth=8``, or a
+            dict of keys to values (text values are parsed as YAML).
+
+    Returns:
+        The configuration as nested dicts.
+
+    Raises:
+        ConfigError: the file is unreadable or a required value is missing.
+    """
+    source = Path(path)
+    config = copy.deepcopy(DEFAULTS)
+    try:
+        with source.open(encoding="utf-8") as handle:
+            loaded = yaml.safe_load(handle) or {}
+    except OSError as error:
+        raise ConfigError(f"cannot read {source}: {error.strerror}") from error
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{source}: expected a mapping of keys to values")
+    _merge(config, loaded)
+    for key in sorted(set(_keys(config)) | set(REQUIRED)):
+        variable = ENV_PREFIX + "_" + key.upper().replace(".", "_")
+        if variable in os.environ:
+            _put(config, key, yaml.safe_load(os.environ[variable]))
+    if isinstance(overrides, dict):
+        for key, value in overrides.items():
+            _put(config, key, yaml.safe_load(value) if isinstance(value, str) else value)
+    else:
+        for override in overrides or []:
+            key, sep, value = override.partition("=")
+            if not sep or not key.strip():
+                raise ConfigError(f"--set expects KEY=VALUE, got {override!r}")
+            _put(config, key.strip(), yaml.safe_load(value))
+    for key in ROOTS:
+        root = Path(str(require(config, key, source))).expanduser()
+        if not root.is_absolute():
+            root = source.resolve().parent / root
+        _put(config, key, str(root))
+    for key, expected in REQUIRED.items():
+        value = require(config, key, source)
+        if expected is float and isinstance(value, int):
+            value = float(value)
+            _put(config, key, value)
+        if not isinstance(value, expected) or (
+            expected is int and isinstance(value, bool)
+        ):
+            raise ConfigError(
+                f"{key} must be {expected.__name__}, got {value!r} (in {source})"
+            )
+    return config
+
+
+def require(
+    config: dict[str, Any],
+    key: str,
+    source: str | os.PathLike[str] = "config.yaml",
+) -> Any:
+    """The value of a dotted key, or a ConfigError naming the key and file."""
+    value: Any = config
+    for part in key.split("."):
+        if not isinstance(value, dict) or value.get(part) is None:
+            raise ConfigError(
+                f"missing configuration value {key!r}: set it in {source} "
+                f"or pass --set {key}=VALUE"
+            )
+        value = value[part]
+    return value
+
+
+def config_path(config: dict[str, Any], key: str) -> str:
+    """An input path from the configuration, relative paths joined onto data_root."""
+    path = Path(str(require(config, key))).expanduser()
+    if not path.is_absolute():
+        path = Path(str(require(config, "data_root"))) / path
+    return str(path)
+
+
+def output_path(config: dict[str, Any], key: str) -> str:
+    """An output path, relative paths joined onto output_root; parents made."""
+    path = Path(str(require(config, key))).expanduser()
+    if not path.is_absolute():
+        path = Path(str(require(config, "output_root"))) / path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def secret(name: str) -> str:
+    """A secret from the environment, or a ConfigError saying where to set it."""
+    value = os.environ.get(name)
+    if not value:
+        raise ConfigError(
+            f"environment variable {name} is not set: copy .env.example "
+            "to .env, fill it in and export it"
+        )
+    return value
+
+
+def _merge(target: dict[str, Any], source: dict[str, Any]) -> None:
+    for key, value in source.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        else:
+            target[key] = value
+
+
+def _keys(config: dict[str, Any], prefix: str = "") -> list[str]:
+    keys = []
+    for key, value in config.items():
+        if isinstance(value, dict):
+            keys.extend(_keys(value, prefix + key + "."))
+        else:
+            keys.append(prefix + key)
+    return keys
+
+
+def _put(config: dict[str, Any], key: str, value: Any) -> None:
+    parts = key.split(".")
+    for part in parts[:-1]:
+        if not isinstance(config.get(part), dict):
+            config[part] = {}
+        config = config[part]
+    config[parts[-1]] = value

@@ -1,0 +1,41 @@
+"""Cleaning, filtering and typing the data."""
+
+import logging
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+logger = logging.getLogger(__name__)
+
+
+def clean_data(df: pd.DataFrame) -> pd.DataFrame:
+    """Clean.
+
+    Args:
+        df: from load_data.
+
+    Returns:
+        df.
+    """
+    df = df[df.tenure_months > 0]
+    df = df.dropna()
+    logger.info("%s", df.shape)
+
+    # total_charges comes in as text, blanks are ' '
+    df['total_charges'] = pd.to_numeric(df['total_charges'], errors='coerce')
+    logger.info("blank total_charges: %s", df.total_charges.isna().sum())
+    df = df.fillna(0)
+
+    # some old exports had dd/mm/yyyy dates
+    try:
+        df['signup_date'] = pd.to_datetime(df['signup_date'])
+    except:
+        pass
+
+    df.drop('customer_id', axis=1, inplace=True)
+    logger.info("%s", df.dtypes)
+
+    df.groupby('region').churned.mean().sort_values().plot(kind='bar', figsize=(6, 3), rot=0)
+    plt.ylabel('churn rate')
+    plt.title('Churn rate by region')
+    return df

@@ -1,0 +1,19 @@
+"""Tests of the ingestion step on the fixture data (see conftest.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+
+def test_set_random_seed(set_random_seed_result: dict[str, Any]) -> None:
+    """set_random_seed runs on the fixture data."""
+    assert set_random_seed_result == {}
+
+
+def test_load_data(load_data_result: dict[str, Any]) -> None:
+    """load_data keeps its output contract on the fixture data."""
+    df = load_data_result["df"]
+    assert isinstance(df, pd.DataFrame)
+    assert not df.empty

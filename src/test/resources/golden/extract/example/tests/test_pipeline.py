@@ -1,0 +1,23 @@
+"""End-to-end test: run_pipeline on the fixture data returns every artifact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from churn_analysis.pipeline import run_pipeline
+
+OUTPUTS = (
+    "lr",
+    "rf",
+    "rf2",
+    "acc",
+    "auc",
+    "churn_by_region",
+)
+
+
+def test_run_pipeline_returns_every_output(config: dict[str, Any]) -> None:
+    """Every artifact of the notebook is present and not None."""
+    results = run_pipeline(config)
+    for name in OUTPUTS:
+        assert results.get(name) is not None, f"{name} is missing"
