@@ -168,17 +168,7 @@ final class AssessCommand implements Callable<Integer> {
     private SettingsResolver.Resolved resolve(Map<String, String> env, Set<String> known) throws SettingsException {
         Settings commandLine = SettingsResolver.fromCommandLine(select, ignore, failOn, known);
         Settings environment = SettingsResolver.fromEnvironment(env, known);
-        Optional<Path> file = Optional.ofNullable(config);
-        String envConfig = env.get(SettingsResolver.ENV_CONFIG);
-        if (file.isEmpty() && envConfig != null && !envConfig.isBlank()) {
-            file = Optional.of(Path.of(envConfig));
-        }
-        if (file.isPresent() && !Files.isRegularFile(file.get())) {
-            throw new SettingsException(file.get() + ": no such configuration file");
-        }
-        if (file.isEmpty()) {
-            file = SettingsFiles.find(commonFolder(paths));
-        }
+        Optional<Path> file = SettingsFiles.locate(config, env, commonFolder(paths));
         Settings fromFile = file.isPresent() ? SettingsFiles.read(file.get(), known) : Settings.EMPTY;
         return SettingsResolver.resolve(fromFile, environment, commandLine);
     }

@@ -153,17 +153,7 @@ final class ExtractCommand implements Callable<Integer> {
     /** Environment over the configuration file (given, or found from the notebook's folder) over defaults. */
     private SettingsResolver.Resolved resolve(Map<String, String> env, Set<String> known) throws SettingsException {
         Settings environment = SettingsResolver.fromEnvironment(env, known);
-        Optional<Path> file = Optional.ofNullable(config);
-        String envConfig = env.get(SettingsResolver.ENV_CONFIG);
-        if (file.isEmpty() && envConfig != null && !envConfig.isBlank()) {
-            file = Optional.of(Path.of(envConfig));
-        }
-        if (file.isPresent() && !Files.isRegularFile(file.get())) {
-            throw new SettingsException(file.get() + ": no such configuration file");
-        }
-        if (file.isEmpty()) {
-            file = SettingsFiles.find(AssessCommand.commonFolder(List.of(notebook)));
-        }
+        Optional<Path> file = SettingsFiles.locate(config, env, AssessCommand.commonFolder(List.of(notebook)));
         Settings fromFile = file.isPresent() ? SettingsFiles.read(file.get(), known) : Settings.EMPTY;
         return SettingsResolver.resolve(fromFile, environment, Settings.EMPTY);
     }

@@ -35,6 +35,25 @@ public final class SettingsFiles {
      * {@code nb2prod.yaml} or a {@code pyproject.toml} with a {@code [tool.nb2prod]} table (in one folder
      * {@code nb2prod.yaml} wins).
      */
+    /**
+     * The configuration file to use: the one given on the command line, else {@code NB2PROD_CONFIG}, else the first
+     * found from {@code startFolder} upwards; empty when there is none.
+     */
+    public static Optional<Path> locate(Path given, Map<String, String> env, Path startFolder) throws SettingsException {
+        Optional<Path> file = Optional.ofNullable(given);
+        String envConfig = env.get(SettingsResolver.ENV_CONFIG);
+        if (file.isEmpty() && envConfig != null && !envConfig.isBlank()) {
+            file = Optional.of(Path.of(envConfig));
+        }
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new SettingsException(file.get() + ": no such configuration file");
+        }
+        return file.isPresent() ? file : find(startFolder);
+    }
+
+    /**
+     * The first configuration file found from {@code directory} upwards (see {@link #locate} for the whole rule).
+     */
     public static Optional<Path> find(Path directory) {
         for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path yaml = dir.resolve(YAML_NAME);
