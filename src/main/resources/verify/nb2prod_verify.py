@@ -36,6 +36,9 @@ MAX_COPIED_FILE = 200 * 1024 * 1024
 SKIPPED_DIRS = {".ipynb_checkpoints", "__pycache__", ".git"}
 X_NAMES = ("X_test", "x_test", "X_val", "X_valid", "X_holdout", "X", "X_train", "x_train")
 PREDICTION_ROWS = 200
+# files compared by existence only, as figures are
+FIGURE_FILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".pdf", ".gif")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 # ---------------------------------------------------------------------------------------------- capture
@@ -74,7 +77,7 @@ def _kind(value):
         return "frame"
     if module.startswith("pandas") and name == "Series":
         return "series"
-    if module.startswith("numpy") and name == "ndarray":
+    if module.startswith("numpy") and name in ("ndarray", "recarray"):
         return "array"
     if _is_estimator(value):
         return "estimator"
@@ -502,7 +505,7 @@ class Different(Exception):
 
 
 def _short(value, limit=60):
-    text = repr(value)
+    text = _ADDRESS.sub("", repr(value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -541,6 +544,14 @@ def compare_values(a, b, tol, context=None, label=""):
         return _compare_estimators(a, b, tol, context, label)
     if kind_a == "figure" and kind_b == "figure":
         return "figure: existence only"
+    if _is_structured_scalar(a) or _is_structured_scalar(b):
+        return _compare_arrays(a, b, tol, label)
+    if _random_state(a) is not None or _random_state(b) is not None:
+        return _compare_generators(a, b, label)
+    if kind_a == "code" or kind_b == "code":
+        if _code_name(a) != _code_name(b):
+            raise Different("%s%s vs %s" % (_where(label), _code_name(a), _code_name(b)))
+        return None
     if _is_number(a) and _is_number(b):
         if not _numbers_close(a, b, tol):
             raise Different("%s%s vs %s" % (_where(label), _short(a), _short(b)))
@@ -560,10 +571,131 @@ def compare_values(a, b, tol, context=None, label=""):
     try:
         equal = bool(a == b)
     except Exception:  # noqa: BLE001 - values without a usable ==
-        equal = repr(a) == repr(b)
-    if not equal:
-        raise Different("%s%s vs %s" % (_where(label), _short(a), _short(b)))
+        equal = None
+    if equal:
+        return None
+    if _is_opaque(a) or _is_opaque(b):
+        # identity equality, or a text with a memory address: compared by type and attributes, never by text
+        return _compare_objects(a, b, tol, context, label)
+    if equal is None and repr(a) == repr(b):
+        return None
+    raise Different("%s%s vs %s" % (_where(label), _short(a), _short(b)))
+
+
+def _is_structured_scalar(value):
+    return type(value).__name__ == "void" and (type(value).__module__ or "").startswith("numpy") \
+        and getattr(value.dtype, "names", None) is not None
+
+
+def _code_name(value):
+    function = getattr(value, "__func__", value)  # a bound method: its function, not the object it is bound to
+    return "%s.%s" % (getattr(function, "__module__", None) or "?",
+                      getattr(function, "__qualname__", None) or type(function).__qualname__)
+
+
+def _random_state(value):
+    """The state of a numpy random Generator, RandomState or bit generator, else None."""
+    module = type(value).__module__ or ""
+    if not module.startswith("numpy.random"):
+        return None
+    try:
+        if hasattr(value, "bit_generator"):  # Generator
+            return value.bit_generator.state
+        if hasattr(value, "get_state"):  # RandomState
+            return value.get_state(legacy=False)
+        if hasattr(value, "state"):  # a bare bit generator (PCG64, MT19937, ...)
+            return value.state
+    except Exception:  # noqa: BLE001 - a state that cannot be read: compared as an object
+        return None
     return None
+
+
+def _compare_generators(a, b, label):
+    if type(a) is not type(b):
+        raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
+    path = _first_state_difference(_random_state(a), _random_state(b), "")
+    if path is not None:
+        raise Different("%s%s state differs%s" % (_where(label), _type_name(a), " at " + path if path else ""))
+    return "%s: same bit generator state" % _type_name(a)
+
+
+def _first_state_difference(x, y, path):
+    """The path of the first difference between two random states (exact: they are integers), or None."""
+    import numpy as np
+
+    if isinstance(x, dict) and isinstance(y, dict):
+        if set(x) != set(y):
+            return path
+        for key in sorted(x, key=str):
+            found = _first_state_difference(x[key], y[key], "%s[%r]" % (path, key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(x, (list, tuple)) and isinstance(y, (list, tuple)):
+        if len(x) != len(y):
+            return path
+        for index, (p, q) in enumerate(zip(x, y)):
+            found = _first_state_difference(p, q, "%s[%d]" % (path, index))
+            if found is not None:
+                return found
+        return None
+    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+        return None if np.array_equal(np.asarray(x), np.asarray(y)) else path
+    if isinstance(x, float) or isinstance(y, float):
+        return None if (x == y or (x != x and y != y)) else path
+    return None if type(x) is type(y) and x == y else path
+
+
+def _is_opaque(value):
+    """True for a value compared by identity (no __eq__ of its own) or whose text holds a memory address."""
+    if value is None:
+        return False
+    if type(value).__eq__ is object.__eq__:
+        return True
+    try:
+        return _ADDRESS.search(repr(value)) is not None
+    except Exception:  # noqa: BLE001
+        return True
+
+
+def _attributes(value):
+    """The attributes of an object (its __dict__ and __slots__), or None when it has none."""
+    try:
+        attributes = dict(vars(value))
+    except TypeError:
+        attributes = None
+    for cls in type(value).__mro__:
+        slots = getattr(cls, "__slots__", ())
+        for name in ([slots] if isinstance(slots, str) else slots):
+            if name not in ("__dict__", "__weakref__") and hasattr(value, name):
+                attributes = attributes if attributes is not None else {}
+                attributes[name] = getattr(value, name)
+    return attributes
+
+
+def _compare_objects(a, b, tol, context, label):
+    """Objects without a value equality: same type, then their attributes with the same type-aware equality."""
+    if type(a) is not type(b):
+        raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
+    attributes_a, attributes_b = _attributes(a), _attributes(b)
+    if attributes_a is None or attributes_b is None:
+        return "%s: no attributes to compare, compared by type only" % _type_name(a)
+    active = context.setdefault("_active", set())
+    key = (id(a), id(b))
+    if key in active:
+        return None  # a cycle: the comparison in progress decides
+    active.add(key)
+    try:
+        if set(attributes_a) != set(attributes_b):
+            only_a = sorted(set(attributes_a) - set(attributes_b))
+            only_b = sorted(set(attributes_b) - set(attributes_a))
+            raise Different("%sattributes only in notebook %s, only in package %s" % (_where(label), only_a, only_b))
+        for name in sorted(attributes_a, key=lambda n: (n.startswith("_"), n)):  # public attributes first
+            compare_values(attributes_a[name], attributes_b[name], tol, context,
+                           "%s.%s" % (label, name) if label else name)
+    finally:
+        active.discard(key)
+    return "%s: compared by attributes" % _type_name(a)
 
 
 def _compare_frames(a, b, tol, label):
@@ -635,6 +767,13 @@ def _compare_arrays(a, b, tol, label):
     a, b = np.asarray(a), np.asarray(b)
     if a.shape != b.shape:
         raise Different("%sshape %s vs %s" % (_where(label), a.shape, b.shape))
+    if a.dtype.names is not None or b.dtype.names is not None:
+        # a structured array: the same fields, each compared as an array of its own
+        if a.dtype != b.dtype:
+            raise Different("%sdtype %s vs %s" % (_where(label), a.dtype, b.dtype))
+        for field in a.dtype.names:
+            _compare_arrays(a[field], b[field], tol, "%sfield %r" % (label + " " if label else "", field))
+        return None
     if a.dtype.kind in "iufb" and b.dtype.kind in "iufb":
         same = np.isclose(a.astype(float), b.astype(float), rtol=tol, atol=1e-12, equal_nan=True)
     else:
@@ -835,6 +974,8 @@ def _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, context):
 
 
 def _compare_file_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol):
+    if name.lower().endswith(FIGURE_FILE_SUFFIXES):
+        return {"name": name, "status": "same", "detail": "figure file: existence only"}
     if nb_entry.get("sha256") == pkg_entry.get("sha256"):
         return {"name": name, "status": "same", "detail": ""}
     if "copy" not in nb_entry or "copy" not in pkg_entry:

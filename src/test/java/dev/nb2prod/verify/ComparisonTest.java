@@ -27,6 +27,19 @@ class ComparisonTest {
         "labels = [0, 0, 0, 1, 1, 1]",
         "");
 
+    private static final String HELPERS = String.join("\n",
+        "def drawn_random_state():",
+        "    state = np.random.RandomState(0)",
+        "    state.random_sample(3)",
+        "    return state",
+        "def assign_field(records, field, values):",
+        "    records = records.copy()",
+        "    records[field] = values",
+        "    return records",
+        "");
+
+    private static final String SCIPY = "from scipy.stats import gaussian_kde\n";
+
     private static final String SKLEARN = String.join("\n",
         "from sklearn.linear_model import LogisticRegression",
         "from sklearn.tree import DecisionTreeClassifier",
@@ -209,6 +222,66 @@ class ComparisonTest {
         assertThat(detail(result, "gen")).startsWith("not picklable (generator)");
     }
 
+    @Test
+    void randomGeneratorsAreComparedByTheirBitGeneratorState() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("rng", "np.random.default_rng(42)", "seeded", "np.random.default_rng(42)",
+                "legacy", "np.random.RandomState(0)", "drawn", "np.random.RandomState(0)"),
+            Map.of("rng", "np.random.default_rng(42)", "seeded", "np.random.default_rng(7)",
+                "legacy", "np.random.RandomState(0)", "drawn", "drawn_random_state()"));
+        assertThat(status(result, "rng")).isEqualTo("same");
+        assertThat(detail(result, "rng")).isEqualTo("numpy.random._generator.Generator: same bit generator state");
+        assertThat(status(result, "legacy")).isEqualTo("same");
+        assertThat(detail(result, "legacy")).isEqualTo("numpy.random.mtrand.RandomState: same bit generator state");
+        assertThat(status(result, "seeded")).isEqualTo("different");
+        assertThat(detail(result, "seeded")).startsWith("numpy.random._generator.Generator state differs at ['state']");
+        assertThat(status(result, "drawn")).isEqualTo("different");
+        assertThat(detail(result, "drawn")).startsWith("numpy.random.mtrand.RandomState state differs at ['state']");
+    }
+
+    @Test
+    void objectsWithoutValueEqualityAreComparedByTheirAttributesNeverByAddress() throws IOException {
+        Map<String, JsonNode> result = compare(
+            Map.of("kde", "gaussian_kde(np.arange(10.0))", "wider", "gaussian_kde(np.arange(10.0))",
+                "plain", "object()"),
+            Map.of("kde", "gaussian_kde(np.arange(10.0))", "wider", "gaussian_kde(np.arange(10.0) * 2)",
+                "plain", "object()"));
+        assertThat(status(result, "kde")).isEqualTo("same");
+        assertThat(detail(result, "kde")).isEqualTo("scipy.stats._kde.gaussian_kde: compared by attributes");
+        assertThat(status(result, "wider")).isEqualTo("different");
+        assertThat(detail(result, "wider")).startsWith("cho_cov: 1 of 1 values differ").doesNotContain("0x");
+        assertThat(status(result, "plain")).isEqualTo("same");
+        assertThat(detail(result, "plain")).isEqualTo("object: no attributes to compare, compared by type only");
+    }
+
+    @Test
+    void structuredArraysAreComparedFieldByField() throws IOException {
+        String records = "np.array([(1, 0.5, 'a'), (2, 1.5, 'b')], dtype=[('id', 'i4'), ('w', 'f8'), ('tag', 'U1')])";
+        Map<String, JsonNode> result = compare(
+            Map.of("same", records, "values", records, "text", records, "dtype", records),
+            Map.of("same", "assign_field(" + records + ", 'w', [0.5, 1.5 + 1e-10])",
+                "values", "assign_field(" + records + ", 'w', [0.5, 2.5])",
+                "text", "assign_field(" + records + ", 'tag', ['a', 'c'])",
+                "dtype", records + ".astype([('id', 'i8'), ('w', 'f8'), ('tag', 'U1')])"));
+        assertThat(status(result, "same")).isEqualTo("same");
+        assertThat(detail(result, "values")).isEqualTo("field 'w': 1 of 2 values differ, first at [1]: 1.5 vs 2.5");
+        assertThat(detail(result, "text")).isEqualTo("field 'tag': 1 of 2 values differ, first at [1]: 'b' vs 'c'");
+        assertThat(status(result, "dtype")).isEqualTo("different");
+        assertThat(detail(result, "dtype")).startsWith("dtype [('id', '<i4')");
+    }
+
+    @Test
+    void figureFilesAreComparedByExistenceOnly() throws IOException {
+        Map<String, JsonNode> result = compare(Map.of(), Map.of(),
+            Map.of("plots/roc.png", "notebook pixels", "dist.SVG", "<svg>a</svg>", "gone.pdf", "%PDF-a"),
+            Map.of("plots/roc.png", "package pixels", "dist.SVG", "<svg>b</svg>"), "1e-6");
+        assertThat(status(result, "file:plots/roc.png")).isEqualTo("same");
+        assertThat(detail(result, "file:plots/roc.png")).isEqualTo("figure file: existence only");
+        assertThat(status(result, "file:dist.SVG")).isEqualTo("same");
+        assertThat(detail(result, "file:dist.SVG")).isEqualTo("figure file: existence only");
+        assertThat(status(result, "file:gone.pdf")).isEqualTo("missing");
+    }
+
     private Map<String, JsonNode> compare(Map<String, String> notebook, Map<String, String> pkg) throws IOException {
         return compare(notebook, pkg, Map.of(), Map.of(), "1e-6");
     }
@@ -218,7 +291,8 @@ class ComparisonTest {
                                           String tolerance) throws IOException {
         Map<String, Object> testCase = new LinkedHashMap<>();
         boolean estimators = (notebook.values() + " " + pkg.values()).matches("(?s).*(Classifier|Regression).*");
-        testCase.put("setup", SETUP + (estimators ? SKLEARN : ""));
+        boolean scipy = (notebook.values() + " " + pkg.values()).contains("gaussian_kde");
+        testCase.put("setup", SETUP + HELPERS + (estimators ? SKLEARN : "") + (scipy ? SCIPY : ""));
         testCase.put("notebook", new java.util.TreeMap<>(notebook));
         testCase.put("package", new java.util.TreeMap<>(pkg));
         testCase.put("notebook_files", notebookFiles);
