@@ -59,10 +59,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnableCorpusVerifyTest {
     static final int STEP_TIMEOUT_SECONDS = 240;
     /**
-     * Measured: 16 equivalent notebooks, the example included (of 48: 14 different, 17 refused, 1 verify error, ch09
-     * needing seaborn where python3-seaborn is not installed).
+     * Measured: 23 equivalent notebooks, the example included (of 48: 17 refused as not extractable, 7 different
+     * (5 of them draw unseeded random numbers, so two runs of the notebook itself differ), 1 package failing).
+     * Set a little below the measurement so that a slow or noisy machine does not fail the build.
      */
-    static final int FLOOR = 16;
+    static final int FLOOR = 22;
 
     enum Kind { EQUIVALENT, DIFFERENT, PACKAGE_FAILS, EXTRACT_REFUSED, VERIFY_ERROR, INTERNAL_ERROR }
 
