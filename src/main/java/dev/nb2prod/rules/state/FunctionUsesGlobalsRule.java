@@ -46,7 +46,8 @@ final class FunctionUsesGlobalsRule implements Rule {
         def top_customers(df, n):
             return df.groupby("customer").amount.sum().nlargest(n)
         """,
-        "`nb2prod extract` adds the global data a function reads as parameters and updates its calls.");
+        "`nb2prod extract` keeps the function inside the step that defines it, passes the data it reads in as "
+            + "that step's parameters, and lists the function as a TODO in the generated README.");
 
     @Override
     public RuleInfo info() {

@@ -63,8 +63,8 @@ final class ImplicitGlobalSettingRule implements Rule {
         with pd.option_context("display.max_columns", None):
             display(df)
         """,
-        "`nb2prod extract` drops display-only settings, moves the others into an explicit `configure()` step of "
-            + "the entry point, and marks `os.chdir`/`sys.path` changes with `TODO(nb2prod)`.");
+        "`nb2prod extract` drops notebook display settings (`pd.set_option('display...')`, `warnings` filters) and "
+            + "lists each one as a TODO in the generated README; other settings stay in the step that made them.");
 
     @Override
     public RuleInfo info() {

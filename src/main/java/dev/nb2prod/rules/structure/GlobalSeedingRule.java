@@ -26,8 +26,9 @@ final class GlobalSeedingRule implements Rule {
         rng = np.random.default_rng(42)
         sample = rng.choice(ids, 100)
         """,
-        "`nb2prod extract` moves the seed into the configuration (`SEED`); replacing the global generator by an "
-            + "explicit one is left to you.");
+        "`nb2prod extract` moves the seed into the configuration (`random_seed`) and keeps the seeding call, fed "
+            + "from it, at the start of the pipeline, so results match the notebook; replacing the global generator "
+            + "by an explicit one (which changes the results) is left to you and listed as a TODO.");
 
     @Override
     public RuleInfo info() {

@@ -42,7 +42,7 @@ final class SilentNanRule implements Rule {
         df = df.dropna(subset=["price"])
         log.info("dropped %d rows without a price", before - len(df))
         """,
-        "`nb2prod extract` keeps the call and adds a `TODO(nb2prod)` comment asking for a count of the lost values.");
+        "`nb2prod extract` keeps the call as written: add the count of lost or filled values yourself.");
 
     @Override
     public RuleInfo info() {

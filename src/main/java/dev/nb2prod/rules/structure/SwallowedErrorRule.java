@@ -37,7 +37,7 @@ final class SwallowedErrorRule implements Rule {
             except (FileNotFoundError, pd.errors.ParserError) as error:
                 log.warning("skipping %s: %s", path, error)
         """,
-        "`nb2prod extract` keeps the handler as written and marks it with a `TODO(nb2prod)` comment: choose the "
+        "`nb2prod extract` keeps the handler as written and lists it as a TODO in the generated README: choose the "
             + "exceptions to catch and log them.");
 
     @Override

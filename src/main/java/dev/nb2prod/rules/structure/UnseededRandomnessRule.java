@@ -65,8 +65,8 @@ final class UnseededRandomnessRule implements Rule {
         X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)
         model = RandomForestClassifier(n_estimators=200, random_state=SEED)
         """,
-        "`nb2prod extract` adds `random_state=SEED` to the scikit-learn calls and a `SEED` setting to the "
-            + "configuration; global draws are left to you.");
+        "When the notebook does not seed numpy globally, `nb2prod extract` adds `random_state=random_seed` to the "
+            + "scikit-learn calls and a `random_seed` key to the configuration; other draws are left to you.");
 
     @Override
     public RuleInfo info() {
