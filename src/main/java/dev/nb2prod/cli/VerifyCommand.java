@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:equivalent: every artifact is the same",
-        "1:not equivalent: an artifact differs or is missing, or the package fails",
+        "1:not equivalent: an artifact differs or is missing, the package fails, or there is nothing to compare",
         "2:cannot verify: bad arguments, no interpreter, a missing Python package, a notebook that does not run, "
             + "a timeout"})
 final class VerifyCommand implements Callable<Integer> {
@@ -84,8 +84,10 @@ final class VerifyCommand implements Callable<Integer> {
         for (String note : report.notes()) {
             out.println("  note: " + note);
         }
-        if (report.artifacts().isEmpty()) {
-            out.println("  nothing to compare: the notebook has no terminal values the package returns");
+        if (report.nothingToCompare()) {
+            out.println("inconclusive: nothing to compare (the notebook has no terminal value the package returns "
+                + "and writes no file); verify proves nothing for it");
+            return;
         }
         if (report.equivalent()) {
             out.println("equivalent (" + report.artifacts().size() + " artifact"

@@ -19,9 +19,18 @@ public record VerificationReport(List<ArtifactResult> artifacts, List<String> no
         notes = List.copyOf(notes);
     }
 
-    /** True when the package ran and every artifact is the same. */
+    /**
+     * True when the package ran, there was something to compare and every artifact is the same. A run with nothing
+     * to compare (a notebook that only plots or prints) proves nothing, so it is not equivalent.
+     */
     public boolean equivalent() {
-        return packageFailure.isEmpty() && artifacts.stream().allMatch(a -> a.status() == ArtifactResult.Status.SAME);
+        return packageFailure.isEmpty() && !artifacts.isEmpty()
+            && artifacts.stream().allMatch(a -> a.status() == ArtifactResult.Status.SAME);
+    }
+
+    /** True when the package ran but nothing could be compared: no terminal value and no written file. */
+    public boolean nothingToCompare() {
+        return packageFailure.isEmpty() && artifacts.isEmpty();
     }
 
     public long count(ArtifactResult.Status status) {
