@@ -93,8 +93,15 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("equivalent (" + report.artifacts().size() + " artifact"
                 + (report.artifacts().size() == 1 ? "" : "s") + ")");
         } else {
+            long unreproducible = report.count(ArtifactResult.Status.NOT_REPRODUCIBLE);
+            if (unreproducible > 0) {
+                out.println("  hint: two runs of the notebook itself give different values; seed its randomness "
+                    + "(see NB604: nb2prod rules NB604), extract again and verify again");
+            }
             out.println("not equivalent (" + report.count(ArtifactResult.Status.DIFFERENT) + " different, "
-                + report.count(ArtifactResult.Status.MISSING) + " missing, of " + report.artifacts().size() + ")");
+                + report.count(ArtifactResult.Status.MISSING) + " missing, "
+                + (unreproducible > 0 ? unreproducible + " not reproducible by the notebook itself, " : "")
+                + "of " + report.artifacts().size() + ")");
         }
     }
 

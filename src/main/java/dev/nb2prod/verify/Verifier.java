@@ -124,13 +124,61 @@ public final class Verifier {
                 (where.isEmpty() ? "" : where + ": ") + packageStatus.path("error").asText()), runner);
         }
 
+        VerificationReport report = report(compare(child, temp, helper, notebookOut, packageOut), runner);
+        if (report.count(ArtifactResult.Status.DIFFERENT) == 0) {
+            return report;
+        }
+        return withNotebookReproducibility(report, child, temp, helper, notebookFile, namesFile, notebookOut);
+    }
+
+    private JsonNode compare(ChildProcess child, Path temp, Path helper, Path left, Path right)
+        throws IOException, VerificationException {
         ChildProcess.Result comparison = step(child, "compare", temp,
-            List.of(helper.toString(), "compare", notebookOut.toString(), packageOut.toString(),
+            List.of(helper.toString(), "compare", left.toString(), right.toString(),
                 Double.toString(options.tolerance())));
         if (comparison.exitCode() != 0) {
             throw new VerificationException("comparing the results failed: " + lastLine(comparison.stderr()));
         }
-        return report(JSON.readTree(comparison.stdout()), runner);
+        return JSON.readTree(comparison.stdout());
+    }
+
+    /**
+     * Something differs: runs the notebook a second time and compares it with its first run. A value that differs
+     * between two runs of the notebook itself (unseeded randomness, time, hash order) cannot prove anything about the
+     * package, so it is marked {@link ArtifactResult.Status#NOT_REPRODUCIBLE} instead of different. When the second
+     * run cannot be carried out, the report stays as it was.
+     */
+    private VerificationReport withNotebookReproducibility(VerificationReport report, ChildProcess child, Path temp,
+                                                           Path helper, Path notebookFile, Path namesFile,
+                                                           Path notebookOut) throws IOException {
+        Path again = temp.resolve("notebook-again");
+        JsonNode selfComparison;
+        try {
+            ChildProcess.Result rerun = step(child, "notebook-again", temp, List.of(helper.toString(), "run-notebook",
+                notebookFile.toString(), namesFile.toString(), again.toString()));
+            if (!status(again, rerun, "running the notebook again").path("ok").asBoolean()) {
+                return report;
+            }
+            selfComparison = compare(child, temp, helper, notebookOut, again);
+        } catch (VerificationException e) {
+            return report;
+        }
+        JsonNode firstRun = manifest(notebookOut).path("artifacts");
+        Map<String, String> unstable = new java.util.HashMap<>();
+        for (JsonNode node : selfComparison.path("artifacts")) {
+            String name = node.path("name").asText();
+            boolean defined = name.startsWith("file:") || !firstRun.path(name).path("kind").asText().equals("undefined");
+            if (defined && node.path("status").asText().equals("different")) {
+                unstable.put(name, node.path("detail").asText(""));
+            }
+        }
+        List<ArtifactResult> artifacts = report.artifacts().stream()
+            .map(a -> a.status() == ArtifactResult.Status.DIFFERENT && unstable.containsKey(a.name())
+                ? new ArtifactResult(a.name(), ArtifactResult.Status.NOT_REPRODUCIBLE,
+                    "two runs of the notebook itself differ: " + unstable.get(a.name()))
+                : a)
+            .toList();
+        return new VerificationReport(artifacts, report.notes(), report.packageFailure(), report.notebookRunner());
     }
 
     /**
@@ -189,6 +237,7 @@ public final class Verifier {
         if (result.timedOut()) {
             String what = switch (name) {
                 case "notebook" -> "running the notebook";
+                case "notebook-again" -> "running the notebook a second time";
                 case "package" -> "running the package";
                 case "outputs" -> "reading the names run_pipeline returns";
                 default -> "comparing the results";

@@ -79,6 +79,24 @@ class VerifierTest {
     }
 
     @Test
+    void aValueThatDiffersBetweenTwoRunsOfTheNotebookItselfIsNotReproducibleRatherThanDifferent() throws Exception {
+        String python = PythonTool.require("pandas", "sklearn", "matplotlib", "yaml");
+        Path toy = copyToy();
+        Path notebook = toy.resolve("notebook/toy_sales.ipynb");
+        String text = Files.readString(notebook);
+        assertThat(text).contains("score = model.score(X, y)\\n");
+        Files.writeString(notebook, text.replace("score = model.score(X, y)\\n",
+            "score = model.score(X, y) + __import__('random').random()\\n"));
+        Cli cli = Cli.run("verify", notebook.toString(), toy.resolve("package").toString(), "--python", python);
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
+        assertThat(cli.out())
+            .containsPattern("(?m)^  score +not reproducible: two runs of the notebook itself differ: ")
+            .containsPattern("(?m)^  X +same$")
+            .contains("  hint: two runs of the notebook itself give different values")
+            .contains("not equivalent (0 different, 0 missing, 1 not reproducible by the notebook itself, of 5)");
+    }
+
+    @Test
     void aPackageThatFailsIsNotEquivalent() throws Exception {
         String python = PythonTool.require("pandas", "sklearn", "matplotlib", "yaml");
         Path toy = copyToy();
