@@ -66,7 +66,7 @@ class RunnableCorpusVerifyTest {
      */
     static final int FLOOR = 21;
 
-    enum Kind { EQUIVALENT, NOTHING_TO_COMPARE, DIFFERENT, PACKAGE_FAILS, EXTRACT_REFUSED, VERIFY_ERROR, INTERNAL_ERROR }
+    enum Kind { EQUIVALENT, NOTHING_TO_COMPARE, NOT_REPRODUCIBLE, DIFFERENT, PACKAGE_FAILS, EXTRACT_REFUSED, VERIFY_ERROR, INTERNAL_ERROR }
 
     record Outcome(String notebook, Kind kind, String detail, long millis) {
         String row() {
@@ -157,7 +157,9 @@ class RunnableCorpusVerifyTest {
             String differences = report.artifacts().stream().filter(a -> a.status() != ArtifactResult.Status.SAME)
                 .map(a -> a.name() + " " + a.status().name().toLowerCase(Locale.ROOT) + ": " + a.detail())
                 .collect(Collectors.joining("; "));
-            return done(name, Kind.DIFFERENT, differences, start);
+            boolean onlyUnreproducible = report.count(ArtifactResult.Status.DIFFERENT) == 0
+                && report.count(ArtifactResult.Status.MISSING) == 0;
+            return done(name, onlyUnreproducible ? Kind.NOT_REPRODUCIBLE : Kind.DIFFERENT, differences, start);
         } catch (Exception | StackOverflowError e) {
             return done(name, Kind.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
         }
