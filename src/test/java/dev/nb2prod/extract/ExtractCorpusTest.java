@@ -35,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code pyflakes} run checks them all. Prints the percentages and the most frequent problems.
  */
 class ExtractCorpusTest {
-    /** Measured: 313 of 353 extracted packages (88.7%) compile and are pyflakes-clean; 212 of 565 readable refused. */
-    static final double FLOOR = 0.88;
+    /**
+     * Measured: 327 of 343 extracted packages (95.3%) compile and are pyflakes-clean; 222 of 565 readable refused.
+     * Set a little below the measurement so that a change of one package does not fail the build.
+     */
+    static final double FLOOR = 0.94;
 
     private static final String COMPILE_ALL = """
         import os, sys
