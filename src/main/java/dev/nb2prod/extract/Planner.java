@@ -46,6 +46,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -409,8 +410,9 @@ public final class Planner {
         List<Dependency> dependencies = dependencies(functions, groups, pipSpecs, todos);
         todos.addAll(orderTodos(graph, kept, findings));
         String stem = fileStem(notebook.path());
-        String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName())
-            : Identifiers.packageName(stem);
+        Set<String> imported = importedModules(analyzed);
+        String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName(), imported)
+            : Identifiers.packageName(stem, imported);
         String title = notebook.cells().stream().filter(c -> c instanceof MarkdownCell)
             .map(c -> Markdown.heading(c.source().text())).flatMap(Optional::stream).findFirst().orElse(stem);
         String description = notebook.cells().stream().filter(c -> c instanceof MarkdownCell)
@@ -512,6 +514,8 @@ public final class Planner {
         }
     }
 
+    private static final Set<String> ASYNC_KEYWORDS = Set.of("async", "await");
+
     private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
         for (int i : kept) {
             Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
@@ -531,6 +535,22 @@ public final class Planner {
             if (old[0] || !oldNames.isEmpty()) {
                 throw new ExtractionRefused("cell " + (i + 1) + " is Python 2 code ("
                     + (old[0] ? "print statement" : String.join(", ", oldNames)) + "): port it to Python 3 first");
+            }
+            // async and await were names until Python 3.6; as names the generated code would not compile
+            Set<String> keywords = new TreeSet<>();
+            AstWalker.walk(module, n -> {
+                if (n instanceof Expr.Name name && ASYNC_KEYWORDS.contains(name.id())) {
+                    keywords.add(name.id());
+                }
+            });
+            CellNames names = analyzed.cellNames().get(i);
+            if (names != null) {
+                ASYNC_KEYWORDS.stream().filter(k -> names.defines().contains(k) || names.uses().contains(k))
+                    .forEach(keywords::add);
+            }
+            if (!keywords.isEmpty()) {
+                throw new ExtractionRefused("cell " + (i + 1) + " uses " + String.join(" and ", keywords)
+                    + " as a name, a keyword since Python 3.7: rename it first");
             }
         }
     }
@@ -908,8 +928,23 @@ public final class Planner {
         return out;
     }
 
+    /** The top-level modules the notebook imports anywhere (a package of the same name would shadow them). */
+    private static Set<String> importedModules(AnalyzedNotebook analyzed) {
+        Set<String> out = new TreeSet<>();
+        for (CellNames n : analyzed.cellNames().values()) {
+            for (ImportInfo i : n.imports()) {
+                if (i.level() == 0 && i.module() != null && !i.module().isEmpty()) {
+                    int dot = i.module().indexOf('.');
+                    out.add(dot < 0 ? i.module() : i.module().substring(0, dot));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String fileStem(String path) {
         String file = Path.of(path).getFileName().toString();
-        return file.endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length()) : file;
+        return file.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length())
+            : file;
     }
 }
