@@ -96,6 +96,24 @@ class HostileNamesExtractTest {
         assertCompiles(out);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../../evil", "/tmp/evil", "con", "NUL", "class", "pandas", "", "日本語", "a.b.c",
+        "tests", "-rf"})
+    void hostilePackageOptionsAreSanitisedToo(String name) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
+        Path nb = notebook(folder.resolve("fine.ipynb"), SIMPLE);
+        Path out = tmp.resolve("out");
+        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--package", name,
+            "--orchestrator", "prefect");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> written = checkTree(out);
+        assertThat(written).filteredOn(p -> p.startsWith("pipelines/")).hasSize(1);
+        assertThat(Path.of("/tmp/evil")).doesNotExist();
+        assertThat(tmp.resolve("evil")).doesNotExist();
+        assertCompiles(out);
+    }
+
     @Test
     void hostileHeadingsVariablesAndDataPathsStayInsideAndCompile() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("in/deep"));
