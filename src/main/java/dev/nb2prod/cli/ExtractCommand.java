@@ -27,6 +27,8 @@ import dev.nb2prod.rules.settings.SettingsFiles;
 import dev.nb2prod.rules.settings.SettingsResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (!planOnly) {
             try {
                 TreeWriter.check(output, force);
+                refuseToReplaceWhatWeStandOn();
             } catch (WriteRefused e) {
                 err.println("nb2prod: " + oneLine(e.getMessage()));
                 return ExitCodes.USAGE;
@@ -139,6 +142,30 @@ final class ExtractCommand implements Callable<Integer> {
         err.println("nb2prod: wrote " + plan.packageName() + " (" + plan.functions().size() + " functions in "
             + plan.stages().size() + " modules) into " + output);
         return ExitCodes.OK;
+    }
+
+    /**
+     * With --force DIR is replaced whole: refuse a DIR that holds the notebook (its data would go with it) or the
+     * current directory (e.g. {@code -o . --force} in a repository).
+     */
+    private void refuseToReplaceWhatWeStandOn() throws WriteRefused {
+        if (!force || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Path dir = output.toRealPath();
+            Path cwd = Path.of("").toRealPath();
+            if (Files.exists(notebook) && notebook.toRealPath().startsWith(dir)) {
+                throw new WriteRefused("refusing to replace " + output + " with --force: it holds the notebook "
+                    + notebook + "; write the package into a folder of its own");
+            }
+            if (cwd.startsWith(dir)) {
+                throw new WriteRefused("refusing to replace " + output + " with --force: it holds the current "
+                    + "directory; write the package into a folder of its own");
+            }
+        } catch (IOException e) {
+            throw new WriteRefused(output + " cannot be read: " + IoMessages.describe(e));
+        }
     }
 
     private static String oneLine(String message) {

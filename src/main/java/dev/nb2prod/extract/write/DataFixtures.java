@@ -48,8 +48,11 @@ public final class DataFixtures {
             String value = unquote(key.yamlValue());
             String name = safeName(value);
             if (!names.add(name)) {
-                name = FileNames.of(key.key().replace('.', '_') + "_" + name, "data");
-                names.add(name);
+                String base = FileNames.of(key.key().replace('.', '_') + "_" + name, "data");
+                name = base;
+                for (int i = 2; !names.add(name); i++) {
+                    name = FileNames.of(i + "_" + base, "data");
+                }
             }
             fixtures.add(new Fixture(key, name, locate(value, notebookFolder)));
         }

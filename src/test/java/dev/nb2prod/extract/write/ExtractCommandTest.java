@@ -104,4 +104,19 @@ class ExtractCommandTest {
             assertThat(list.map(p -> p.getFileName().toString())).containsExactly("out");
         }
     }
+
+    @Test
+    void forceNeverReplacesAFolderHoldingTheNotebook(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project/notebooks"));
+        Path nb = Files.copy(Path.of("examples/churn_analysis.ipynb"), project.resolve("churn.ipynb"));
+        for (Path out : new Path[] {project, project.getParent()}) {
+            Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--force");
+            assertThat(cli.exitCode()).isEqualTo(2);
+            assertThat(cli.err()).isEqualTo("nb2prod: refusing to replace " + out + " with --force: it holds the "
+                + "notebook " + nb + "; write the package into a folder of its own\n");
+        }
+        assertThat(nb).exists();
+        // (the current-directory guard is not tested by replacing a real parent of the working directory: a
+        // broken guard would delete the checkout)
+    }
 }
