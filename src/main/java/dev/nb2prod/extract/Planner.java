@@ -318,6 +318,19 @@ public final class Planner {
         }
         unusedLocals(groups, outputs);
 
+        // a value passed between functions must not take a name the generated pipeline itself uses
+        for (Group g : groups) {
+            for (String r : g.returns) {
+                if (GENERATED_NAMES.contains(r)) {
+                    int cell = g.cells.stream().filter(c -> analyzed.cellNames().containsKey(c)
+                        && analyzed.cellNames().get(c).defines().contains(r)).findFirst().orElse(g.cells.get(0));
+                    throw new ExtractionRefused("cell " + (cell + 1) + " defines " + r + ", a name the "
+                        + "generated pipeline uses for its own " + (r.equals("config") ? "settings" : "helper")
+                        + ": rename the variable first");
+                }
+            }
+        }
+
         // names
         Set<String> takenNames = new HashSet<>(Identifiers.KEYWORDS);
         takenNames.addAll(Identifiers.BUILTINS);
@@ -515,6 +528,10 @@ public final class Planner {
     }
 
     private static final Set<String> ASYNC_KEYWORDS = Set.of("async", "await");
+
+    /** Names pipeline.py, the tests and the orchestrator files define or import next to the notebook's values. */
+    private static final Set<String> GENERATED_NAMES = Set.of("config", "config_path", "output_path", "load_config",
+        "run_pipeline");
 
     private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
         for (int i : kept) {

@@ -192,6 +192,38 @@ class HostileNamesExtractTest {
         assertThat(out).doesNotExist();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"config", "run_pipeline", "config_path", "output_path", "load_config"})
+    void aValueNamedLikeThePipelinesOwnNamesIsRefusedInOneLine(String name) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
+        Path nb = notebook(folder.resolve("cfg.ipynb"), "# Cfg", "import pandas as pd\ndf = pd.read_csv('data.csv')",
+            "# Settings", name + " = {'factor': 3}", "# Scale", "df['z'] = df['x'] * " + name + "['factor']",
+            "# Out", "df.to_csv('out.csv')");
+        Path out = tmp.resolve("out");
+        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("nb2prod: cannot extract " + nb + ": cell 4 defines " + name + ", a name the "
+            + "generated pipeline uses").hasLineCount(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void valuesNamedLikeModulesAndHelpersStillCompile() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
+        Path nb = notebook(folder.resolve("names.ipynb"), "# Names",
+            "import pandas as pd\nimport logging\ndf = pd.read_csv('data.csv')", "# Setup",
+            "logger = logging.getLogger('x')\nmain = 2\nAny = 3\nos = 4\nyaml = 5\nprint = 6\nexec = 7",
+            "# Scale", "df['z'] = df['x'] * main * Any * os * yaml * print * exec\nlogger.info('scaled')",
+            "# Out", "df.to_csv('out.csv')");
+        Path out = tmp.resolve("out");
+        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--orchestrator", "dagster");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        checkTree(out);
+        assertCompiles(out);
+    }
+
     @Test
     void awaitAsANameDoesNotParseSoTheCellIsDroppedAndThePackageCompiles() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("in"));
