@@ -394,7 +394,9 @@ public final class Hoister {
                           String signature) {
         ConfigKey existing = bySignature.get(signature);
         // every segment of a key is an identifier, whatever name the notebook used (café, a keyword, 300 letters)
-        String key = java.util.Arrays.stream(rawKey.split("\\.", -1)).map(s -> Identifiers.sanitize(s, "value"))
+        // (a YAML key may be a builtin's name such as range; it only has to be an ASCII identifier)
+        String key = java.util.Arrays.stream(rawKey.split("\\.", -1))
+            .map(s -> s.matches("[A-Za-z_][A-Za-z0-9_]*") ? s : Identifiers.sanitize(s, "value"))
             .collect(java.util.stream.Collectors.joining("."));
         if (existing != null) {
             return existing;
