@@ -318,10 +318,24 @@ public final class Planner {
         }
         unusedLocals(groups, outputs);
 
-        // a value passed between functions must not take a name the generated pipeline itself uses
+        // a value passed between functions must not take a name pipeline.py uses: config always, the path helpers
+        // when some function reads an input path or writes an output path from config.yaml
+        Set<String> generatedNames = new HashSet<>(Set.of("config"));
+        Map<String, ExtractionPlan.PathRole> roleOf = new HashMap<>();
+        hoisted.config.forEach(k -> roleOf.put(k.key(), k.path()));
+        for (Group g : groups) {
+            for (String p : g.configParams) {
+                ExtractionPlan.PathRole role = roleOf.get(configOfParameter.get(p));
+                if (role == ExtractionPlan.PathRole.INPUT) {
+                    generatedNames.add("config_path");
+                } else if (role == ExtractionPlan.PathRole.OUTPUT) {
+                    generatedNames.add("output_path");
+                }
+            }
+        }
         for (Group g : groups) {
             for (String r : g.returns) {
-                if (GENERATED_NAMES.contains(r)) {
+                if (generatedNames.contains(r)) {
                     int cell = g.cells.stream().filter(c -> analyzed.cellNames().containsKey(c)
                         && analyzed.cellNames().get(c).defines().contains(r)).findFirst().orElse(g.cells.get(0));
                     throw new ExtractionRefused("cell " + (cell + 1) + " defines " + r + ", a name the "
@@ -528,10 +542,6 @@ public final class Planner {
     }
 
     private static final Set<String> ASYNC_KEYWORDS = Set.of("async", "await");
-
-    /** Names pipeline.py, the tests and the orchestrator files define or import next to the notebook's values. */
-    private static final Set<String> GENERATED_NAMES = Set.of("config", "config_path", "output_path", "load_config",
-        "run_pipeline");
 
     private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
         for (int i : kept) {

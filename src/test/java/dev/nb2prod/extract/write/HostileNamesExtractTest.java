@@ -193,7 +193,7 @@ class HostileNamesExtractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"config", "run_pipeline", "config_path", "output_path", "load_config"})
+    @ValueSource(strings = {"config", "config_path", "output_path"})
     void aValueNamedLikeThePipelinesOwnNamesIsRefusedInOneLine(String name) throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
@@ -214,8 +214,10 @@ class HostileNamesExtractTest {
         Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
         Path nb = notebook(folder.resolve("names.ipynb"), "# Names",
             "import pandas as pd\nimport logging\ndf = pd.read_csv('data.csv')", "# Setup",
-            "logger = logging.getLogger('x')\nmain = 2\nAny = 3\nos = 4\nyaml = 5\nprint = 6\nexec = 7",
-            "# Scale", "df['z'] = df['x'] * main * Any * os * yaml * print * exec\nlogger.info('scaled')",
+            "logger = logging.getLogger('x')\nmain = 2\nAny = 3\nos = 4\nyaml = 5\nprint = 6\nexec = 7\n"
+                + "run_pipeline = 8\nload_config = 9",
+            "# Scale", "df['z'] = df['x'] * main * Any * os * yaml * print * exec * run_pipeline * load_config\n"
+                + "logger.info('scaled')",
             "# Out", "df.to_csv('out.csv')");
         Path out = tmp.resolve("out");
         Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--orchestrator", "dagster");
