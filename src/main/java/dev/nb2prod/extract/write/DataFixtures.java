@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,11 +47,12 @@ public final class DataFixtures {
         Set<String> names = new HashSet<>();
         for (ConfigKey key : inputs.values()) {
             String value = unquote(key.yamlValue());
+            // unique ignoring case: Data.csv and data.csv are one file on macOS and Windows
             String name = safeName(value);
-            if (!names.add(name)) {
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
                 String base = FileNames.of(key.key().replace('.', '_') + "_" + name, "data");
                 name = base;
-                for (int i = 2; !names.add(name); i++) {
+                for (int i = 2; !names.add(name.toLowerCase(Locale.ROOT)); i++) {
                     name = FileNames.of(i + "_" + base, "data");
                 }
             }

@@ -93,8 +93,14 @@ public final class TreeWriter {
     static void write(SortedMap<String, byte[]> files, Path target, boolean force, FileSink sink)
         throws IOException, WriteRefused {
         Path dir = target.toAbsolutePath().normalize();
+        Map<String, String> folded = new java.util.HashMap<>();
         for (String relative : files.keySet()) {
             inside(dir, relative);
+            String other = folded.putIfAbsent(relative.toLowerCase(java.util.Locale.ROOT), relative);
+            if (other != null) {
+                throw new WriteRefused("refusing to write " + relative + " and " + other
+                    + ": they are one file where case does not count (macOS, Windows)");
+            }
         }
         check(target, force);
         List<Path> created = createParents(dir.getParent());

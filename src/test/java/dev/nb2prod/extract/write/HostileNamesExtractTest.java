@@ -156,6 +156,25 @@ class HostileNamesExtractTest {
     }
 
     @Test
+    void dataFilesWhoseNamesDifferOnlyInCaseGetTwoFixtures() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(folder.resolve("Data.csv"), "x,y\n1,2\n");
+        Files.createDirectories(folder.resolve("raw"));
+        Files.writeString(folder.resolve("raw/data.csv"), "x,z\n1,3\n");
+        Files.writeString(folder.resolve("nul.csv"), "x,w\n1,4\n");
+        Path nb = notebook(folder.resolve("case.ipynb"), "# Case", "import pandas as pd",
+            "# Load", "a = pd.read_csv('Data.csv')\nb = pd.read_csv('raw/data.csv')\nc = pd.read_csv('nul.csv')",
+            "# Merge", "m = a.merge(b, on='x').merge(c, on='x')", "# Out", "m.to_csv('out.csv')");
+        Path out = tmp.resolve("out");
+        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> fixtures = checkTree(out).stream().filter(p -> p.startsWith("tests/fixtures/")).toList();
+        assertThat(fixtures).hasSize(3).contains("tests/fixtures/Data.csv", "tests/fixtures/nul_.csv");
+        assertThat(fixtures.stream().map(p -> p.toLowerCase(java.util.Locale.ROOT)).distinct()).hasSize(3);
+        assertCompiles(out);
+    }
+
+    @Test
     void aDataFileLinkedFromOutsideTheNotebookFolderIsNotCopied() throws Exception {
         Path secret = Files.writeString(tmp.resolve("secret.csv"), "x,y\n42,43\n");
         Path folder = Files.createDirectories(tmp.resolve("in"));

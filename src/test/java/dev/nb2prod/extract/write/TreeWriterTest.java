@@ -211,4 +211,12 @@ class TreeWriterTest {
         assertThat(entries(tmp)).isEqualTo(1);
         assertThat(tmp.resolve("file")).hasContent("x");
     }
+
+    @Test
+    void pathsThatDifferOnlyInCaseAreRefused() {
+        Path dir = tmp.resolve("pkg");
+        assertThatThrownBy(() -> TreeWriter.write(tree("tests/fixtures/Data.csv", "1", "tests/fixtures/data.csv", "2"),
+            dir, false)).isInstanceOf(WriteRefused.class).hasMessageContaining("case does not count");
+        assertThat(tmp).isEmptyDirectory();
+    }
 }
