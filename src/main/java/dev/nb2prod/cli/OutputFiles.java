@@ -59,35 +59,49 @@ final class OutputFiles {
         }
         Path absolute = file.toAbsolutePath().normalize();
         List<Path> created = new ArrayList<>();
-        Path temporary = null;
+        Path[] temporary = {null};
+        // killed half way (Ctrl-C, a CI timeout's SIGTERM): the JVM's shutdown removes the temporary file
+        Thread onKill = new Thread(() -> cleanUp(temporary[0], created), "nb2prod-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(onKill);
         try {
             for (Path p = absolute.getParent(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
                 created.add(p);
             }
             Files.createDirectories(absolute.getParent());
-            temporary = Files.createTempFile(absolute.getParent(), ".nb2prod-", ".tmp");
-            content.writeTo(temporary);
-            move(temporary, absolute, force);
-            temporary = null;
+            temporary[0] = Files.createTempFile(absolute.getParent(), ".nb2prod-", ".tmp");
+            content.writeTo(temporary[0]);
+            move(temporary[0], absolute, force);
+            temporary[0] = null;
             return ExitCodes.OK;
         } catch (IOException e) {
             err.println("nb2prod: " + file + ": cannot write: " + IoMessages.describe(e));
             err.flush();
+            cleanUp(temporary[0], created);
             return ExitCodes.USAGE;
         } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the folder is gone or unwritable; nothing more can be cleaned
-                }
-                for (Path folder : created) {
-                    try {
-                        Files.deleteIfExists(folder);
-                    } catch (IOException e) {
-                        break; // not empty: not ours alone to remove
-                    }
-                }
+            try {
+                Runtime.getRuntime().removeShutdownHook(onKill);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs
+            }
+        }
+    }
+
+    /** Removes the temporary file, if any, and the folders this write created when they are empty. */
+    private static void cleanUp(Path temporary, List<Path> created) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // the folder is gone or unwritable; nothing more can be cleaned
+        }
+        for (Path folder : created) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                return; // not empty: not ours alone to remove
             }
         }
     }

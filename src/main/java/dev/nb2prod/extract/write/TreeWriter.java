@@ -104,9 +104,18 @@ public final class TreeWriter {
         }
         check(target, force);
         List<Path> created = createParents(dir.getParent());
-        Path temp = null;
+        Path temp = Files.createTempDirectory(dir.getParent(), ".nb2prod-tmp-");
+        // killed half way (Ctrl-C, a CI timeout's SIGTERM): the JVM's shutdown removes the temporary folder
+        Thread onKill = new Thread(() -> {
+            try {
+                deleteTree(temp);
+            } catch (IOException e) {
+                // best effort while the process ends
+            }
+            removeEmpty(created);
+        }, "nb2prod-tree-writer-cleanup");
+        Runtime.getRuntime().addShutdownHook(onKill);
         try {
-            temp = Files.createTempDirectory(dir.getParent(), ".nb2prod-tmp-");
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Path path = inside(temp, file.getKey());
                 Files.createDirectories(path.getParent());
@@ -114,11 +123,15 @@ public final class TreeWriter {
             }
             replace(temp, dir);
         } catch (IOException | WriteRefused | RuntimeException e) {
-            if (temp != null) {
-                deleteTree(temp);
-            }
+            deleteTree(temp);
             removeEmpty(created);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onKill);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs
+            }
         }
     }
 
