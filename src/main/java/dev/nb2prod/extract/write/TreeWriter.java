@@ -106,9 +106,19 @@ public final class TreeWriter {
         List<Path> created = createParents(dir.getParent());
         Path temp = Files.createTempDirectory(dir.getParent(), ".nb2prod-tmp-");
         // killed half way (Ctrl-C, a CI timeout's SIGTERM): the JVM's shutdown removes the temporary folder
+        // (and between the two renames of a forced write, the old folder moved aside is put back)
+        Path[] aside = {null};
         Thread onKill = new Thread(() -> {
             try {
                 deleteTree(temp);
+                Path old = aside[0];
+                if (old != null && Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        deleteTree(old);
+                    } else {
+                        move(old, dir);
+                    }
+                }
             } catch (IOException e) {
                 // best effort while the process ends
             }
@@ -121,7 +131,7 @@ public final class TreeWriter {
                 Files.createDirectories(path.getParent());
                 sink.write(path, file.getValue());
             }
-            replace(temp, dir);
+            replace(temp, dir, aside);
         } catch (IOException | WriteRefused | RuntimeException e) {
             deleteTree(temp);
             removeEmpty(created);
@@ -156,13 +166,14 @@ public final class TreeWriter {
     }
 
     /** Moves the new tree into place; an existing folder is moved aside first and restored on failure. */
-    private static void replace(Path temp, Path dir) throws IOException {
+    private static void replace(Path temp, Path dir, Path[] aside) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             move(temp, dir);
             return;
         }
         Path old = Files.createTempDirectory(dir.getParent(), ".nb2prod-old-");
         Files.delete(old);
+        aside[0] = old;
         move(dir, old);
         try {
             move(temp, dir);

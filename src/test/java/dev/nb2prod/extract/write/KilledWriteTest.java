@@ -31,7 +31,8 @@ class KilledWriteTest {
             files.put(name, name.getBytes(StandardCharsets.UTF_8));
         }
         int[] count = {0};
-        TreeWriter.write(files, Path.of(args[0]), false, (path, content) -> {
+        boolean force = args.length > 1 && args[1].equals("--force");
+        TreeWriter.write(files, Path.of(args[0]), force, (path, content) -> {
             Files.write(path, content);
             if (++count[0] == 2) {
                 System.out.println("half way");
@@ -47,10 +48,30 @@ class KilledWriteTest {
 
     @Test
     void aKilledWriteLeavesNothing(@TempDir Path tmp) throws Exception {
-        Path target = tmp.resolve("new/parent/pkg");
+        killHalfWay(tmp, tmp.resolve("new/parent/pkg"));
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void aKilledForcedWriteLeavesTheOldPackage(@TempDir Path tmp) throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("pkg"));
+        Files.writeString(target.resolve("old.txt"), "old");
+        killHalfWay(tmp, target, "--force");
+        try (Stream<Path> list = Files.list(tmp)) {
+            assertThat(list).containsExactly(target);
+        }
+        try (Stream<Path> list = Files.list(target)) {
+            assertThat(list).containsExactly(target.resolve("old.txt"));
+        }
+        assertThat(target.resolve("old.txt")).hasContent("old");
+    }
+
+    private static void killHalfWay(Path tmp, Path target, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            KilledWriteTest.class.getName(), target.toString()).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+            KilledWriteTest.class.getName(), target.toString()));
+        command.addAll(List.of(extra));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).isEqualTo("half way");
             try (Stream<Path> walk = Files.walk(tmp)) {
@@ -61,6 +82,5 @@ class KilledWriteTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(tmp).isEmptyDirectory();
     }
 }
