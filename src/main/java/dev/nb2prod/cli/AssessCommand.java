@@ -66,8 +66,11 @@ final class AssessCommand implements Callable<Integer> {
     private Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write the report to FILE (replaced atomically) instead of standard output.")
+        description = "Write the report to FILE instead of standard output (an existing FILE only with --force).")
     private Path output;
+
+    @Option(names = "--force", description = "Replace an existing --output or --write-baseline FILE.")
+    private boolean force;
 
     @Option(names = "--select", paramLabel = "CODES",
         description = "Only these comma-separated rule codes or prefixes (e.g. NB1,NB201). Env: NB2PROD_SELECT.")
@@ -92,7 +95,8 @@ final class AssessCommand implements Callable<Integer> {
     private Path baseline;
 
     @Option(names = "--write-baseline", paramLabel = "FILE",
-        description = "Record every finding of this run in FILE (then exit 0 unless an input is unusable).")
+        description = "Record every finding of this run in FILE (then exit 0 unless an input is unusable); "
+            + "re-recording over an existing FILE needs --force.")
     private Path writeBaseline;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Notebooks processed in parallel (default: the number of processors).")
@@ -106,6 +110,10 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (jobs != null && jobs < 1) {
             err.println("nb2prod: --jobs must be at least 1");
+            return ExitCodes.USAGE;
+        }
+        if (OutputFiles.check(err, output, force) != ExitCodes.OK
+            || OutputFiles.check(err, writeBaseline, force) != ExitCodes.OK) {
             return ExitCodes.USAGE;
         }
         List<Rule> rules = Rules.all();
@@ -136,7 +144,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         if (writeBaseline != null) {
             List<Finding> all = results.stream().flatMap(r -> r.findings().stream()).toList();
-            int code = OutputFiles.write(spec, writeBaseline, true, Baseline.of(all).toJson());
+            int code = OutputFiles.write(spec, writeBaseline, force, Baseline.of(all).toJson());
             if (code != ExitCodes.OK) {
                 return code;
             }
@@ -153,7 +161,7 @@ final class AssessCommand implements Callable<Integer> {
             case sarif -> new SarifRenderer(version()).render(report);
             case github -> new GithubRenderer().render(report);
         };
-        int written = OutputFiles.write(spec, output, true, text);
+        int written = OutputFiles.write(spec, output, force, text);
         err.flush();
         if (written != ExitCodes.OK || inputError) {
             return ExitCodes.USAGE;

@@ -6,7 +6,9 @@ import dev.nb2prod.extract.PackageWriter;
 import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.extract.PlanPrinter;
 import dev.nb2prod.extract.Planner;
+import dev.nb2prod.extract.write.IoMessages;
 import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.TreeWriter;
 import dev.nb2prod.extract.write.WriteRefused;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
@@ -26,6 +28,7 @@ import dev.nb2prod.rules.settings.SettingsResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +73,8 @@ final class ExtractCommand implements Callable<Integer> {
         + "and write nothing.")
     private boolean planOnly;
 
-    @Option(names = "--force", description = "Replace the content of a non-empty DIR.")
+    @Option(names = "--force", description = "Replace the content of a non-empty DIR (a DIR that is a symbolic "
+        + "link is always refused).")
     private boolean force;
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -86,9 +90,14 @@ final class ExtractCommand implements Callable<Integer> {
             err.println("nb2prod: extract needs -o DIR (or --plan to only print the plan)");
             return ExitCodes.USAGE;
         }
-        if (!planOnly && !force && nonEmptyFolder(output)) {
-            err.println("nb2prod: " + output + " is not empty (use --force to replace its content)");
-            return ExitCodes.USAGE;
+        if (!planOnly) {
+            try {
+                TreeWriter.check(output, force);
+                refuseToReplaceWhatWeStandOn();
+            } catch (WriteRefused e) {
+                err.println("nb2prod: " + oneLine(e.getMessage()));
+                return ExitCodes.USAGE;
+            }
         }
         List<Rule> rules = Rules.all();
         Set<String> known = rules.stream().map(r -> r.info().code()).collect(Collectors.toUnmodifiableSet());
@@ -127,7 +136,7 @@ final class ExtractCommand implements Callable<Integer> {
             err.println("nb2prod: " + oneLine(e.getMessage()));
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("nb2prod: cannot write " + output + ": " + oneLine(String.valueOf(e.getMessage())));
+            err.println("nb2prod: cannot write " + output + ": " + oneLine(IoMessages.describe(e)));
             return ExitCodes.USAGE;
         }
         err.println("nb2prod: wrote " + plan.packageName() + " (" + plan.functions().size() + " functions in "
@@ -135,14 +144,27 @@ final class ExtractCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean nonEmptyFolder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return false;
+    /**
+     * With --force DIR is replaced whole: refuse a DIR that holds the notebook (its data would go with it) or the
+     * current directory (e.g. {@code -o . --force} in a repository).
+     */
+    private void refuseToReplaceWhatWeStandOn() throws WriteRefused {
+        if (!force || !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
-        try (var entries = Files.list(dir)) {
-            return entries.findAny().isPresent();
+        try {
+            Path dir = output.toRealPath();
+            Path cwd = Path.of("").toRealPath();
+            if (Files.exists(notebook) && notebook.toRealPath().startsWith(dir)) {
+                throw new WriteRefused("refusing to replace " + output + " with --force: it holds the notebook "
+                    + notebook + "; write the package into a folder of its own");
+            }
+            if (cwd.startsWith(dir)) {
+                throw new WriteRefused("refusing to replace " + output + " with --force: it holds the current "
+                    + "directory; write the package into a folder of its own");
+            }
         } catch (IOException e) {
-            return true;
+            throw new WriteRefused(output + " cannot be read: " + IoMessages.describe(e));
         }
     }
 

@@ -37,11 +37,14 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     private Path output;
 
-    @Option(names = "--force", description = "Overwrite FILE when it exists.")
+    @Option(names = "--force", description = "Overwrite FILE when it exists (never through a symbolic link).")
     private boolean force;
 
     @Override
     public Integer call() {
+        if (OutputFiles.check(spec.commandLine().getErr(), output, force) != ExitCodes.OK) {
+            return ExitCodes.USAGE;
+        }
         Notebook notebook;
         try {
             notebook = new NotebookReader().read(notebookPath);

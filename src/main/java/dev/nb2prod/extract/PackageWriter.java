@@ -4,7 +4,9 @@ import dev.nb2prod.extract.ExtractionPlan.Dependency;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.write.ConfigYaml;
+import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.write.DataFixtures;
+import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.NotebookCopy;
 import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.extract.write.PipelineRenderer;
@@ -27,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,8 +37,6 @@ import java.util.stream.Collectors;
  * (see {@link TreeWriter}). The output is deterministic: the same plan and notebook give the same bytes.
  */
 public final class PackageWriter {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     /**
      * What to write besides the plan.
      *
@@ -60,11 +59,11 @@ public final class PackageWriter {
     /** Every file of the package by relative path (with {@code /}), in sorted order. */
     public SortedMap<String, byte[]> render(ExtractionPlan plan, Source source) throws IOException {
         String pkg = plan.packageName();
-        if (!IDENTIFIER.matcher(pkg).matches()) {
+        if (!Identifiers.isIdentifier(pkg) || FileNames.isReserved(pkg)) {
             throw new IllegalStateException("package name " + pkg + " is not a Python identifier");
         }
         for (StageFunction function : plan.functions()) {
-            if (!IDENTIFIER.matcher(function.name()).matches()) {
+            if (!Identifiers.isIdentifier(function.name())) {
                 throw new IllegalStateException("function name " + function.name() + " is not a Python identifier");
             }
         }
@@ -83,7 +82,7 @@ public final class PackageWriter {
         text.put(".gitignore", Template.load("gitignore.tmpl").render(Map.of()));
         text.put(".env.example", Template.load("env.example.tmpl").render(Map.of("variables", envLines(plan))));
         String original = Files.readString(source.notebookFile(), StandardCharsets.UTF_8);
-        files.put("notebooks/" + notebookName(source.notebookFile()),
+        files.put("notebooks/" + FileNames.notebook(source.notebookFile().getFileName().toString()),
             NotebookCopy.clean(original, source.findings(), plan.secrets()).getBytes(StandardCharsets.UTF_8));
 
         String src = "src/" + pkg + "/";
@@ -122,14 +121,6 @@ public final class PackageWriter {
         String joined = content.lines().map(String::stripTrailing).collect(Collectors.joining("\n"))
             .replaceAll("\\n+$", "");
         return joined.isEmpty() ? "" : joined + "\n";
-    }
-
-    private static String notebookName(Path notebook) {
-        String name = notebook.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        if (name.startsWith(".")) {
-            name = "_" + name;
-        }
-        return name.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? name : name + ".ipynb";
     }
 
     private static String summary(ExtractionPlan plan) {

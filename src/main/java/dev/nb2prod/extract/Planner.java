@@ -46,6 +46,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -317,6 +318,33 @@ public final class Planner {
         }
         unusedLocals(groups, outputs);
 
+        // a value passed between functions must not take a name pipeline.py uses: config always, the path helpers
+        // when some function reads an input path or writes an output path from config.yaml
+        Set<String> generatedNames = new HashSet<>(Set.of("config"));
+        Map<String, ExtractionPlan.PathRole> roleOf = new HashMap<>();
+        hoisted.config.forEach(k -> roleOf.put(k.key(), k.path()));
+        for (Group g : groups) {
+            for (String p : g.configParams) {
+                ExtractionPlan.PathRole role = roleOf.get(configOfParameter.get(p));
+                if (role == ExtractionPlan.PathRole.INPUT) {
+                    generatedNames.add("config_path");
+                } else if (role == ExtractionPlan.PathRole.OUTPUT) {
+                    generatedNames.add("output_path");
+                }
+            }
+        }
+        for (Group g : groups) {
+            for (String r : g.returns) {
+                if (generatedNames.contains(r)) {
+                    int cell = g.cells.stream().filter(c -> analyzed.cellNames().containsKey(c)
+                        && analyzed.cellNames().get(c).defines().contains(r)).findFirst().orElse(g.cells.get(0));
+                    throw new ExtractionRefused("cell " + (cell + 1) + " defines " + r + ", a name the "
+                        + "generated pipeline uses for its own " + (r.equals("config") ? "settings" : "helper")
+                        + ": rename the variable first");
+                }
+            }
+        }
+
         // names
         Set<String> takenNames = new HashSet<>(Identifiers.KEYWORDS);
         takenNames.addAll(Identifiers.BUILTINS);
@@ -409,8 +437,9 @@ public final class Planner {
         List<Dependency> dependencies = dependencies(functions, groups, pipSpecs, todos);
         todos.addAll(orderTodos(graph, kept, findings));
         String stem = fileStem(notebook.path());
-        String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName())
-            : Identifiers.packageName(stem);
+        Set<String> imported = importedModules(analyzed);
+        String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName(), imported)
+            : Identifiers.packageName(stem, imported);
         String title = notebook.cells().stream().filter(c -> c instanceof MarkdownCell)
             .map(c -> Markdown.heading(c.source().text())).flatMap(Optional::stream).findFirst().orElse(stem);
         String description = notebook.cells().stream().filter(c -> c instanceof MarkdownCell)
@@ -512,6 +541,8 @@ public final class Planner {
         }
     }
 
+    private static final Set<String> ASYNC_KEYWORDS = Set.of("async", "await");
+
     private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
         for (int i : kept) {
             Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
@@ -531,6 +562,22 @@ public final class Planner {
             if (old[0] || !oldNames.isEmpty()) {
                 throw new ExtractionRefused("cell " + (i + 1) + " is Python 2 code ("
                     + (old[0] ? "print statement" : String.join(", ", oldNames)) + "): port it to Python 3 first");
+            }
+            // async and await were names until Python 3.6; as names the generated code would not compile
+            Set<String> keywords = new TreeSet<>();
+            AstWalker.walk(module, n -> {
+                if (n instanceof Expr.Name name && ASYNC_KEYWORDS.contains(name.id())) {
+                    keywords.add(name.id());
+                }
+            });
+            CellNames names = analyzed.cellNames().get(i);
+            if (names != null) {
+                ASYNC_KEYWORDS.stream().filter(k -> names.defines().contains(k) || names.uses().contains(k))
+                    .forEach(keywords::add);
+            }
+            if (!keywords.isEmpty()) {
+                throw new ExtractionRefused("cell " + (i + 1) + " uses " + String.join(" and ", keywords)
+                    + " as a name, a keyword since Python 3.7: rename it first");
             }
         }
     }
@@ -908,8 +955,23 @@ public final class Planner {
         return out;
     }
 
+    /** The top-level modules the notebook imports anywhere (a package of the same name would shadow them). */
+    private static Set<String> importedModules(AnalyzedNotebook analyzed) {
+        Set<String> out = new TreeSet<>();
+        for (CellNames n : analyzed.cellNames().values()) {
+            for (ImportInfo i : n.imports()) {
+                if (i.level() == 0 && i.module() != null && !i.module().isEmpty()) {
+                    int dot = i.module().indexOf('.');
+                    out.add(dot < 0 ? i.module() : i.module().substring(0, dot));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String fileStem(String path) {
         String file = Path.of(path).getFileName().toString();
-        return file.endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length()) : file;
+        return file.toLowerCase(Locale.ROOT).endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length())
+            : file;
     }
 }

@@ -15,6 +15,11 @@ final class TempFolder implements AutoCloseable {
         this.path = Files.createTempDirectory(prefix);
     }
 
+    /** In {@code parent} instead of the system's temporary folder. */
+    TempFolder(Path parent, String prefix) throws IOException {
+        this.path = Files.createTempDirectory(parent, prefix);
+    }
+
     Path path() {
         return path;
     }

@@ -32,6 +32,7 @@ public final class Verifier {
 
     private final VerifyOptions options;
     private final Map<String, String> extraEnvironment;
+    private final Path tempParent;
 
     public Verifier(VerifyOptions options) {
         this(options, Map.of());
@@ -39,8 +40,14 @@ public final class Verifier {
 
     /** With extra environment variables for the Python processes (tests force the script runner this way). */
     Verifier(VerifyOptions options, Map<String, String> extraEnvironment) {
+        this(options, extraEnvironment, null);
+    }
+
+    /** With the folder the temporary folder is made in (null: the system's), so tests can see it is removed. */
+    Verifier(VerifyOptions options, Map<String, String> extraEnvironment, Path tempParent) {
         this.options = options;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.tempParent = tempParent;
     }
 
     /**
@@ -53,7 +60,8 @@ public final class Verifier {
         Path packageRoot = packageDir.toAbsolutePath().normalize();
         List<String> names = terminalNames(notebookFile);
         checkPackage(packageDir, packageRoot);
-        try (TempFolder temp = new TempFolder("nb2prod-verify")) {
+        try (TempFolder temp = tempParent == null ? new TempFolder("nb2prod-verify")
+            : new TempFolder(tempParent, "nb2prod-verify")) {
             return run(notebookFile, packageRoot, names, temp.path());
         } catch (IOException e) {
             throw new VerificationException("cannot verify: " + e.getMessage());

@@ -83,7 +83,14 @@ class AssessCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(Files.readString(report)).startsWith("{\n  \"version\": 1,").contains("\"code\": \"NB001\"");
-        assertThat(Cli.run("assess", "--format", "json", "--output", report.toString(), nb).exitCode()).as("replaced").isEqualTo(1);
+        Files.writeString(report, "old");
+        Cli again = Cli.run("assess", "--format", "json", "--output", report.toString(), nb);
+        assertThat(again.exitCode()).as("refused without --force").isEqualTo(2);
+        assertThat(again.err()).isEqualTo("nb2prod: " + report + ": already exists; use --force to overwrite it\n");
+        assertThat(report).hasContent("old");
+        assertThat(Cli.run("assess", "--format", "json", "--output", report.toString(), "--force", nb).exitCode())
+            .as("replaced").isEqualTo(1);
+        assertThat(Files.readString(report)).startsWith("{");
         try (var files = Files.list(report.getParent())) {
             assertThat(files).containsExactly(report);
         }

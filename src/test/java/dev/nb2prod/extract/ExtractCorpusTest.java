@@ -2,6 +2,7 @@ package dev.nb2prod.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
@@ -68,6 +69,7 @@ class ExtractCorpusTest {
         Map<String, Integer> refusals = new TreeMap<>();
         List<String> crashes = new ArrayList<>();
         List<String> multiLine = new ArrayList<>();
+        List<String> unsafeNames = new ArrayList<>();
         int unreadable = 0;
         int index = 0;
         for (Path nb : notebooks) {
@@ -85,6 +87,11 @@ class ExtractCorpusTest {
                 ExtractionPlan plan = new Planner().plan(analyzed, graph, findings, PlanOptions.DEFAULTS);
                 SortedMap<String, byte[]> files = new PackageWriter().render(plan,
                     new PackageWriter.Source(nb, findings, Orchestrator.none));
+                for (String path : files.keySet()) {
+                    if (!java.util.Arrays.stream(path.split("/", -1)).allMatch(FileNames::isSafe)) {
+                        unsafeNames.add(corpus.relativize(nb) + ": " + path);
+                    }
+                }
                 Path dir = temp.resolve(String.format(Locale.ROOT, "p%03d", index));
                 for (Map.Entry<String, byte[]> file : files.entrySet()) {
                     if (file.getKey().endsWith(".py")) {
@@ -137,6 +144,7 @@ class ExtractCorpusTest {
         }
         assertThat(crashes).as("extract must plan and write or refuse").isEmpty();
         assertThat(multiLine).as("refusal reasons are one line").isEmpty();
+        assertThat(unsafeNames).as("every path component is a safe file name").isEmpty();
         assertThat(share).as("share of extracted packages that compile and are pyflakes-clean").isGreaterThanOrEqualTo(FLOOR);
     }
 }

@@ -27,8 +27,14 @@ class VerifierTest {
     void theToyPackageIsEquivalentToItsNotebook() throws Exception {
         String python = PythonTool.require("pandas", "sklearn", "matplotlib", "yaml");
         Path notebook = copyToy().resolve("notebook/toy_sales.ipynb");
-        VerificationReport report = new Verifier(options(python)).verify(notebook, temp.resolve("toy/package"));
+        List<String> packageBefore = everything(temp.resolve("toy/package"));
+        Path tempParent = Files.createDirectories(temp.resolve("system-tmp"));
+        VerificationReport report = new Verifier(options(python), Map.of(), tempParent)
+            .verify(notebook, temp.resolve("toy/package"));
         assertThat(report.equivalent()).as(report.toString()).isTrue();
+        // nothing of verify's own survives: its temporary folder is gone and the package is as it was
+        assertThat(tempParent).isEmptyDirectory();
+        assertThat(everything(temp.resolve("toy/package"))).isEqualTo(packageBefore);
         assertThat(report.artifacts()).extracting(ArtifactResult::name)
             .containsExactly("X", "model", "score", "y", "file:outputs/summary.csv");
         assertThat(report.artifact("model").orElseThrow().detail()).isEqualTo("same parameters and predictions on X");
@@ -155,10 +161,12 @@ class VerifierTest {
         String python = PythonTool.require("yaml");
         Path folder = Files.createDirectories(temp.resolve("fails"));
         Path notebook = notebook(folder, "x = 1", "y = {}\nz = y['missing']");
-        assertThatThrownBy(() -> new Verifier(options(python), Map.of("NB2PROD_VERIFY_RUNNER", "script"))
+        Path tempParent = Files.createDirectories(temp.resolve("system-tmp"));
+        assertThatThrownBy(() -> new Verifier(options(python), Map.of("NB2PROD_VERIFY_RUNNER", "script"), tempParent)
             .verify(notebook, copyToy().resolve("package")))
             .isInstanceOf(VerificationException.class)
             .hasMessage("the notebook does not run top to bottom (cell 2, line 2): KeyError: 'missing'");
+        assertThat(tempParent).as("removed after a failure too").isEmptyDirectory();
     }
 
     @Test
@@ -235,6 +243,13 @@ class VerifierTest {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
                 .sorted().toList();
+        }
+    }
+
+    /** Every file and folder under root (folders too: an empty folder left behind counts). */
+    private static List<String> everything(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
     }
 }

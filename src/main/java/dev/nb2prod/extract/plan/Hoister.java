@@ -390,9 +390,14 @@ public final class Hoister {
     }
 
     /** Registers (or reuses) a key; the parameter name is made unique among the notebook's names. */
-    private ConfigKey key(String key, String parameter, String yaml, String type, String comment, PathRole path,
+    private ConfigKey key(String rawKey, String parameter, String yaml, String type, String comment, PathRole path,
                           String signature) {
         ConfigKey existing = bySignature.get(signature);
+        // every segment of a key is an identifier, whatever name the notebook used (café, a keyword, 300 letters)
+        // (a YAML key may be a builtin's name such as range; it only has to be an ASCII identifier)
+        String key = java.util.Arrays.stream(rawKey.split("\\.", -1))
+            .map(s -> s.matches("[A-Za-z_][A-Za-z0-9_]*") ? s : Identifiers.sanitize(s, "value"))
+            .collect(java.util.stream.Collectors.joining("."));
         if (existing != null) {
             return existing;
         }

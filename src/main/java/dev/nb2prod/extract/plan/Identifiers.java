@@ -5,10 +5,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Turning free text into valid, readable Python identifiers. */
+/**
+ * Turning free text (headings, variable names, the notebook's file name) into valid, readable Python identifiers:
+ * ASCII letters, digits and underscores, not starting with a digit, never a keyword (including Python 2's
+ * {@code print} and {@code exec} and the soft keywords), at most {@link #MAX_LENGTH} characters. Package names
+ * also avoid every module the package or its tests import (see {@link #packageName(String, Set)}). File names
+ * are {@code dev.nb2prod.extract.write.FileNames}'s job.
+ */
 public final class Identifiers {
     private Identifiers() {}
+
+    /** The longest identifier produced (PEP 8 lines stay readable; file systems are not a concern here). */
+    public static final int MAX_LENGTH = 60;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Names a generated package must not take although they are valid: modules the generated code, its tests or
+     * its orchestrator files import, the generated test modules (pytest puts {@code tests/} first on the path),
+     * and names Windows reserves for devices (the package becomes a folder).
+     */
+    private static final Set<String> TAKEN_PACKAGES = Set.of("yaml", "pytest", "setuptools", "pip", "pkg_resources",
+        "dagster", "airflow", "prefect", "numpy", "pandas", "sklearn", "scipy", "matplotlib", "seaborn",
+        "src", "test", "tests", "conftest", "test_pipeline", "test_ingestion", "test_preprocessing", "test_features",
+        "test_training", "test_evaluation", "test_reporting", "pipelines",
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
     public static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
         "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
@@ -58,15 +82,28 @@ public final class Identifiers {
         return String.join("_", w.subList(0, Math.min(maxWords, w.size())));
     }
 
-    /** A snake_case identifier that is valid Python: not a keyword or builtin, not starting with a digit. */
+    /** Whether {@code name} is an ASCII Python identifier (what every generated name must be). */
+    public static boolean isIdentifier(String name) {
+        return IDENTIFIER.matcher(name).matches() && !KEYWORDS.contains(name);
+    }
+
+    /**
+     * A snake_case identifier that is valid Python: accents removed, other characters replaced by {@code _}, not a
+     * keyword or builtin, not starting with a digit, at most {@link #MAX_LENGTH} characters; {@code fallback}
+     * (itself sanitised) when nothing is left.
+     */
     public static String sanitize(String candidate, String fallback) {
-        String s = candidate.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("_+", "_");
+        String s = Normalizer.normalize(candidate, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("_+", "_");
         s = s.replaceAll("^_+|_+$", "");
         if (s.isEmpty()) {
-            s = fallback;
+            s = fallback.equals(candidate) || fallback.isEmpty() ? "value" : sanitize(fallback, "value");
         }
         if (Character.isDigit(s.charAt(0))) {
             s = "n" + s;
+        }
+        if (s.length() > MAX_LENGTH) {
+            s = s.substring(0, MAX_LENGTH).replaceAll("_+$", "");
         }
         if (KEYWORDS.contains(s) || BUILTINS.contains(s)) {
             s = s + "_";
@@ -74,10 +111,33 @@ public final class Identifiers {
         return s;
     }
 
-    /** A package name: lower snake case, valid, not a keyword; {@code pipeline} when nothing is usable. */
+    /** A package name for {@link #packageName(String, Set)} when the notebook imports nothing. */
     public static String packageName(String text) {
-        String s = sanitize(String.join("_", words(text)), "pipeline").toLowerCase(Locale.ROOT);
-        return s.replaceAll("_+$", "").isEmpty() ? "pipeline" : s;
+        return packageName(text, Set.of());
+    }
+
+    /**
+     * A package name: lower snake case, valid, at most {@link #MAX_LENGTH} characters, {@code pipeline} when
+     * nothing is usable. A name that is a keyword or builtin, a standard library module, a module in
+     * {@code imported} (the notebook's own imports: {@code pandas.ipynb} must not shadow pandas), a module the
+     * generated files import, a generated test module or a Windows device name gets {@code _pkg} appended.
+     */
+    public static String packageName(String text, Set<String> imported) {
+        String s = String.join("_", words(text)).toLowerCase(Locale.ROOT);
+        if (s.isEmpty()) {
+            return "pipeline";
+        }
+        if (Character.isDigit(s.charAt(0))) {
+            s = "n" + s;
+        }
+        if (s.length() > MAX_LENGTH) {
+            s = s.substring(0, MAX_LENGTH).replaceAll("_+$", "");
+        }
+        if (KEYWORDS.contains(s) || BUILTINS.contains(s) || StandardLibrary.contains(s) || TAKEN_PACKAGES.contains(s)
+            || imported.contains(s)) {
+            s = s + "_pkg";
+        }
+        return s;
     }
 
     /** {@code base}, or {@code base_2}, {@code base_3}... whichever is not taken; adds it to {@code taken}. */

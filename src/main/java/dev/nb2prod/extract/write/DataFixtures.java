@@ -6,11 +6,13 @@ import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.Stage;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,10 +47,14 @@ public final class DataFixtures {
         Set<String> names = new HashSet<>();
         for (ConfigKey key : inputs.values()) {
             String value = unquote(key.yamlValue());
+            // unique ignoring case: Data.csv and data.csv are one file on macOS and Windows
             String name = safeName(value);
-            if (!names.add(name)) {
-                name = key.key().replace('.', '_') + "_" + name;
-                names.add(name);
+            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+                String base = FileNames.of(key.key().replace('.', '_') + "_" + name, "data");
+                name = base;
+                for (int i = 2; !names.add(name.toLowerCase(Locale.ROOT)); i++) {
+                    name = FileNames.of(i + "_" + base, "data");
+                }
             }
             fixtures.add(new Fixture(key, name, locate(value, notebookFolder)));
         }
@@ -63,19 +69,23 @@ public final class DataFixtures {
         return v;
     }
 
-    /** The last path component, reduced to letters, digits, dot, dash and underscore. */
+    /** The last path component as a safe file name (see {@link FileNames#of}). */
     static String safeName(String value) {
-        String base = value.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
-        if (base.isEmpty() || base.chars().allMatch(c -> c == '.')) {
-            return "data";
-        }
-        return base;
+        return FileNames.of(value, "data");
     }
 
-    /** The file next to the notebook: the path itself, or its name in the folder, data/ or data/raw/. */
+    /**
+     * The file next to the notebook: the path itself, or its name in the folder, data/ or data/raw/. Only a
+     * regular file whose real path (symbolic links resolved) is inside the notebook's real folder counts, so
+     * neither {@code ../../etc/passwd} nor a link to it is copied into the package.
+     */
     static Optional<Path> locate(String value, Path notebookFolder) {
-        Path folder = notebookFolder.toAbsolutePath().normalize();
+        Path folder;
+        try {
+            folder = notebookFolder.toAbsolutePath().normalize().toRealPath();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
         String name = safeName(value);
         List<String> candidates = new ArrayList<>();
         if (!value.startsWith("/") && !value.contains(":")) {
@@ -85,8 +95,12 @@ public final class DataFixtures {
         for (String candidate : candidates) {
             try {
                 Path path = folder.resolve(candidate).normalize();
-                if (path.startsWith(folder) && Files.isRegularFile(path) && Files.size(path) < MAX_BYTES) {
-                    return Optional.of(path);
+                if (path.startsWith(folder) && Files.isRegularFile(path)) {
+                    Path real = path.toRealPath();
+                    if (real.startsWith(folder) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
+                        && Files.size(real) < MAX_BYTES) {
+                        return Optional.of(real);
+                    }
                 }
             } catch (InvalidPathException | java.io.IOException e) {
                 // not a usable candidate

@@ -107,6 +107,10 @@ public final class PipelineRenderer {
     private String prefect() {
         StringBuilder tasks = new StringBuilder();
         StringBuilder calls = new StringBuilder();
+        // a result no later task and no output reads is not assigned (pyflakes: assigned but never used)
+        java.util.Set<String> read = new java.util.HashSet<>();
+        plan.functions().forEach(f -> wiring.upstream(f).forEach(u -> read.add(u.name())));
+        wiring.outputProducers().values().forEach(p -> read.add(p.name()));
         for (StageFunction function : plan.functions()) {
             tasks.append("\n\n").append(step(function, "@task", function.name() + "_task",
                 "Run " + function.name() + "."));
@@ -115,8 +119,8 @@ public final class PipelineRenderer {
                 args.add("config");
             }
             wiring.upstream(function).forEach(u -> args.add(TestsRenderer.fixtureName(u)));
-            calls.append(PyText.call(4, TestsRenderer.fixtureName(function) + " = " + function.name() + "_task",
-                args, ""));
+            String target = read.contains(function.name()) ? TestsRenderer.fixtureName(function) + " = " : "";
+            calls.append(PyText.call(4, target + function.name() + "_task", args, ""));
         }
         var values = new java.util.HashMap<>(common());
         values.put("imports", orchestratorImports("from prefect import flow, task").render());

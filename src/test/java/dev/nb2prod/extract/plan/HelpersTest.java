@@ -34,7 +34,7 @@ class HelpersTest {
         assertThat(Identifiers.sanitize("2nd_pass", "x")).isEqualTo("n2nd_pass");
         assertThat(Identifiers.sanitize("", "fallback")).isEqualTo("fallback");
         assertThat(Identifiers.packageName("Customer Churn – Q2 (v2)")).isEqualTo("customer_churn_q2_v2");
-        assertThat(Identifiers.packageName("import")).isEqualTo("import_");
+        assertThat(Identifiers.packageName("import")).isEqualTo("import_pkg");
         assertThat(Identifiers.packageName("../..")).isEqualTo("pipeline");
         Set<String> taken = new HashSet<>(Set.of("load_data"));
         assertThat(Identifiers.unique("load_data", taken)).isEqualTo("load_data_2");

@@ -50,4 +50,73 @@ class ExtractCommandTest {
         assertThat(cli.out()).contains("--orchestrator").contains("--keep-exploratory").contains("--plan")
             .contains("--force").contains("--package").contains("--config");
     }
+
+    @Test
+    void anOutputFolderThatIsASymbolicLinkIsRefusedEvenWithForce(@TempDir Path tmp) throws Exception {
+        Path real = Files.createDirectory(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("out"), real);
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            String[] args = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("extract", "examples/churn_analysis.ipynb", "-o", link.toString()),
+                java.util.Arrays.stream(extra)).toArray(String[]::new);
+            Cli cli = Cli.run(args);
+            assertThat(cli.exitCode()).isEqualTo(2);
+            assertThat(cli.err()).isEqualTo("nb2prod: " + link
+                + " is a symbolic link; refusing to write through it (name the real folder)\n");
+        }
+        assertThat(real).isEmptyDirectory();
+        try (var list = Files.list(tmp)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("real", "out");
+        }
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsRefused(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("out"), "mine");
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", file.toString(), "--force");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("nb2prod: " + file + " exists and is not a directory\n");
+        assertThat(file).hasContent("mine");
+    }
+
+    @Test
+    void anUnwritableParentIsOneLineNamingTheFolderAndLeavesNothing(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "mine");
+        Path out = file.resolve("deeper/pkg");
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", out.toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("nb2prod: cannot write " + out + ": ").hasLineCount(1)
+            .doesNotContain("Exception").doesNotContain("\tat ");
+        try (var list = Files.list(tmp)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("file");
+        }
+    }
+
+    @Test
+    void forceReplacesAnOldPackageAndLeavesNoTemporaryFolders(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(out.resolve("stale.txt"), "old");
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", out.toString(), "--force");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(out.resolve("stale.txt")).doesNotExist();
+        assertThat(out.resolve("config.yaml")).exists();
+        try (var list = Files.list(tmp)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
+
+    @Test
+    void forceNeverReplacesAFolderHoldingTheNotebook(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project/notebooks"));
+        Path nb = Files.copy(Path.of("examples/churn_analysis.ipynb"), project.resolve("churn.ipynb"));
+        for (Path out : new Path[] {project, project.getParent()}) {
+            Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--force");
+            assertThat(cli.exitCode()).isEqualTo(2);
+            assertThat(cli.err()).isEqualTo("nb2prod: refusing to replace " + out + " with --force: it holds the "
+                + "notebook " + nb + "; write the package into a folder of its own\n");
+        }
+        assertThat(nb).exists();
+        // (the current-directory guard is not tested by replacing a real parent of the working directory: a
+        // broken guard would delete the checkout)
+    }
 }
