@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -118,18 +119,18 @@ final class AssessCommand implements Callable<Integer> {
                 accepted = Optional.of(Baseline.read(baseline));
             }
         } catch (SettingsException | BaselineException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         NotebookFiles.Expansion expansion = NotebookFiles.expand(paths);
         boolean inputError = !expansion.problems().isEmpty();
-        expansion.problems().forEach(p -> err.println("nb2prod: " + p));
+        expansion.problems().forEach(p -> err.println("nb2prod: " + Secrets.redact(p)));
         Assessor assessor = new Assessor(rules, resolved.config());
         List<NotebookResult> results = new ArrayList<>();
         for (Outcome outcome : process(expansion.notebooks(), assessor)) {
             if (outcome.error() != null) {
                 inputError = true;
-                err.println("nb2prod: " + outcome.error());
+                err.println("nb2prod: " + Secrets.redact(outcome.error()));
             } else {
                 results.add(outcome.result());
             }

@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionRefused;
 import dev.nb2prod.extract.PackageWriter;
@@ -96,14 +97,14 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             resolved = resolve(System.getenv(), known);
         } catch (SettingsException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         Notebook read;
         try {
             read = new NotebookReader().read(notebook);
         } catch (NotebookReadException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         AnalyzedNotebook analyzed = AnalyzedNotebook.of(read, new SonarPythonFrontEnd());
@@ -146,8 +147,9 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
+    /** The message on one line, secrets masked (it may quote the notebook). */
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return message == null ? "" : Secrets.redact(message.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 
     /** Environment over the configuration file (given, or found from the notebook's folder) over defaults. */

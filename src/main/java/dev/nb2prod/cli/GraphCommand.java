@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -46,7 +47,7 @@ final class GraphCommand implements Callable<Integer> {
         try {
             notebook = new NotebookReader().read(notebookPath);
         } catch (NotebookReadException e) {
-            spec.commandLine().getErr().println("nb2prod: " + e.getMessage());
+            spec.commandLine().getErr().println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         AnalyzedNotebook analyzed = AnalyzedNotebook.of(notebook, new SonarPythonFrontEnd());

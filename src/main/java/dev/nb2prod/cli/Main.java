@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,13 +35,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("nb2prod: " + e.getMessage());
+            cmd.getErr().println("nb2prod: " + Secrets.redact(e.getMessage()));
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("nb2prod: internal error: " + e + " (please report it)");
+            cmd.getErr().println("nb2prod: internal error: " + Secrets.redact(String.valueOf(e)) + " (please report it)");
             cmd.getErr().flush();
             return ExitCodes.INTERNAL;
         });

@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class OutputFiles {
             }
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("nb2prod: " + file + ": cannot write: " + e.getMessage());
+            err.println("nb2prod: " + file + ": cannot write: " + Secrets.redact(String.valueOf(e.getMessage())));
             return ExitCodes.USAGE;
         } finally {
             if (temporary != null) {

@@ -1,5 +1,6 @@
 package dev.nb2prod.report;
 
+import dev.nb2prod.rules.Secrets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -95,7 +96,7 @@ public final class GraphJsonRenderer {
         for (IoAccess access : accesses) {
             json.writeStartObject();
             json.writeStringField("call", access.call());
-            json.writeStringField("target", access.target());
+            json.writeStringField("target", Secrets.redact(access.target()));
             position(json, access.span());
             json.writeEndObject();
         }

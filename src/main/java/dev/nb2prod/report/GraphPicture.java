@@ -1,5 +1,6 @@
 package dev.nb2prod.report;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellNode;
 import dev.nb2prod.graph.Edge;
@@ -64,12 +65,12 @@ record GraphPicture(List<Node> nodes, List<Link> links) {
 
     private static void addIoNode(List<Node> nodes, String id, IoAccess access, NodeKind kind) {
         if (nodes.stream().noneMatch(n -> n.id().equals(id))) {
-            nodes.add(new Node(id, access.call(), access.target(), kind));
+            nodes.add(new Node(id, access.call(), Secrets.redact(access.target()), kind));
         }
     }
 
     private static String ioKey(IoAccess access) {
-        return access.target().isEmpty() ? access.call() : access.target();
+        return access.target().isEmpty() ? access.call() : Secrets.redact(access.target());
     }
 
     static String cellId(int index) {

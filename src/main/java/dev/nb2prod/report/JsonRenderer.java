@@ -1,5 +1,6 @@
 package dev.nb2prod.report;
 
+import dev.nb2prod.rules.Secrets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nb2prod.graph.Checklist;
 import dev.nb2prod.graph.ExecutionOrder;
@@ -113,7 +114,7 @@ public final class JsonRenderer {
             json.writeStartObject();
             json.writeNumberField("cellIndex", access.cell());
             json.writeStringField("call", access.access().call());
-            json.writeStringField("target", access.access().target());
+            json.writeStringField("target", Secrets.redact(access.access().target()));
             json.writeNumberField("line", access.access().span().startLine());
             json.writeNumberField("column", access.access().span().startCol() + 1);
             json.writeEndObject();

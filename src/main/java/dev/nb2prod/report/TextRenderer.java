@@ -1,5 +1,6 @@
 package dev.nb2prod.report;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.Checklist;
 import dev.nb2prod.graph.ExecutionOrder;
 import dev.nb2prod.graph.NameProblem;
@@ -75,7 +76,7 @@ public final class TextRenderer {
         if (accesses.isEmpty()) {
             return "none found";
         }
-        return accesses.stream().map(a -> a.access().call() + (a.access().target().isEmpty() ? "" : " '" + a.access().target() + "'")
+        return accesses.stream().map(a -> a.access().call() + (a.access().target().isEmpty() ? "" :  " '" + Secrets.redact(a.access().target()) + "'")
             + " (" + CellLabels.number(a.cell()) + ")").collect(Collectors.joining(", "));
     }
 

@@ -3,6 +3,7 @@ package dev.nb2prod.extract.plan;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.python.ParsedCell;
@@ -433,8 +434,9 @@ public final class Hoister {
             return;
         }
         String value = str.value();
-        if (f.code().equals("NB204") && value.matches("(?s)[a-zA-Z+]+://[^/@\\s]*:[^/@\\s]*@.*")) {
-            return; // a connection string with a password belongs to the secret rules, not config.yaml
+        if (f.code().equals("NB204") && value.matches("(?s)[a-zA-Z+]+://[^/@\\s]*:[^/@\\s]*@.*")
+            || !Secrets.find(value).isEmpty()) {
+            return; // a connection string with a password, a URL with a token: the secret rules', not config.yaml
         }
         Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
         String contextual = named.map(a -> ((Expr.Name) a.targets().get(0)).id())
