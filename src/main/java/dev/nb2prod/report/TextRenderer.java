@@ -7,6 +7,7 @@ import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,7 +130,7 @@ public final class TextRenderer {
         Map<String, RuleInfo> rules = report.rules().stream().collect(Collectors.toMap(RuleInfo::code, Function.identity()));
         Map<String, Long> byCode = findings.stream().collect(Collectors.groupingBy(Finding::code, TreeMap::new,
             Collectors.counting()));
-        byCode.forEach((code, count) -> out.append(String.format("  %5d  %s  %s%n", count, code,
+        byCode.forEach((code, count) -> out.append(String.format(Locale.ROOT, "  %5d  %s  %s\n", count, code,
             rules.containsKey(code) ? rules.get(code).name() : "")));
     }
 
