@@ -1,6 +1,5 @@
 package dev.nb2prod.cli;
 
-import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -21,6 +20,7 @@ import dev.nb2prod.rules.Assessor;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.Rules;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.baseline.Baseline;
 import dev.nb2prod.rules.baseline.BaselineException;
 import dev.nb2prod.rules.settings.Settings;
@@ -41,10 +41,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code nb2prod assess}: reads notebooks, builds their cell graphs and reports anti-patterns, as text for people

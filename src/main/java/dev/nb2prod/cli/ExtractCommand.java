@@ -1,6 +1,5 @@
 package dev.nb2prod.cli;
 
-import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionRefused;
 import dev.nb2prod.extract.PackageWriter;
@@ -20,6 +19,7 @@ import dev.nb2prod.rules.Assessor;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.Rules;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.settings.Settings;
 import dev.nb2prod.rules.settings.SettingsException;
 import dev.nb2prod.rules.settings.SettingsFiles;

@@ -1,6 +1,5 @@
 package dev.nb2prod.cli;
 
-import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -11,6 +10,7 @@ import dev.nb2prod.python.SonarPythonFrontEnd;
 import dev.nb2prod.report.GraphDotRenderer;
 import dev.nb2prod.report.GraphJsonRenderer;
 import dev.nb2prod.report.GraphMermaidRenderer;
+import dev.nb2prod.rules.Secrets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

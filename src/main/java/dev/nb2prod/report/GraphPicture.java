@@ -1,12 +1,12 @@
 package dev.nb2prod.report;
 
-import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellNode;
 import dev.nb2prod.graph.Edge;
 import dev.nb2prod.graph.IoAccess;
 import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.notebook.Notebook;
+import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

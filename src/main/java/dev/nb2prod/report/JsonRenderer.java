@@ -1,6 +1,5 @@
 package dev.nb2prod.report;
 
-import dev.nb2prod.rules.Secrets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nb2prod.graph.Checklist;
 import dev.nb2prod.graph.ExecutionOrder;
@@ -8,6 +7,7 @@ import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.graph.Terminal;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.Severity;
 import java.io.IOException;
 import java.util.List;

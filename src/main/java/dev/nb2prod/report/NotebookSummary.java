@@ -3,9 +3,10 @@ package dev.nb2prod.report;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.python.ParsedCell;
-import java.util.Locale;
+import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record NotebookSummary(
         for (Map.Entry<Integer, ParsedCell> entry : analyzed.parsedCells().entrySet()) {
             if (entry.getValue() instanceof ParsedCell.Failed failed) {
                 errors.add(new CellError(entry.getKey(), failed.error().line(), failed.error().column(),
-                    failed.error().message()));
+                    Secrets.redact(failed.error().message()))); // a parser's message may quote the line
             }
         }
         int code = 0;

@@ -1,14 +1,14 @@
 package dev.nb2prod.report;
 
-import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.graph.Checklist;
 import dev.nb2prod.graph.ExecutionOrder;
 import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.Severity;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
