@@ -52,6 +52,8 @@ class SecretLeakTest {
     }
 
     private void assertNoLeak() {
+        System.out.printf(java.util.Locale.ROOT, "%d secrets looked for in %d texts (%d characters)%n",
+            seeded.secretsAndDerivedForms().size(), scan.scannedTexts(), scan.scannedChars());
         assertThat(scan.scannedTexts()).as("something was scanned").isPositive();
         assertThat(scan.leaks()).as("secrets leaked").isEmpty();
     }
@@ -78,6 +80,8 @@ class SecretLeakTest {
         }
         assertThat(reported).as("a finding wherever a secret was seeded").containsAll(seeded.expected());
         assertThat(seeded.expected()).hasSizeGreaterThan(200);
+        System.out.printf(java.util.Locale.ROOT, "seeded %d secrets, %d findings expected%n", seededSecrets.size(),
+            seeded.expected().size());
     }
 
     @Test
