@@ -20,6 +20,7 @@ import dev.nb2prod.rules.Assessor;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.Rules;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.baseline.Baseline;
 import dev.nb2prod.rules.baseline.BaselineException;
 import dev.nb2prod.rules.settings.Settings;
@@ -40,10 +41,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code nb2prod assess}: reads notebooks, builds their cell graphs and reports anti-patterns, as text for people
@@ -126,18 +127,18 @@ final class AssessCommand implements Callable<Integer> {
                 accepted = Optional.of(Baseline.read(baseline));
             }
         } catch (SettingsException | BaselineException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         NotebookFiles.Expansion expansion = NotebookFiles.expand(paths);
         boolean inputError = !expansion.problems().isEmpty();
-        expansion.problems().forEach(p -> err.println("nb2prod: " + p));
+        expansion.problems().forEach(p -> err.println("nb2prod: " + Secrets.redact(p)));
         Assessor assessor = new Assessor(rules, resolved.config());
         List<NotebookResult> results = new ArrayList<>();
         for (Outcome outcome : process(expansion.notebooks(), assessor)) {
             if (outcome.error() != null) {
                 inputError = true;
-                err.println("nb2prod: " + outcome.error());
+                err.println("nb2prod: " + Secrets.redact(outcome.error()));
             } else {
                 results.add(outcome.result());
             }

@@ -18,6 +18,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,14 +70,14 @@ final class BenchCommand implements Callable<Integer> {
             timings.add(once(files));
         }
         Timing best = timings.stream().min(java.util.Comparator.comparingLong(Timing::total)).orElseThrow();
-        out.printf("%d notebooks, %d code cells, %d findings; best of %d runs after %d warm-up:%n",
+        out.printf(Locale.ROOT, "%d notebooks, %d code cells, %d findings; best of %d runs after %d warm-up:%n",
             best.notebooks(), best.cells(), best.findings(), runs, warmup);
         row(out, "read", best.read(), best);
         row(out, "parse+names", best.parse(), best);
         row(out, "cell graph", best.graph(), best);
         row(out, "rules", best.rules(), best);
         row(out, "total", best.total(), best);
-        out.printf("throughput: %.1f notebooks/s, %.0f cells/s; peak heap %d MB%n",
+        out.printf(Locale.ROOT, "throughput: %.1f notebooks/s, %.0f cells/s; peak heap %d MB%n",
             best.notebooks() / seconds(best.total()), best.cells() / seconds(best.total()), peakHeapMegabytes());
         if (perRule) {
             perRule(out, files);
@@ -106,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < analyzed.size(); i++) {
                 single.assess(analyzed.get(i), graphs.get(i));
             }
-            out.printf("  %s %-28s %7.0f ms%n", rule.info().code(), rule.info().name(), (System.nanoTime() - start) / 1e6);
+            out.printf(Locale.ROOT, "  %s %-28s %7.0f ms%n", rule.info().code(), rule.info().name(), (System.nanoTime() - start) / 1e6);
         }
     }
 
@@ -148,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String phase, long nanos, Timing timing) {
-        out.printf("  %-12s %8.0f ms  %6.2f ms/notebook%n", phase, nanos / 1e6, nanos / 1e6 / Math.max(1, timing.notebooks()));
+        out.printf(Locale.ROOT, "  %-12s %8.0f ms  %6.2f ms/notebook%n", phase, nanos / 1e6, nanos / 1e6 / Math.max(1, timing.notebooks()));
     }
 
     private static double seconds(long nanos) {

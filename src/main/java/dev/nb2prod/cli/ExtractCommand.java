@@ -21,6 +21,7 @@ import dev.nb2prod.rules.Assessor;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.Rules;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.settings.Settings;
 import dev.nb2prod.rules.settings.SettingsException;
 import dev.nb2prod.rules.settings.SettingsFiles;
@@ -105,14 +106,14 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             resolved = resolve(System.getenv(), known);
         } catch (SettingsException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         Notebook read;
         try {
             read = new NotebookReader().read(notebook);
         } catch (NotebookReadException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         AnalyzedNotebook analyzed = AnalyzedNotebook.of(read, new SonarPythonFrontEnd());
@@ -168,8 +169,9 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
+    /** The message on one line, secrets masked (it may quote the notebook). */
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return message == null ? "" : Secrets.redact(message.replaceAll("\\s*\\R\\s*", " ").strip());
     }
 
     /** Environment over the configuration file (given, or found from the notebook's folder) over defaults. */

@@ -10,6 +10,7 @@ import dev.nb2prod.python.SonarPythonFrontEnd;
 import dev.nb2prod.report.GraphDotRenderer;
 import dev.nb2prod.report.GraphJsonRenderer;
 import dev.nb2prod.report.GraphMermaidRenderer;
+import dev.nb2prod.rules.Secrets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,7 +50,7 @@ final class GraphCommand implements Callable<Integer> {
         try {
             notebook = new NotebookReader().read(notebookPath);
         } catch (NotebookReadException e) {
-            spec.commandLine().getErr().println("nb2prod: " + e.getMessage());
+            spec.commandLine().getErr().println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         AnalyzedNotebook analyzed = AnalyzedNotebook.of(notebook, new SonarPythonFrontEnd());

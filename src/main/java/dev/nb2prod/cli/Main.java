@@ -1,6 +1,9 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +26,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the platform's encoding: JSON and SARIF must be, and the same input gives the same bytes
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (used by tests too). */
@@ -34,13 +39,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         commandLine.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("nb2prod: " + e.getMessage());
+            cmd.getErr().println("nb2prod: " + Secrets.redact(e.getMessage()));
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("nb2prod: internal error: " + e + " (please report it)");
+            cmd.getErr().println("nb2prod: internal error: " + Secrets.redact(String.valueOf(e)) + " (please report it)");
             cmd.getErr().flush();
             return ExitCodes.INTERNAL;
         });

@@ -1,6 +1,7 @@
 package dev.nb2prod.cli;
 
 import dev.nb2prod.extract.write.IoMessages;
+import dev.nb2prod.rules.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ final class OutputFiles {
             temporary[0] = null;
             return ExitCodes.OK;
         } catch (IOException e) {
-            err.println("nb2prod: " + file + ": cannot write: " + IoMessages.describe(e));
+            err.println("nb2prod: " + file + ": cannot write: " + Secrets.redact(IoMessages.describe(e)));
             err.flush();
             cleanUp(temporary[0], created);
             return ExitCodes.USAGE;

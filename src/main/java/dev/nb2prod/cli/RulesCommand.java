@@ -48,10 +48,10 @@ final class RulesCommand implements Callable<Integer> {
     static String table(List<RuleInfo> rules) {
         int name = rules.stream().mapToInt(r -> r.name().length()).max().orElse(4);
         StringBuilder out = new StringBuilder();
-        String format = "%-6s %-" + name + "s %-8s %s%n";
-        out.append(String.format(format, "CODE", "NAME", "SEVERITY", "SUMMARY"));
+        String format = "%-6s %-" + name + "s %-8s %s\n";
+        out.append(String.format(Locale.ROOT, format, "CODE", "NAME", "SEVERITY", "SUMMARY"));
         for (RuleInfo rule : rules) {
-            out.append(String.format(format, rule.code(), rule.name(), rule.severity().label(), rule.summary()));
+            out.append(String.format(Locale.ROOT, format, rule.code(), rule.name(), rule.severity().label(), rule.summary()));
         }
         return out.toString();
     }

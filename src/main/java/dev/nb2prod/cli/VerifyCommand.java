@@ -1,5 +1,6 @@
 package dev.nb2prod.cli;
 
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.verify.ArtifactResult;
 import dev.nb2prod.verify.VerificationException;
 import dev.nb2prod.verify.VerificationReport;
@@ -53,14 +54,14 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             options = new VerifyOptions(python, Duration.ofSeconds(timeoutSeconds), tolerance);
         } catch (IllegalArgumentException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         VerificationReport report;
         try {
             report = new Verifier(options).verify(notebook, packageDir);
         } catch (VerificationException e) {
-            err.println("nb2prod: " + e.getMessage());
+            err.println("nb2prod: " + Secrets.redact(e.getMessage()));
             return ExitCodes.USAGE;
         }
         print(spec.commandLine().getOut(), report);
@@ -70,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
     private void print(PrintWriter out, VerificationReport report) {
         out.println("verify " + notebook + " against " + packageDir);
         if (report.packageFailure().isPresent()) {
-            out.println("  the package fails: " + report.packageFailure().get());
+            out.println("  the package fails: " + Secrets.redact(report.packageFailure().get()));
             out.println("not equivalent: the package does not run");
             return;
         }
@@ -79,10 +80,10 @@ final class VerifyCommand implements Callable<Integer> {
             String detail = artifact.detail().isEmpty() ? ""
                 : artifact.status() == ArtifactResult.Status.SAME ? " (" + artifact.detail() + ")"
                 : ": " + artifact.detail();
-            out.println("  " + pad(artifact.name(), width) + "  " + artifact.status().label() + detail);
+            out.println("  " + pad(artifact.name(), width) + "  " + artifact.status().label() + Secrets.redact(detail));
         }
         for (String note : report.notes()) {
-            out.println("  note: " + note);
+            out.println("  note: " + Secrets.redact(note));
         }
         if (report.nothingToCompare()) {
             out.println("inconclusive: nothing to compare (the notebook has no terminal value the package returns "

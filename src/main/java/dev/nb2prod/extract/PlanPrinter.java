@@ -9,6 +9,7 @@ import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,7 @@ public final class PlanPrinter {
         plan.functions().forEach(f -> byName.put(f.name(), f));
         out.append("\nCells:\n");
         for (CellDecision d : plan.cells()) {
-            out.append(String.format("  cell %-3d %-7s %s%n", d.cellIndex() + 1, d.kept() ? "kept" : "dropped",
+            out.append(String.format(Locale.ROOT, "  cell %-3d %-7s %s\n", d.cellIndex() + 1, d.kept() ? "kept" : "dropped",
                 d.reason()));
             if (d.function().isPresent() && byName.containsKey(d.function().get())) {
                 StageFunction f = byName.get(d.function().get());

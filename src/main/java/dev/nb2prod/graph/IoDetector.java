@@ -63,9 +63,19 @@ final class IoDetector {
         return mode instanceof Expr.Str s ? s.value() : "r";
     }
 
-    /** The first argument when it is a literal string (a path, a URL, a table name), else empty. */
+    /** Keyword arguments that hold a credential, never a place: {@code connect(password=...)}. */
+    private static final java.util.regex.Pattern CREDENTIAL_KEYWORD =
+        java.util.regex.Pattern.compile("(?i).*(pass|pwd|secret|token|key|auth|credential).*");
+
+    /**
+     * The first argument when it is a literal string (a path, a URL, a table name), else empty; keyword arguments
+     * that name a credential are skipped, so a password is never shown as where data comes from.
+     */
     private static String target(Expr.Call call) {
         for (Arg arg : call.args()) {
+            if (arg.kind() == Arg.Kind.KEYWORD && CREDENTIAL_KEYWORD.matcher(arg.keyword()).matches()) {
+                continue;
+            }
             if (arg.kind() == Arg.Kind.POSITIONAL || arg.kind() == Arg.Kind.KEYWORD) {
                 return arg.value() instanceof Expr.Str s ? s.value() : "";
             }

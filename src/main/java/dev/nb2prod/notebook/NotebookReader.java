@@ -74,7 +74,7 @@ public final class NotebookReader {
                 throw new NotebookReadException(name, "is not valid UTF-8" + atLine(e.getLocation()));
             }
             throw new NotebookReadException(name, "is not valid JSON" + at(e.getLocation()) + ": "
-                    + oneLine(shorten(message)));
+                    + oneLine(shorten(withoutToken(message))));
         } catch (java.io.CharConversionException e) {
             throw new NotebookReadException(name, "is not valid UTF-8");
         }
@@ -90,6 +90,16 @@ public final class NotebookReader {
 
     private static String atLine(com.fasterxml.jackson.core.JsonLocation location) {
         return location == null || location.getLineNr() < 1 ? "" : " at line " + location.getLineNr();
+    }
+
+    /** Jackson quotes the bad token, which may be anything (a pasted key): the message names no token. */
+    private static String withoutToken(String message) {
+        return message.replaceFirst("^(Unrecognized token) '[^']*'", "$1");
+    }
+
+    /** A value from the file for a message: short ones whole, long ones cut (they may be anything, even a key). */
+    static String excerpt(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 16) + "\u2026";
     }
 
     private static String shorten(String message) {
@@ -219,7 +229,7 @@ public final class NotebookReader {
                 case "" -> throw problem("cell " + (index + 1) + " (line " + line + ") has no 'cell_type'");
                 default -> {
                     if (!future) {
-                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type '" + type + "'");
+                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type '" + excerpt(type) + "'");
                     }
                     // a cell type from a newer nbformat minor version: kept, but never run or analysed
                     yield new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
@@ -282,7 +292,7 @@ public final class NotebookReader {
                     default -> {
                         if (!future) {
                             throw problem("cell " + (index + 1) + ": output at line " + line
-                                    + " has an unknown output_type '" + type + "'");
+                                    + " has an unknown output_type '" + excerpt(type) + "'");
                         }
                     }
                 }

@@ -3,8 +3,12 @@ package dev.nb2prod.report;
 import dev.nb2prod.notebook.Cell;
 import dev.nb2prod.notebook.MarkdownCell;
 import dev.nb2prod.notebook.Notebook;
+import dev.nb2prod.rules.Secrets;
 
-/** Short labels people recognise cells by: the markdown heading just above a cell, or its first meaningful line. */
+/**
+ * Short labels people recognise cells by: the markdown heading just above a cell, or its first meaningful line,
+ * secrets masked.
+ */
 public final class CellLabels {
     private static final int MAX = 48;
 
@@ -20,10 +24,10 @@ public final class CellLabels {
         if (index > 0 && notebook.cells().get(index - 1) instanceof MarkdownCell markdown) {
             String heading = heading(markdown.source().text());
             if (!heading.isEmpty()) {
-                return shorten(heading);
+                return shorten(Secrets.redact(heading));
             }
         }
-        return shorten(firstMeaningfulLine(cell.source().text()));
+        return shorten(Secrets.redact(firstMeaningfulLine(cell.source().text())));
     }
 
     private static String heading(String markdown) {

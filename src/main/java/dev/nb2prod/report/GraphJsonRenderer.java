@@ -12,6 +12,7 @@ import dev.nb2prod.graph.IoAccess;
 import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.graph.Terminal;
 import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.rules.Secrets;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class GraphJsonRenderer {
         json.writeBooleanField("starImport", cell.starImport());
         if (cell.syntaxError().isPresent()) {
             json.writeObjectFieldStart("syntaxError");
-            json.writeStringField("message", cell.syntaxError().get().message());
+            json.writeStringField("message", Secrets.redact(cell.syntaxError().get().message()));
             json.writeNumberField("line", cell.syntaxError().get().line());
             json.writeNumberField("column", cell.syntaxError().get().column());
             json.writeEndObject();
@@ -95,7 +96,7 @@ public final class GraphJsonRenderer {
         for (IoAccess access : accesses) {
             json.writeStartObject();
             json.writeStringField("call", access.call());
-            json.writeStringField("target", access.target());
+            json.writeStringField("target", Secrets.redact(access.target()));
             position(json, access.span());
             json.writeEndObject();
         }

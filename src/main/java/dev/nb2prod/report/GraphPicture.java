@@ -6,6 +6,7 @@ import dev.nb2prod.graph.Edge;
 import dev.nb2prod.graph.IoAccess;
 import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.notebook.Notebook;
+import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +65,12 @@ record GraphPicture(List<Node> nodes, List<Link> links) {
 
     private static void addIoNode(List<Node> nodes, String id, IoAccess access, NodeKind kind) {
         if (nodes.stream().noneMatch(n -> n.id().equals(id))) {
-            nodes.add(new Node(id, access.call(), access.target(), kind));
+            nodes.add(new Node(id, access.call(), Secrets.redact(access.target()), kind));
         }
     }
 
     private static String ioKey(IoAccess access) {
-        return access.target().isEmpty() ? access.call() : access.target();
+        return access.target().isEmpty() ? access.call() : Secrets.redact(access.target());
     }
 
     static String cellId(int index) {

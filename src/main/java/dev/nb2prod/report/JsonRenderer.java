@@ -7,6 +7,7 @@ import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.graph.Terminal;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.Severity;
 import java.io.IOException;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class JsonRenderer {
             json.writeStartObject();
             json.writeNumberField("cellIndex", access.cell());
             json.writeStringField("call", access.access().call());
-            json.writeStringField("target", access.access().target());
+            json.writeStringField("target", Secrets.redact(access.access().target()));
             json.writeNumberField("line", access.access().span().startLine());
             json.writeNumberField("column", access.access().span().startCol() + 1);
             json.writeEndObject();

@@ -3,8 +3,10 @@ package dev.nb2prod.report;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public record NotebookSummary(
         for (Map.Entry<Integer, ParsedCell> entry : analyzed.parsedCells().entrySet()) {
             if (entry.getValue() instanceof ParsedCell.Failed failed) {
                 errors.add(new CellError(entry.getKey(), failed.error().line(), failed.error().column(),
-                    failed.error().message()));
+                    Secrets.redact(failed.error().message()))); // a parser's message may quote the line
             }
         }
         int code = 0;
@@ -48,7 +50,7 @@ public record NotebookSummary(
 
     /** {@code path: nbformat 4.5, python kernel, 25 cells (17 code, 8 markdown, 0 raw), 168 code lines}. */
     public String line() {
-        return String.format("%s: nbformat %s, %s kernel, %d cells (%d code, %d markdown, %d raw), %d code lines, %s",
+        return String.format(Locale.ROOT, "%s: nbformat %s, %s kernel, %d cells (%d code, %d markdown, %d raw), %d code lines, %s",
             path, format, language, cells, codeCells, markdownCells, rawCells, codeLines,
             !python ? "not analysed (not a Python kernel)"
                 : syntaxErrors.isEmpty() ? "no syntax errors"

@@ -5,8 +5,10 @@ import dev.nb2prod.graph.ExecutionOrder;
 import dev.nb2prod.graph.NameProblem;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
+import dev.nb2prod.rules.Secrets;
 import dev.nb2prod.rules.Severity;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -75,7 +77,7 @@ public final class TextRenderer {
         if (accesses.isEmpty()) {
             return "none found";
         }
-        return accesses.stream().map(a -> a.access().call() + (a.access().target().isEmpty() ? "" : " '" + a.access().target() + "'")
+        return accesses.stream().map(a -> a.access().call() + (a.access().target().isEmpty() ? "" :  " '" + Secrets.redact(a.access().target()) + "'")
             + " (" + CellLabels.number(a.cell()) + ")").collect(Collectors.joining(", "));
     }
 
@@ -128,7 +130,7 @@ public final class TextRenderer {
         Map<String, RuleInfo> rules = report.rules().stream().collect(Collectors.toMap(RuleInfo::code, Function.identity()));
         Map<String, Long> byCode = findings.stream().collect(Collectors.groupingBy(Finding::code, TreeMap::new,
             Collectors.counting()));
-        byCode.forEach((code, count) -> out.append(String.format("  %5d  %s  %s%n", count, code,
+        byCode.forEach((code, count) -> out.append(String.format(Locale.ROOT, "  %5d  %s  %s\n", count, code,
             rules.containsKey(code) ? rules.get(code).name() : "")));
     }
 

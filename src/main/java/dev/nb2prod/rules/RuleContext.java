@@ -113,6 +113,7 @@ public final class RuleContext {
     }
 
     private void add(Cell cell, Finding.Where where, int fileLine, String message, String anchor) {
+        message = Secrets.redact(message); // a rule that quotes code or outputs must not repeat a secret
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
         findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
             fileLine, basis));

@@ -98,7 +98,8 @@ public final class Secrets {
         format("JSON web token",
             B + "(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])", s -> true, List.of("eyJ")),
         format("private key",
-            "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|\\s|\"|')*([A-Za-z0-9+/]{40,})",
+            "-----BEGIN (?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|\\s|\"|')*"
+                + "([A-Za-z0-9+/]{40,}={0,2}(?:(?:\\\\[nr]|\\s|\"|')+[A-Za-z0-9+/]{4,}={0,2})*)",
             s -> true, List.of("PRIVATE KEY")),
         new Format("password in URL", Pattern.compile(
             "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@'\"<>(){}\\[\\]]+:)([^\\s/@'\"<>]+)(@[A-Za-z0-9_.-]+)"),
@@ -138,6 +139,50 @@ public final class Secrets {
             }
         }
         return result;
+    }
+
+    /**
+     * A name (possibly quoted, possibly a subscript {@code ['name']}, possibly annotated {@code name: str}), then
+     * {@code =} or {@code :}, then a quoted value or a bare word.
+     */
+    private static final Pattern NAMED_VALUE = Pattern.compile(
+        "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_.-]{0,60})[\"']?\\]?"
+            + "(?:\\s{0,3}:\\s{0,3}[A-Za-z_][A-Za-z0-9_.]{0,40}(?:\\[[A-Za-z0-9_., ]{0,40}\\])?(?=\\s{0,3}=))?"
+            + "\\s{0,3}[:=]\\s{0,3}(?:[rRbBuUfF]{0,2}([\"'])"
+            + "((?:(?i:bearer|token|basic|apikey|key)\\s+)?)([^\"'\\n]{1,300})\\2|((?:(?i:bearer|token|basic)\\s+)?)"
+            + "([^\\s\"'<>,;()\\[\\]{}]{1,300}))");
+
+    /**
+     * The text with every secret in it masked, for anything nb2prod prints that quotes notebook content (labels,
+     * I/O targets, error messages from parsers or Python): tokens of known formats (as {@link #find}), and
+     * random-looking values given to credential names ({@code password = '...'}, {@code "api_key": "..."},
+     * {@code token=...}). Text without either comes back unchanged.
+     */
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (Match match : find(text)) {
+            out.append(text, last, match.start()).append(match.shown());
+            last = match.end();
+        }
+        out.append(text, last, text.length());
+        String masked = out.toString();
+        Matcher m = NAMED_VALUE.matcher(masked);
+        StringBuilder result = new StringBuilder(masked.length());
+        int done = 0;
+        while (m.find()) {
+            boolean quoted = m.group(4) != null;
+            String value = quoted ? m.group(4) : m.group(6);
+            int start = quoted ? m.start(4) : m.start(6);
+            if (isCredentialName(m.group(1)) && !value.contains("*".repeat(MIN_STARS)) && looksLikeSecret(value)) {
+                result.append(masked, done, start).append(mask(value));
+                done = quoted ? m.end(4) : m.end(6);
+            }
+        }
+        return result.append(masked, done, masked.length()).toString();
     }
 
     private static final Set<String> PLACEHOLDER_PASSWORDS = Set.of(

@@ -97,6 +97,13 @@ class CellGraphBuilderTest {
     }
 
     @Test
+    void aCredentialKeywordIsNeverTheTargetOfAnInput() {
+        CellGraph graph = TestNotebooks.graph(TestNotebooks.code(
+            "import psycopg2\nconn = psycopg2.connect(password='Zq8!rT2pLx9w', host='db.internal')"));
+        assertThat(graph.cell(0).inputs()).extracting(IoAccess::target).containsExactly("db.internal");
+    }
+
+    @Test
     void syntaxErrorCellsCarryTheErrorAndNoNames() {
         CellGraph graph = TestNotebooks.graph(TestNotebooks.code("x = (1,", "y = 2"));
         assertThat(graph.cell(0).syntaxError()).isPresent();

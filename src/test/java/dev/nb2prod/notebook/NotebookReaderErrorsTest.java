@@ -68,7 +68,7 @@ class NotebookReaderErrorsTest {
     @Test
     void notJson() {
         assertThat(problem("hello")).isEqualTo("bad.ipynb: is not valid JSON at line 1, column 1: Unrecognized token"
-                + " 'hello': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null',"
+                + ": was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null',"
                 + " 'true' or 'false')");
         assertThat(problem("{\n  \"nbformat\": 4,\n  \"cells\": [1 2]\n}"))
                 .startsWith("bad.ipynb: is not valid JSON at line 3, column 15: Unexpected character ('2'");

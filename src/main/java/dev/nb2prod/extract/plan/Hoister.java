@@ -17,6 +17,7 @@ import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -438,8 +439,9 @@ public final class Hoister {
             return;
         }
         String value = str.value();
-        if (f.code().equals("NB204") && value.matches("(?s)[a-zA-Z+]+://[^/@\\s]*:[^/@\\s]*@.*")) {
-            return; // a connection string with a password belongs to the secret rules, not config.yaml
+        if (f.code().equals("NB204") && value.matches("(?s)[a-zA-Z+]+://[^/@\\s]*:[^/@\\s]*@.*")
+            || !Secrets.find(value).isEmpty()) {
+            return; // a connection string with a password, a URL with a token: the secret rules', not config.yaml
         }
         Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
         String contextual = named.map(a -> ((Expr.Name) a.targets().get(0)).id())

@@ -49,6 +49,9 @@ public final class NotebookCopy {
         Set<String> values = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
             .thenComparing(Comparator.naturalOrder()));
         collectFormatted(root, values);
+        for (String source : sources) {
+            Secrets.find(source).forEach(m -> addWithLines(values, m.secret())); // a private key spans lines
+        }
         for (Finding finding : findings) {
             if (SECRET_RULES.contains(finding.code()) && finding.where() instanceof Finding.Where.Source where
                 && finding.cellIndex() >= 0 && finding.cellIndex() < sources.size()) {
@@ -79,9 +82,19 @@ public final class NotebookCopy {
 
     private static void collectFormatted(JsonNode node, Set<String> values) {
         if (node.isTextual()) {
-            Secrets.find(node.asText()).forEach(m -> values.add(m.secret()));
+            Secrets.find(node.asText()).forEach(m -> addWithLines(values, m.secret()));
         } else {
             node.forEach(child -> collectFormatted(child, values));
+        }
+    }
+
+    /** A secret and, when it spans lines (a private key), each of its lines, which the file stores apart. */
+    private static void addWithLines(Set<String> values, String secret) {
+        values.add(secret);
+        for (String line : secret.split("(?:\\\\[nr]|\\s|\"|')+")) {
+            if (line.length() >= 8) {
+                values.add(line);
+            }
         }
     }
 

@@ -42,7 +42,8 @@ public final class SecretInOutputRule implements Rule {
         """);
 
     private static final Pattern KEY_VALUE = Pattern.compile(
-        "(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_.-]{0,40})[\"']?\\s{0,2}[:=]\\s{0,2}[\"']?([^\\s\"'<>,;&()\\[\\]{}]{8,200})");
+        "(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_.-]{0,40})[\"']?\\s{0,2}[:=]\\s{0,2}[\"']?(?:(?i:bearer|token|basic)\\s+)?"
+            + "([^\\s\"'<>,;&()\\[\\]{}]{8,200})");
 
     @Override
     public RuleInfo info() {

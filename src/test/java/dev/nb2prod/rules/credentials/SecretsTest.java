@@ -66,6 +66,29 @@ class SecretsTest {
     }
 
     @Test
+    void redactMasksTokensAndValuesGivenToCredentialNames() {
+        String github = "ghp_" + "R8kLm2Qx7VtN4pWz9Hs3JdYc6FbGa1UeKo5T";
+        assertThat(Secrets.redact("token = '" + github + "'")).isEqualTo("token = 'ghp_********'");
+        assertThat(Secrets.redact("postgresql://app:" + "Qz7vLm2xR9tK" + "@db.internal/sales"))
+            .isEqualTo("postgresql://app:****@db.internal/sales");
+        assertThat(Secrets.redact("db_password: str = 'Tr0ub4dor&3xKq'")).isEqualTo("db_password: str = 'Tr0u********'");
+        assertThat(Secrets.redact("os.environ['API_KEY'] = 'q8zr5lwt2nvx9kpm3shj'"))
+            .isEqualTo("os.environ['API_KEY'] = 'q8zr********'");
+        assertThat(Secrets.redact("{\"client_secret\": \"9i9I3YAj4no4Bhm4MwmJ5GBB\"}"))
+            .isEqualTo("{\"client_secret\": \"9i9I********\"}");
+        assertThat(Secrets.redact("Authorization: Bearer 4vGyBgElAluJzdWWCAyF0wvl")).isEqualTo("Authorization: Bearer 4vGy********");
+        assertThat(Secrets.redact("dbname=sales password=Zq8!rT2pLx9w host=db")).isEqualTo("dbname=sales password=Zq8!********" + " host=db");
+    }
+
+    @Test
+    void redactLeavesOrdinaryTextAlone() {
+        for (String text : List.of("x = 1", "password = 'changeme'", "token_count = 12345678", "learning_rate: 0.001",
+            "df = pd.read_csv('data/customers.csv')", "nb2prod: notebook.ipynb: is not valid JSON", "")) {
+            assertThat(Secrets.redact(text)).isEqualTo(text);
+        }
+    }
+
+    @Test
     void urlPasswordsAreShownWithoutThePassword() {
         String password = Fakes.password();
         Secrets.Match m = Secrets.find("mysql+pymysql://etl:" + password + "@10.0.0.5/dw").get(0);
