@@ -2,15 +2,13 @@ package dev.nb2prod.extract.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.nb2prod.testing.HalfWayChild;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -35,13 +33,7 @@ class KilledWriteTest {
         TreeWriter.write(files, Path.of(args[0]), force, (path, content) -> {
             Files.write(path, content);
             if (++count[0] == 2) {
-                System.out.println("half way");
-                System.out.flush();
-                try {
-                    Thread.sleep(120_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                HalfWayChild.announceAndBlock();
             }
         });
     }
@@ -67,20 +59,12 @@ class KilledWriteTest {
     }
 
     private static void killHalfWay(Path tmp, Path target, String... extra) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-            KilledWriteTest.class.getName(), target.toString()));
-        command.addAll(List.of(extra));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("half way");
+        List<String> args = new java.util.ArrayList<>(List.of(target.toString()));
+        args.addAll(List.of(extra));
+        HalfWayChild.run(KilledWriteTest.class, args, () -> {
             try (Stream<Path> walk = Files.walk(tmp)) {
                 assertThat(walk.filter(p -> p.getFileName().toString().startsWith(".nb2prod-tmp-"))).hasSize(1);
             }
-            child.destroy(); // SIGTERM: shutdown hooks run
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            child.destroyForcibly();
-        }
+        });
     }
 }
