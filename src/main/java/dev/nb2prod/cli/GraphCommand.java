@@ -41,7 +41,11 @@ final class GraphCommand implements Callable<Integer> {
     private boolean force;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        return AnalysisThreads.call(this::run);
+    }
+
+    private Integer run() {
         Notebook notebook;
         try {
             notebook = new NotebookReader().read(notebookPath);
