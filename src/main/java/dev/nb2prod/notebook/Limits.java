@@ -49,11 +49,12 @@ public final class Limits {
     public static final int MAX_BRACKET_DEPTH = 1_000;
 
     /**
-     * The deepest syntax tree of one code cell that nb2prod analyses. CPython itself refuses more than 200
-     * nested brackets and fails to compile about 3,000 chained operators (3.11); deeper cells are reported as a
-     * syntax error (NB001) instead of being analysed by the recursive passes of the graph, rules and extractor.
+     * The deepest syntax tree of one code cell that nb2prod analyses (long chains of operators, lambdas or
+     * conditional expressions nest it without brackets). CPython 3.11 fails to compile about 3,000 chained
+     * operators; deeper cells are reported as a syntax error (NB001) instead of being analysed by the recursive
+     * passes of the names, graph, rules and extractor.
      */
-    public static final int MAX_SYNTAX_DEPTH = 2_000;
+    public static final int MAX_SYNTAX_DEPTH = 10_000;
 
     /**
      * The stack of the threads that parse and analyse a notebook, in bytes (reserved, not committed): enough for
