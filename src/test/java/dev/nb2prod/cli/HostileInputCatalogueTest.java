@@ -299,12 +299,10 @@ class HostileInputCatalogueTest {
 
     @Test
     void numberAndKeyOverTheLimitsAreRefused() throws IOException {
-        refusedMatching(write("number.ipynb", "{\"nbformat\": 4, \"x\": " + "9".repeat(Limits.MAX_JSON_NUMBER_CHARS + 1) + "}"),
-            Pattern.quote("has a number longer than nb2prod's limit of " + Limits.MAX_JSON_NUMBER_CHARS + " characters")
-                + ".*" + Pattern.quote(" (see docs/limits.md)"));
-        refusedMatching(write("key.ipynb", "{\"nbformat\": 4, \"" + "k".repeat(Limits.MAX_JSON_KEY_CHARS + 1) + "\": 1}"),
-            Pattern.quote("has a key longer than nb2prod's limit of " + Limits.MAX_JSON_KEY_CHARS + " characters")
-                + ".*" + Pattern.quote(" (see docs/limits.md)"));
+        refused(write("number.ipynb", "{\"nbformat\": 4, \"x\": " + "9".repeat(Limits.MAX_JSON_NUMBER_CHARS + 1) + "}"),
+            "has a number longer than nb2prod's limit of " + Limits.MAX_JSON_NUMBER_CHARS + " characters (see docs/limits.md)");
+        refused(write("key.ipynb", "{\"nbformat\": 4, \"" + "k".repeat(Limits.MAX_JSON_KEY_CHARS + 1) + "\": 1}"),
+            "has a key longer than nb2prod's limit of " + Limits.MAX_JSON_KEY_CHARS + " characters (see docs/limits.md)");
     }
 
     @Test
