@@ -221,7 +221,7 @@ final class AssessCommand implements Callable<Integer> {
     /** Assesses the files in parallel; the outcomes keep the order of the files. */
     private List<Outcome> process(List<Path> files, Assessor assessor) throws InterruptedException {
         int threads = Math.max(1, Math.min(files.size(), jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, AnalysisThreads.factory());
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (Path file : files) {
@@ -232,7 +232,7 @@ final class AssessCommand implements Callable<Integer> {
                 try {
                     outcomes.add(future.get());
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
+                    throw AnalysisThreads.rethrown(e.getCause());
                 }
             }
             return outcomes;

@@ -84,7 +84,11 @@ final class ExtractCommand implements Callable<Integer> {
     private Path config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        return AnalysisThreads.call(this::run);
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!planOnly && output == null) {

@@ -42,7 +42,11 @@ final class GraphCommand implements Callable<Integer> {
     private boolean force;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        return AnalysisThreads.call(this::run);
+    }
+
+    private Integer run() {
         if (OutputFiles.check(spec.commandLine().getErr(), output, force) != ExitCodes.OK) {
             return ExitCodes.USAGE;
         }

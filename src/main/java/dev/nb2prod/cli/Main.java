@@ -49,7 +49,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             cmd.getErr().flush();
             return ExitCodes.INTERNAL;
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (StackOverflowError e) {
+            err.println("nb2prod: internal error: the stack overflowed (please report it with the notebook)");
+            code = ExitCodes.INTERNAL;
+        } catch (OutOfMemoryError e) {
+            err.println("nb2prod: out of memory: give Java a larger heap (-Xmx) or assess fewer notebooks at once"
+                + " (--jobs 1)");
+            code = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;

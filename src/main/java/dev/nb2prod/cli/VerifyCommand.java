@@ -48,7 +48,11 @@ final class VerifyCommand implements Callable<Integer> {
     private double tolerance;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        return AnalysisThreads.call(this::run);
+    }
+
+    private Integer run() {
         PrintWriter err = spec.commandLine().getErr();
         VerifyOptions options;
         try {

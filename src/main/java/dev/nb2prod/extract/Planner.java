@@ -516,18 +516,22 @@ public final class Planner {
      */
     private static void closeOverDependencies(AnalyzedNotebook analyzed, CellGraph graph, SortedSet<Integer> kept,
                                               Map<Integer, String> dropReason) {
+        // indexes built once: looking through every edge and cell for each cell is quadratic in large notebooks
+        Map<Integer, List<Integer>> sources = new HashMap<>();
+        graph.edges().forEach(e -> sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from()));
+        Map<String, TreeSet<Integer>> definers = new HashMap<>();
+        analyzed.cellNames().forEach((index, names) ->
+            names.defines().forEach(name -> definers.computeIfAbsent(name, k -> new TreeSet<>()).add(index)));
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(kept);
         while (!work.isEmpty()) {
             int cell = work.pop();
-            Set<Integer> needed = new TreeSet<>();
-            graph.edges().stream().filter(e -> e.to() == cell).forEach(e -> needed.add(e.from()));
+            Set<Integer> needed = new TreeSet<>(sources.getOrDefault(cell, List.of()));
             for (FunctionInfo f : analyzed.names(cell).functions()) {
                 for (String read : f.reads()) {
-                    for (int i = cell; i >= 0; i--) {
-                        if (analyzed.cellNames().containsKey(i) && analyzed.names(i).defines().contains(read)) {
-                            needed.add(i);
-                            break;
-                        }
+                    TreeSet<Integer> cells = definers.get(read);
+                    Integer definer = cells == null ? null : cells.floor(cell);
+                    if (definer != null) {
+                        needed.add(definer);
                     }
                 }
             }

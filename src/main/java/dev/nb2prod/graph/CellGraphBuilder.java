@@ -10,6 +10,7 @@ import dev.nb2prod.python.names.CellNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,36 +61,56 @@ public final class CellGraphBuilder {
 
     /**
      * Edge {@code i -> j} when cell j uses or mutates a name whose most recent definition above j is in
-     * cell i, and {@code k -> j} for every cell k between them that mutates the name.
+     * cell i, and {@code k -> j} for every cell k between them that mutates the name. Looked up in indexes of
+     * the cells by name, so that a notebook of 100,000 cells is linear, not quadratic, in its cells.
      */
     private static List<Edge> edges(List<CellNode> nodes) {
+        Map<String, List<Integer>> definers = index(nodes, CellNode::defines);
+        Map<String, List<Integer>> mutators = index(nodes, CellNode::mutates);
         SortedMap<Long, SortedSet<String>> byPair = new TreeMap<>();
         for (CellNode target : nodes) {
             // a name the cell mutates but never reads before binding it itself depends on nothing above
             Set<String> needed = new TreeSet<>(target.uses());
             target.mutates().stream().filter(n -> !target.defines().contains(n)).forEach(needed::add);
             for (String name : needed) {
-                int definer = -1;
-                for (int i = target.index() - 1; i >= 0; i--) {
-                    if (nodes.get(i).defines().contains(name)) {
-                        definer = i;
-                        break;
-                    }
-                }
-                if (definer < 0) {
+                List<Integer> cells = definers.getOrDefault(name, List.of());
+                int before = firstAtOrAfter(cells, target.index()) - 1;
+                if (before < 0) {
                     continue;
                 }
+                int definer = cells.get(before);
                 add(byPair, definer, target.index(), name);
-                for (int k = definer + 1; k < target.index(); k++) {
-                    if (nodes.get(k).mutates().contains(name)) {
-                        add(byPair, k, target.index(), name);
+                List<Integer> mutating = mutators.getOrDefault(name, List.of());
+                for (int m = firstAtOrAfter(mutating, definer + 1); m < mutating.size(); m++) {
+                    int k = mutating.get(m);
+                    if (k >= target.index()) {
+                        break;
                     }
+                    add(byPair, k, target.index(), name);
                 }
             }
         }
         List<Edge> edges = new ArrayList<>();
         byPair.forEach((key, names) -> edges.add(new Edge((int) (key >> 32), (int) (key & 0xffffffffL), names)));
         return edges;
+    }
+
+    /** For each name, the cells (ascending) whose {@code names} hold it. */
+    private static Map<String, List<Integer>> index(List<CellNode> nodes,
+                                                    java.util.function.Function<CellNode, Set<String>> names) {
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (CellNode node : nodes) {
+            for (String name : names.apply(node)) {
+                index.computeIfAbsent(name, k -> new ArrayList<>()).add(node.index());
+            }
+        }
+        return index;
+    }
+
+    /** The position of the first value of the ascending {@code cells} that is at least {@code cell}. */
+    private static int firstAtOrAfter(List<Integer> cells, int cell) {
+        int found = java.util.Collections.binarySearch(cells, cell);
+        return found >= 0 ? found : -found - 1;
     }
 
     private static void add(SortedMap<Long, SortedSet<String>> byPair, int from, int to, String name) {
@@ -99,21 +120,14 @@ public final class CellGraphBuilder {
     private static void nameProblems(List<CellNode> nodes, AnalyzedNotebook analyzed,
                                      List<NameProblem> hidden, List<NameProblem> undefined) {
         boolean anyStarImport = nodes.stream().anyMatch(CellNode::starImport);
+        Map<String, List<Integer>> definers = index(nodes, CellNode::defines);
         for (CellNode node : nodes) {
             for (String name : node.uses()) {
-                boolean definedAbove = false;
-                for (int i = 0; i < node.index() && !definedAbove; i++) {
-                    definedAbove = nodes.get(i).defines().contains(name);
+                List<Integer> cells = definers.getOrDefault(name, List.of());
+                if (!cells.isEmpty() && cells.get(0) < node.index()) {
+                    continue; // defined above
                 }
-                if (definedAbove) {
-                    continue;
-                }
-                List<Integer> later = new ArrayList<>();
-                for (int i = node.index() + 1; i < nodes.size(); i++) {
-                    if (nodes.get(i).defines().contains(name)) {
-                        later.add(i);
-                    }
-                }
+                List<Integer> later = new ArrayList<>(cells.subList(firstAtOrAfter(cells, node.index() + 1), cells.size()));
                 Span span = analyzed.names(node.index()).firstUse().getOrDefault(name, Span.NONE);
                 if (!later.isEmpty()) {
                     hidden.add(new NameProblem(name, node.index(), span, later));
@@ -135,10 +149,14 @@ public final class CellGraphBuilder {
                 lastDefinition.put(name, node.index());
             }
         }
+        Map<String, Integer> lastRead = new HashMap<>();
+        for (CellNode node : nodes) {
+            node.uses().forEach(name -> lastRead.put(name, node.index()));
+            node.mutates().forEach(name -> lastRead.put(name, node.index()));
+        }
         List<Terminal> terminals = new ArrayList<>();
         lastDefinition.forEach((name, cell) -> {
-            boolean readLater = nodes.subList(cell + 1, nodes.size()).stream()
-                .anyMatch(n -> n.uses().contains(name) || n.mutates().contains(name));
+            boolean readLater = lastRead.getOrDefault(name, -1) > cell;
             if (!readLater && !definesTool(analyzed, cell, name)) {
                 terminals.add(new Terminal(name, cell));
             }
@@ -169,11 +187,13 @@ public final class CellGraphBuilder {
         if (work.isEmpty()) {
             terminals.forEach(t -> work.add(t.cell()));
         }
+        Map<Integer, List<Integer>> sources = new HashMap<>();
+        edges.forEach(e -> sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from()));
         Set<Integer> essential = new HashSet<>();
         while (!work.isEmpty()) {
             int cell = work.pop();
             if (essential.add(cell)) {
-                edges.stream().filter(e -> e.to() == cell).forEach(e -> work.add(e.from()));
+                work.addAll(sources.getOrDefault(cell, List.of()));
             }
         }
         List<CellNode> marked = new ArrayList<>();

@@ -32,21 +32,21 @@ final class JsonTreeReader {
         }
     }
 
-    /** The deepest nesting of arrays and objects read; deeper documents are refused, not overflowed. */
-    static final int MAX_NESTING_DEPTH = 2_000;
-
     private final JsonFactory factory;
 
     JsonTreeReader() {
-        // Python's json module, which nbformat uses, writes NaN/Infinity and numbers and names of any length;
-        // only the nesting depth stays limited, so that a hostile file cannot overflow the stack.
+        // Python's json module, which nbformat uses, writes NaN and Infinity. The constraints are deliberate
+        // (values and reasons in Limits and docs/limits.md): nesting bounds the stack of this recursive reader,
+        // string length bounds the memory of one value, number and key lengths stop a file made of one endless
+        // token, and document length stops a pipe that never ends.
         this.factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(Integer.MAX_VALUE)
-                        .maxNumberLength(Integer.MAX_VALUE)
-                        .maxNameLength(Integer.MAX_VALUE)
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNestingDepth(Limits.MAX_JSON_NESTING)
+                        .maxStringLength(Limits.MAX_JSON_STRING_CHARS)
+                        .maxNumberLength(Limits.MAX_JSON_NUMBER_CHARS)
+                        .maxNameLength(Limits.MAX_JSON_KEY_CHARS)
+                        .maxDocumentLength(Limits.MAX_FILE_BYTES)
                         .build())
                 .build();
     }

@@ -32,6 +32,13 @@ public final class NotebookReader {
         if (Files.isDirectory(file)) {
             throw new NotebookReadException(name, "is a directory, not a notebook file");
         }
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > Limits.MAX_FILE_BYTES) {
+                throw new NotebookReadException(name, tooLarge(Files.size(file)));
+            }
+        } catch (IOException e) {
+            // unreadable: the read below says why
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(name, in);
         } catch (NoSuchFileException e) {
@@ -56,13 +63,7 @@ public final class NotebookReader {
         } catch (CharacterCodingException e) {
             throw new NotebookReadException(name, "is not valid UTF-8");
         } catch (StreamConstraintsException e) {
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            if (message.contains("nesting depth")) {
-                throw new NotebookReadException(name, "is not a notebook: its JSON is nested more than "
-                        + JsonTreeReader.MAX_NESTING_DEPTH + " levels deep" + at(e.getLocation()));
-            }
-            throw new NotebookReadException(name, "is too large to read" + at(e.getLocation()) + ": "
-                    + oneLine(shorten(message)));
+            throw new NotebookReadException(name, beyondLimit(e));
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (message.startsWith("Unexpected end-of-input")) {
@@ -79,6 +80,39 @@ public final class NotebookReader {
             throw new NotebookReadException(name, "is not valid UTF-8");
         }
         return new NotebookBuilder(name).build(root);
+    }
+
+    /** The message for a file over {@link Limits#MAX_FILE_BYTES}. */
+    private static String tooLarge(long bytes) {
+        return "is too large: " + bytes + " bytes, over nb2prod's limit of " + Limits.MAX_FILE_BYTES
+                + " bytes (see docs/limits.md)";
+    }
+
+    /** The message for a JSON document over one of Jackson's read constraints (set from {@link Limits}). */
+    private static String beyondLimit(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = at(e.getLocation());
+        String see = " (see docs/limits.md)";
+        if (message.contains("getMaxNestingDepth")) {
+            return "is not a notebook: its JSON is nested more than " + Limits.MAX_JSON_NESTING + " levels deep"
+                    + where;
+        }
+        if (message.contains("getMaxStringLength")) {
+            return "has a string longer than nb2prod's limit of " + Limits.MAX_JSON_STRING_CHARS + " characters"
+                    + where + see;
+        }
+        if (message.contains("getMaxNumberLength")) {
+            return "has a number longer than nb2prod's limit of " + Limits.MAX_JSON_NUMBER_CHARS + " characters"
+                    + where + see;
+        }
+        if (message.contains("getMaxNameLength")) {
+            return "has a key longer than nb2prod's limit of " + Limits.MAX_JSON_KEY_CHARS + " characters"
+                    + where + see;
+        }
+        if (message.contains("getMaxDocumentLength")) {
+            return "is too large: over nb2prod's limit of " + Limits.MAX_FILE_BYTES + " bytes" + see;
+        }
+        return "is beyond a limit of nb2prod" + where + ": " + oneLine(shorten(message)) + see;
     }
 
     private static String at(com.fasterxml.jackson.core.JsonLocation location) {
@@ -181,6 +215,7 @@ public final class NotebookReader {
             if (!(cells instanceof Json.Arr list)) {
                 throw problem("is not a valid nbformat 4 notebook: 'cells' is " + Json.typeName(cells) + ", not a list");
             }
+            checkCellCount(list.items().size());
             List<Cell> result = new ArrayList<>();
             for (Json item : list.items()) {
                 result.add(cell(item, result.size(), false));
@@ -205,11 +240,19 @@ public final class NotebookReader {
                 if (!(s.get("cells") instanceof Json.Arr cells)) {
                     continue; // a worksheet without cells is empty (nbformat reads it so)
                 }
+                checkCellCount(result.size() + cells.items().size());
                 for (Json item : cells.items()) {
                     result.add(cell(item, result.size(), true));
                 }
             }
             return result;
+        }
+
+        private void checkCellCount(int cells) throws NotebookReadException {
+            if (cells > Limits.MAX_CELLS) {
+                throw problem("has " + cells + " cells, over nb2prod's limit of " + Limits.MAX_CELLS
+                        + " cells (see docs/limits.md)");
+            }
         }
 
         private Cell cell(Json item, int index, boolean v3) throws NotebookReadException {

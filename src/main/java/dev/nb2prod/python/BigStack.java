@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 public final class BigStack {
 
-    private static final long STACK_BYTES = 512L * 1024 * 1024;
+    private static final long STACK_BYTES = dev.nb2prod.notebook.Limits.ANALYSIS_STACK_BYTES;
 
     private BigStack() {
     }

@@ -15,8 +15,11 @@ import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.ast.WithItem;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sonar.plugins.python.api.tree.AliasedName;
 import org.sonar.plugins.python.api.tree.AnnotatedAssignment;
@@ -214,36 +217,55 @@ final class SonarAstConverter {
         return LAYOUT_TOKENS.contains(t.type().getName());
     }
 
-    private static Token firstSig(Tree t) {
+    /**
+     * The first and last significant tokens of every subtree asked for, remembered: a left-nested chain of
+     * operators asks for them at every level, which without the memory is quadratic in the chain's length.
+     */
+    private final Map<Tree, Optional<Token>> firstTokens = new IdentityHashMap<>();
+    private final Map<Tree, Optional<Token>> lastTokens = new IdentityHashMap<>();
+
+    private Token firstSig(Tree t) {
         if (t instanceof Token tk) {
             return isLayout(tk) ? null : tk;
         }
+        Optional<Token> known = firstTokens.get(t);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Token found = null;
         for (Tree c : t.children()) {
             if (c != null) {
-                Token r = firstSig(c);
-                if (r != null) {
-                    return r;
+                found = firstSig(c);
+                if (found != null) {
+                    break;
                 }
             }
         }
-        return null;
+        firstTokens.put(t, Optional.ofNullable(found));
+        return found;
     }
 
-    private static Token lastSig(Tree t) {
+    private Token lastSig(Tree t) {
         if (t instanceof Token tk) {
             return isLayout(tk) ? null : tk;
         }
+        Optional<Token> known = lastTokens.get(t);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Token found = null;
         List<Tree> kids = t.children();
         for (int i = kids.size() - 1; i >= 0; i--) {
             Tree c = kids.get(i);
             if (c != null) {
-                Token r = lastSig(c);
-                if (r != null) {
-                    return r;
+                found = lastSig(c);
+                if (found != null) {
+                    break;
                 }
             }
         }
-        return null;
+        lastTokens.put(t, Optional.ofNullable(found));
+        return found;
     }
 
     private Span span(Tree t) {

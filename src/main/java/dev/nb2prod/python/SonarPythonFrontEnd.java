@@ -2,10 +2,15 @@ package dev.nb2prod.python;
 
 import com.sonar.sslr.api.AstNode;
 import com.sonar.sslr.api.RecognitionException;
+import dev.nb2prod.notebook.Limits;
 import dev.nb2prod.python.ast.Module;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sonar.plugins.python.api.tree.FileInput;
+import org.sonar.plugins.python.api.tree.Token;
+import org.sonar.plugins.python.api.tree.Tree;
 import org.sonar.python.parser.PythonParser;
 import org.sonar.python.tree.IPythonTreeMaker;
 
@@ -25,6 +30,11 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
     @Override
     public ParsedCell parse(String cellSource) {
         String source = cellSource == null ? "" : cellSource;
+        BracketDepth.Position deep = BracketDepth.beyond(source, Limits.MAX_BRACKET_DEPTH);
+        if (deep != null) {
+            return new ParsedCell.Failed(new SyntaxError("brackets nested more than " + Limits.MAX_BRACKET_DEPTH
+                    + " levels deep, nb2prod's limit (see docs/limits.md)", deep.line(), deep.column() + 1));
+        }
         // parseAt handles every failure but a stack overflow, which BigStack retries on a large stack
         return BigStack.call("nb2prod-python-parser", () -> parseAt(source, 0, 0),
                 () -> new ParsedCell.Failed(new SyntaxError("too deeply nested to parse", 1, 1)));
@@ -37,6 +47,13 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             String text = source.endsWith("\n") ? source : source + "\n";
             AstNode node = parsers.get().parse(text);
             FileInput fileInput = new IPythonTreeMaker().fileInput(node);
+            Tree tooDeep = beyondDepth(fileInput, Limits.MAX_SYNTAX_DEPTH);
+            if (tooDeep != null) {
+                Token token = tooDeep.firstToken();
+                return failed("nested more than " + Limits.MAX_SYNTAX_DEPTH + " levels deep, nb2prod's limit"
+                        + " (see docs/limits.md)", token == null ? 1 : token.line(), token == null ? 0 : token.column(),
+                        source, lineOffset, colOffset);
+            }
             Module module = new SonarAstConverter(source, lineOffset, colOffset, this::parseAt).module(fileInput);
             return new ParsedCell.Parsed(module);
         } catch (RecognitionException e) {
@@ -47,6 +64,31 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);
         }
+    }
+
+    /**
+     * The first node found deeper than {@code maxDepth} in the tree, or null. Iterative, so that it runs before
+     * any recursive pass over the tree (the conversion below, the name analysis, the rules) meets that depth.
+     */
+    private static Tree beyondDepth(Tree root, int maxDepth) {
+        Deque<Tree> nodes = new ArrayDeque<>();
+        Deque<Integer> depths = new ArrayDeque<>();
+        nodes.push(root);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            Tree tree = nodes.pop();
+            int depth = depths.pop();
+            if (depth > maxDepth) {
+                return tree;
+            }
+            for (Tree child : tree.children()) {
+                if (child != null) {
+                    nodes.push(child);
+                    depths.push(depth + 1);
+                }
+            }
+        }
+        return null;
     }
 
     private static ParsedCell failed(String message, int line, int col0, String source, int lineOffset, int colOffset) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +54,8 @@ final class GlobalMutableStateRule implements Rule {
         List<Map.Entry<String, List<Integer>>> chains = new ArrayList<>();
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
-            for (String name : new TreeSet<>(current.keySet())) {
-                boolean changes = names.uses().contains(name)
+            for (String name : names.uses()) {
+                boolean changes = current.containsKey(name)
                     && (names.defines().contains(name)
                         || (names.mutates().contains(name) && !NotebookNames.onlyTrained(cell.module(), name)));
                 if (changes) {

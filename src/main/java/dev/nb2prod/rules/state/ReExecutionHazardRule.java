@@ -12,8 +12,10 @@ import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,16 +63,17 @@ final class ReExecutionHazardRule implements Rule {
     @Override
     public void check(RuleContext context) {
         Set<String> tools = NotebookNames.tools(context.analyzed());
+        Map<String, Integer> definingCells = definingCells(context);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
-            Set<String> definedElsewhere = definedElsewhere(context, cell.index());
             Set<String> reported = new HashSet<>();
             for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
                 boolean reportedHere = false;
                 for (Hazard h : hazards(stmt)) {
                     String n = h.name();
                     boolean fromBefore = names.uses().contains(n) && !boundBefore(names, n, stmt.span());
-                    if (fromBefore && definedElsewhere.contains(n) && !tools.contains(n) && reported.add(n)
+                    boolean definedElsewhere = definingCells.getOrDefault(n, 0) > (names.defines().contains(n) ? 1 : 0);
+                    if (fromBefore && definedElsewhere && !tools.contains(n) && reported.add(n)
                         && !reportedHere) {
                         context.report(cell.index(), stmt.span(), h.message());
                         reportedHere = true;
@@ -183,13 +186,12 @@ final class ReExecutionHazardRule implements Rule {
         return first != null && first.compareTo(stmt) < 0 && !NotebookNames.contains(stmt, first);
     }
 
-    private static Set<String> definedElsewhere(RuleContext context, int cell) {
-        Set<String> names = new HashSet<>();
-        for (RuleContext.ParsedCodeCell other : context.parsedCells()) {
-            if (other.index() != cell) {
-                names.addAll(context.analyzed().names(other.index()).defines());
-            }
+    /** For each name, how many parsed cells define it (counted once, not once per cell: notebooks can be large). */
+    private static Map<String, Integer> definingCells(RuleContext context) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            context.analyzed().names(cell.index()).defines().forEach(n -> counts.merge(n, 1, Integer::sum));
         }
-        return names;
+        return counts;
     }
 }

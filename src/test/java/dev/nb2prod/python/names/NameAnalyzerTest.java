@@ -337,7 +337,8 @@ class NameAnalyzerTest {
         CellNames chain = names("x = a" + " + a".repeat(5000) + "\n");
         assertThat(chain.defines()).containsExactly("x");
         assertThat(chain.uses()).containsExactly("a");
-        CellNames nested = names("y = " + "[".repeat(3000) + "b" + "]".repeat(3000) + "\n");
+        // 990 levels: deeper than CPython allows (200), inside nb2prod's bracket limit (Limits.MAX_BRACKET_DEPTH)
+        CellNames nested = names("y = " + "[".repeat(990) + "b" + "]".repeat(990) + "\n");
         assertThat(nested.uses()).containsExactly("b");
     }
 
