@@ -99,7 +99,34 @@ public final class NotebookReader {
     }
 
     static String oneLine(String text) {
-        return text == null ? "unknown error" : text.replaceAll("\\s+", " ").trim();
+        return text == null ? "unknown error" : escapeControls(text.replaceAll("\\s+", " ").trim());
+    }
+
+    /**
+     * A value from the notebook as an error message shows it: quoted, control characters escaped (a hostile file
+     * must not break the message into lines or send escape sequences to a terminal), at most 40 characters.
+     */
+    static String shown(String value) {
+        int end = value.length() > 40 && Character.isHighSurrogate(value.charAt(39)) ? 39 : 40;
+        String start = value.length() > end ? value.substring(0, end) : value;
+        return "'" + escapeControls(start) + "'" + (start.length() < value.length() ? "..." : "");
+    }
+
+    /** A number from the notebook as a message shows it: at most 40 characters. */
+    private static String clipped(String number) {
+        return number.length() > 40 ? number.substring(0, 40) + "..." : number;
+    }
+
+    private static String escapeControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** Turns the JSON tree of one file into the model, naming the file in every error. */
@@ -219,7 +246,7 @@ public final class NotebookReader {
                 case "" -> throw problem("cell " + (index + 1) + " (line " + line + ") has no 'cell_type'");
                 default -> {
                     if (!future) {
-                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type '" + type + "'");
+                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type " + shown(type));
                     }
                     // a cell type from a newer nbformat minor version: kept, but never run or analysed
                     yield new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
@@ -282,7 +309,7 @@ public final class NotebookReader {
                     default -> {
                         if (!future) {
                             throw problem("cell " + (index + 1) + ": output at line " + line
-                                    + " has an unknown output_type '" + type + "'");
+                                    + " has an unknown output_type " + shown(type));
                         }
                     }
                 }
@@ -401,7 +428,7 @@ public final class NotebookReader {
                 }
             }
             throw problem("is not a valid notebook: '" + field + "' should be an integer but is "
-                    + (value instanceof Json.Num n ? n.text() : Json.typeName(value)));
+                    + (value instanceof Json.Num n ? clipped(n.text()) : Json.typeName(value)));
         }
 
         private static int parseIntOr(String text, int fallback) {

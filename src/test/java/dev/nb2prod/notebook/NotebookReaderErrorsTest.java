@@ -194,6 +194,22 @@ class NotebookReaderErrorsTest {
     }
 
     @Test
+    void typesFromTheNotebookAreShownOnOneLineAndShortened() {
+        // found by NotebookReaderFuzzTest: a cell_type holding a whole cell of code made a multi-line message
+        String json = """
+                {"nbformat": 4, "nbformat_minor": 5, "cells": [
+                    {"cell_type": "markd\\ny = 1\\u001b[31m", "source": "a"}]}
+                """;
+        assertThat(problem(json)).isEqualTo("bad.ipynb: cell 1 (line 2) has an unknown cell_type 'markd\\u000ay = 1\\u001b[31m'");
+        String longType = "x".repeat(500);
+        assertThat(problem(json.replace("markd\\ny = 1\\u001b[31m", longType)))
+                .isEqualTo("bad.ipynb: cell 1 (line 2) has an unknown cell_type '" + "x".repeat(40) + "'...");
+        assertThat(problem("{\"nbformat\": 4, \"nbformat_minor\": " + "9".repeat(100) + ".5}"))
+                .isEqualTo("bad.ipynb: is not a valid notebook: 'nbformat_minor' should be an integer but is "
+                        + "9".repeat(40) + "...");
+    }
+
+    @Test
     void unknownOutputType() {
         String json = """
                 {"nbformat": 4, "nbformat_minor": 0, "cells": [
