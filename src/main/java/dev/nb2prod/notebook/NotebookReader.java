@@ -99,7 +99,12 @@ public final class NotebookReader {
     }
 
     static String oneLine(String text) {
-        return text == null ? "unknown error" : escapeControls(text.replaceAll("\\s+", " ").trim());
+        if (text == null) {
+            return "unknown error";
+        }
+        // escaping may lengthen the text (a NUL becomes six characters): cut after it
+        String line = escapeControls(text.replaceAll("\\s+", " ").trim());
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     /**

@@ -210,6 +210,15 @@ class NotebookReaderErrorsTest {
     }
 
     @Test
+    void controlCharactersInAJsonErrorAreEscapedWithinAShortMessage() {
+        // found by NotebookReaderFuzzTest: Jackson quotes the bad token with its NUL bytes; escaped, they made the
+        // message more than twice as long as the token
+        byte[] bytes = ("Unimag" + "\0".repeat(150) + "}").getBytes(StandardCharsets.UTF_8);
+        assertThat(problem(bytes)).startsWith("bad.ipynb: is not valid JSON at line 1, column ")
+                .contains("Unimag\\u0000\\u0000").endsWith("...");
+    }
+
+    @Test
     void unknownOutputType() {
         String json = """
                 {"nbformat": 4, "nbformat_minor": 0, "cells": [
