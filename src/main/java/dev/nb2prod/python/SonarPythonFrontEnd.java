@@ -2,6 +2,7 @@ package dev.nb2prod.python;
 
 import com.sonar.sslr.api.AstNode;
 import com.sonar.sslr.api.RecognitionException;
+import com.sonar.sslr.impl.LexerException;
 import dev.nb2prod.python.ast.Module;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +44,12 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset);
         } catch (SonarAstConverter.NestedSyntaxError e) {
             return new ParsedCell.Failed(e.error);
+        } catch (LexerException e) {
+            return failed("cannot split the cell into Python tokens", 1, 0, source, lineOffset, colOffset);
         } catch (RuntimeException | LinkageError e) {
-            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);
+            // the parser's own messages quote the source (secrets, control characters): name the failure only
+            return failed("cannot parse (" + e.getClass().getSimpleName() + " in the parser)", 1, 0, source,
+                    lineOffset, colOffset);
         }
     }
 
