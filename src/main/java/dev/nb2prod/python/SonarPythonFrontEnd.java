@@ -33,6 +33,11 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
 
     /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
     private ParsedCell parseAt(String source, int lineOffset, int colOffset) {
+        var tooDeep = BraceNesting.check(source);
+        if (tooDeep.isPresent()) {
+            return failed("braces nested more than " + BraceNesting.LIMIT + " levels deep: too complex to parse",
+                    tooDeep.get().line(), tooDeep.get().column(), source, lineOffset, colOffset);
+        }
         try {
             // A trailing line break keeps the parser happy with an indented line magic on the last line.
             String text = source.endsWith("\n") ? source : source + "\n";

@@ -65,8 +65,7 @@ class PythonFrontEndFuzzTest {
             assertThat(code).as("name problem %s", problem).contains(problem.cell());
             assertThat(code).as("name problem %s", problem).containsAll(problem.definedIn());
         }
-        assertThat(new CellGraphBuilder().build(AnalyzedNotebook.of(notebook, frontEnd)))
-            .as("the graph of the same notebook again").isEqualTo(graph);
+        assertThat(new CellGraphBuilder().build(analyzed)).as("the graph of the same notebook again").isEqualTo(graph);
     }
 
     /** One code cell per {@code #%%}-separated part; execution counts in a mixed order, one cell never run. */
