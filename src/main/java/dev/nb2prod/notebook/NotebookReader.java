@@ -243,24 +243,24 @@ public final class NotebookReader {
             List<String> tags = tags(cell);
             int line = cell.line();
             return switch (type) {
-                case "code" -> new CodeCell(index, id, text(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source"),
+                case "code" -> new CodeCell(index, id, source(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source"),
                         tags, line, count(cell.get(v3 ? "prompt_number" : "execution_count")), outputs(cell, index, v3));
-                case "markdown" -> new MarkdownCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                case "markdown" -> new MarkdownCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 case "heading" -> new MarkdownCell(index, id, heading(cell, line, index), tags, line);
-                case "raw" -> new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                case "raw" -> new RawCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 case "" -> throw problem("cell " + (index + 1) + " (line " + line + ") has no 'cell_type'");
                 default -> {
                     if (!future) {
                         throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type " + shown(type));
                     }
                     // a cell type from a newer nbformat minor version: kept, but never run or analysed
-                    yield new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                    yield new RawCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 }
             };
         }
 
         private SourceText heading(Json.Obj cell, int line, int index) throws NotebookReadException {
-            SourceText text = text(cell.get("source"), line, "cell " + (index + 1) + " source");
+            SourceText text = source(cell.get("source"), line, "cell " + (index + 1) + " source");
             int level = cell.get("level") instanceof Json.Num n ? parseIntOr(n.text(), 1) : 1;
             return new SourceText("#".repeat(Math.max(1, Math.min(6, level))) + " " + text.text(), text.fileLines());
         }
@@ -383,6 +383,25 @@ public final class NotebookReader {
                 }
             }
             return lines.isEmpty() ? SourceText.empty(line) : new SourceText(text.toString(), lines);
+        }
+
+        /**
+         * A cell's source as {@link #text}, with every lone carriage return read as a line feed: Python ends a line
+         * there too, so the lines of the model are the lines the parser sees (CRLF already ends one line).
+         */
+        private SourceText source(Json value, int fallbackLine, String where) throws NotebookReadException {
+            Json normalised = switch (value) {
+                case Json.Str s -> new Json.Str(loneCarriageReturns(s.value()), s.line());
+                case Json.Arr a -> new Json.Arr(a.items().stream()
+                        .map(i -> i instanceof Json.Str s ? new Json.Str(loneCarriageReturns(s.value()), s.line()) : i)
+                        .toList(), a.line());
+                case null, default -> value;
+            };
+            return text(normalised, fallbackLine, where);
+        }
+
+        private static String loneCarriageReturns(String text) {
+            return text.indexOf('\r') < 0 ? text : text.replaceAll("\r(?!\n)", "\n");
         }
 
         /** A multiline text: a string, or a list of strings joined, with the file line of every text line. */

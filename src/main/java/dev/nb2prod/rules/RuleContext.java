@@ -112,10 +112,27 @@ public final class RuleContext {
             "output:" + stableKey);
     }
 
-    private void add(Cell cell, Finding.Where where, int fileLine, String message, String anchor) {
+    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor) {
+        String message = withoutControlCharacters(rawMessage);
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
         findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
             fileLine, basis));
+    }
+
+    /**
+     * A message as reports show it: names and literals quoted from the notebook may hold control characters,
+     * which would break a report line or reach a terminal as escape sequences; they are written as escapes.
+     */
+    private static String withoutControlCharacters(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static String lineOf(SourceText text, int line) {
