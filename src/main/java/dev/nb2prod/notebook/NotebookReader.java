@@ -103,7 +103,7 @@ public final class NotebookReader {
             return "unknown error";
         }
         // escaping may lengthen the text (a NUL becomes six characters): cut after it
-        String line = escapeControls(text.replaceAll("\\s+", " ").trim());
+        String line = ControlCharacters.escaped(text.replaceAll("\\s+", " ").trim());
         return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
@@ -114,24 +114,12 @@ public final class NotebookReader {
     static String shown(String value) {
         int end = value.length() > 40 && Character.isHighSurrogate(value.charAt(39)) ? 39 : 40;
         String start = value.length() > end ? value.substring(0, end) : value;
-        return "'" + escapeControls(start) + "'" + (start.length() < value.length() ? "..." : "");
+        return "'" + ControlCharacters.escaped(start) + "'" + (start.length() < value.length() ? "..." : "");
     }
 
     /** A number from the notebook as a message shows it: at most 40 characters. */
     private static String clipped(String number) {
         return number.length() > 40 ? number.substring(0, 40) + "..." : number;
-    }
-
-    private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     /** Turns the JSON tree of one file into the model, naming the file in every error. */

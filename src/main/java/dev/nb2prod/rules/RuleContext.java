@@ -4,6 +4,7 @@ import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.notebook.Cell;
 import dev.nb2prod.notebook.CodeCell;
+import dev.nb2prod.notebook.ControlCharacters;
 import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.notebook.SourceText;
 import dev.nb2prod.python.ParsedCell;
@@ -113,26 +114,11 @@ public final class RuleContext {
     }
 
     private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor) {
-        String message = withoutControlCharacters(rawMessage);
+        // names and literals quoted from the notebook must not break a report line or reach a terminal raw
+        String message = ControlCharacters.escaped(rawMessage);
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
         findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
             fileLine, basis));
-    }
-
-    /**
-     * A message as reports show it: names and literals quoted from the notebook may hold control characters,
-     * which would break a report line or reach a terminal as escape sequences; they are written as escapes.
-     */
-    private static String withoutControlCharacters(String message) {
-        StringBuilder out = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     private static String lineOf(SourceText text, int line) {
