@@ -51,6 +51,10 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             return new ParsedCell.Failed(e.error);
         } catch (LexerException e) {
             return failed("cannot split the cell into Python tokens", 1, 0, source, lineOffset, colOffset);
+        } catch (StackOverflowError e) {
+            // the overflow may have left this thread's parser half-way through: never reuse it (BigStack retries)
+            parsers.remove();
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             // the parser's own messages quote the source (secrets, control characters): name the failure only
             return failed("cannot parse (" + e.getClass().getSimpleName() + " in the parser)", 1, 0, source,
