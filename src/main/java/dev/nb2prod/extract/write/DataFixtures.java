@@ -85,7 +85,9 @@ public final class DataFixtures {
         for (String candidate : candidates) {
             try {
                 Path path = folder.resolve(candidate).normalize();
-                if (path.startsWith(folder) && Files.isRegularFile(path) && Files.size(path) < MAX_BYTES) {
+                // a symbolic link (of the file or of a folder on the way) must not bring in a file from elsewhere
+                if (path.startsWith(folder) && Files.isRegularFile(path) && Files.size(path) < MAX_BYTES
+                    && path.toRealPath().startsWith(folder.toRealPath())) {
                     return Optional.of(path);
                 }
             } catch (InvalidPathException | java.io.IOException e) {
