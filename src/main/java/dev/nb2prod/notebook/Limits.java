@@ -49,6 +49,14 @@ public final class Limits {
     public static final int MAX_BRACKET_DEPTH = 1_000;
 
     /**
+     * The deepest nesting of braces ({@code {}}) in one code cell, checked before it is parsed. The Python parser
+     * backtracks through dict, set and comprehension at every brace, so a cell with an error inside deeply nested
+     * braces takes time doubling with each level (60 levels: years); at 16 levels the worst case is about 0.1 s.
+     * Real code nests braces a few levels deep; deeper cells are reported as a syntax error (NB001).
+     */
+    public static final int MAX_BRACE_DEPTH = 16;
+
+    /**
      * The deepest syntax tree of one code cell that nb2prod analyses (long chains of operators, lambdas or
      * conditional expressions nest it without brackets). CPython 3.11 fails to compile about 3,000 chained
      * operators; deeper cells are reported as a syntax error (NB001) instead of being analysed by the recursive

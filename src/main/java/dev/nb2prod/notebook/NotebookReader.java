@@ -131,11 +131,6 @@ public final class NotebookReader {
         return message.replaceFirst("^(Unrecognized token) '[^']*'", "$1");
     }
 
-    /** A value from the file for a message: short ones whole, long ones cut (they may be anything, even a key). */
-    static String excerpt(String value) {
-        return value.length() <= 20 ? value : value.substring(0, 16) + "\u2026";
-    }
-
     private static String shorten(String message) {
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline);
@@ -143,7 +138,30 @@ public final class NotebookReader {
     }
 
     static String oneLine(String text) {
-        return text == null ? "unknown error" : text.replaceAll("\\s+", " ").trim();
+        if (text == null) {
+            return "unknown error";
+        }
+        // escaping may lengthen the text (a NUL becomes six characters): cut after it
+        String line = ControlCharacters.escaped(text.replaceAll("\\s+", " ").trim());
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+
+    /**
+     * A value from the notebook as an error message shows it: quoted, control characters escaped (a hostile file
+     * must not break the message into lines or send escape sequences to a terminal); short values whole, longer
+     * ones cut to their first 16 characters (a value may be anything, even a pasted key).
+     */
+    static String shown(String value) {
+        if (value.length() <= 20) {
+            return "'" + ControlCharacters.escaped(value) + "'";
+        }
+        int end = Character.isHighSurrogate(value.charAt(15)) ? 15 : 16;
+        return "'" + ControlCharacters.escaped(value.substring(0, end)) + "'...";
+    }
+
+    /** A number from the notebook as a message shows it: at most 40 characters. */
+    private static String clipped(String number) {
+        return number.length() > 40 ? number.substring(0, 40) + "..." : number;
     }
 
     /** Turns the JSON tree of one file into the model, naming the file in every error. */
@@ -264,24 +282,24 @@ public final class NotebookReader {
             List<String> tags = tags(cell);
             int line = cell.line();
             return switch (type) {
-                case "code" -> new CodeCell(index, id, text(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source"),
+                case "code" -> new CodeCell(index, id, source(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source"),
                         tags, line, count(cell.get(v3 ? "prompt_number" : "execution_count")), outputs(cell, index, v3));
-                case "markdown" -> new MarkdownCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                case "markdown" -> new MarkdownCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 case "heading" -> new MarkdownCell(index, id, heading(cell, line, index), tags, line);
-                case "raw" -> new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                case "raw" -> new RawCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 case "" -> throw problem("cell " + (index + 1) + " (line " + line + ") has no 'cell_type'");
                 default -> {
                     if (!future) {
-                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type '" + excerpt(type) + "'");
+                        throw problem("cell " + (index + 1) + " (line " + line + ") has an unknown cell_type " + shown(type));
                     }
                     // a cell type from a newer nbformat minor version: kept, but never run or analysed
-                    yield new RawCell(index, id, text(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
+                    yield new RawCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 }
             };
         }
 
         private SourceText heading(Json.Obj cell, int line, int index) throws NotebookReadException {
-            SourceText text = text(cell.get("source"), line, "cell " + (index + 1) + " source");
+            SourceText text = source(cell.get("source"), line, "cell " + (index + 1) + " source");
             int level = cell.get("level") instanceof Json.Num n ? parseIntOr(n.text(), 1) : 1;
             return new SourceText("#".repeat(Math.max(1, Math.min(6, level))) + " " + text.text(), text.fileLines());
         }
@@ -335,7 +353,7 @@ public final class NotebookReader {
                     default -> {
                         if (!future) {
                             throw problem("cell " + (index + 1) + ": output at line " + line
-                                    + " has an unknown output_type '" + excerpt(type) + "'");
+                                    + " has an unknown output_type " + shown(type));
                         }
                     }
                 }
@@ -406,6 +424,25 @@ public final class NotebookReader {
             return lines.isEmpty() ? SourceText.empty(line) : new SourceText(text.toString(), lines);
         }
 
+        /**
+         * A cell's source as {@link #text}, with every lone carriage return read as a line feed: Python ends a line
+         * there too, so the lines of the model are the lines the parser sees (CRLF already ends one line).
+         */
+        private SourceText source(Json value, int fallbackLine, String where) throws NotebookReadException {
+            Json normalised = switch (value) {
+                case Json.Str s -> new Json.Str(loneCarriageReturns(s.value()), s.line());
+                case Json.Arr a -> new Json.Arr(a.items().stream()
+                        .map(i -> i instanceof Json.Str s ? new Json.Str(loneCarriageReturns(s.value()), s.line()) : i)
+                        .toList(), a.line());
+                case null, default -> value;
+            };
+            return text(normalised, fallbackLine, where);
+        }
+
+        private static String loneCarriageReturns(String text) {
+            return text.indexOf('\r') < 0 ? text : text.replaceAll("\r(?!\n)", "\n");
+        }
+
         /** A multiline text: a string, or a list of strings joined, with the file line of every text line. */
         private SourceText text(Json value, int fallbackLine, String where) throws NotebookReadException {
             if (value == null || value instanceof Json.Null) {
@@ -454,7 +491,7 @@ public final class NotebookReader {
                 }
             }
             throw problem("is not a valid notebook: '" + field + "' should be an integer but is "
-                    + (value instanceof Json.Num n ? n.text() : Json.typeName(value)));
+                    + (value instanceof Json.Num n ? clipped(n.text()) : Json.typeName(value)));
         }
 
         private static int parseIntOr(String text, int fallback) {

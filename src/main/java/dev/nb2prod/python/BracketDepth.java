@@ -1,22 +1,46 @@
 package dev.nb2prod.python;
 
 /**
- * A lexical pre-check run before the parser: where the brackets of a cell first nest deeper than a limit. The
- * parser takes time and stack in proportion to that depth, and CPython's own tokenizer refuses more than 200
- * levels, so a cell beyond the limit is refused before it is parsed. Strings and comments are skipped the way
- * Python's tokenizer skips them; a string left open ends at its line (or at the end, for a triple-quoted one).
+ * A lexical pre-check run before the parser: where the brackets of a cell first nest deeper than the limits. The
+ * parser's time and stack grow with bracket depth (CPython's own tokenizer refuses more than 200 levels), and with
+ * braces it grows exponentially: SonarSource's PEG grammar tries a dict, a set and the comprehensions at every
+ * {@code {}, so when the code inside fails to parse the work doubles with each enclosing brace. A cell beyond
+ * either limit is refused before it is parsed.
+ *
+ * <p>Strings, comments, shell escapes ({@code !cmd}) and line magics ({@code %x}) are skipped; a string left open
+ * ends at its line (or at the end, for a triple-quoted one). A cell magic ({@code %%x}) is not Python and is not
+ * checked here: the Python under {@code %%time} and the like is checked when it is parsed.
  */
 final class BracketDepth {
-    /** Where the limit is first exceeded: 1-based line and 0-based column. */
-    record Position(int line, int column) {}
+    /**
+     * Where a limit is first exceeded.
+     *
+     * @param line 1-based line
+     * @param column 0-based column of the bracket
+     * @param brace true when the brace limit was exceeded (else the limit on all brackets)
+     */
+    record Position(int line, int column, boolean brace) {}
 
     private BracketDepth() {}
 
-    /** The position of the first bracket deeper than {@code max}, or null when there is none. */
+    /** The first bracket deeper than {@code max}, counting every kind of bracket, or null when there is none. */
     static Position beyond(String source, int max) {
+        return beyond(source, max, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first bracket deeper than {@code maxBrackets} (all kinds) or brace deeper than {@code maxBraces}, or null
+     * when there is none.
+     */
+    static Position beyond(String source, int maxBrackets, int maxBraces) {
+        if (source.stripLeading().startsWith("%%")) {
+            return null;
+        }
         int depth = 0;
+        int braces = 0;
         int line = 1;
         int lineStart = 0;
+        boolean atLineStart = true;
         int n = source.length();
         int i = 0;
         while (i < n) {
@@ -24,8 +48,17 @@ final class BracketDepth {
             if (c == '\n') {
                 line++;
                 lineStart = i + 1;
+                atLineStart = true;
                 i++;
-            } else if (c == '#') {
+                continue;
+            }
+            if (atLineStart && (c == ' ' || c == '\t')) {
+                i++;
+                continue;
+            }
+            boolean magic = atLineStart && c == '%';
+            atLineStart = false;
+            if (c == '#' || magic || (c == '!' && !(i + 1 < n && source.charAt(i + 1) == '='))) {
                 while (i < n && source.charAt(i) != '\n') {
                     i++;
                 }
@@ -57,11 +90,17 @@ final class BracketDepth {
             } else {
                 if (c == '(' || c == '[' || c == '{') {
                     depth++;
-                    if (depth > max) {
-                        return new Position(line, i - lineStart);
+                    if (depth > maxBrackets) {
+                        return new Position(line, i - lineStart, false);
+                    }
+                    if (c == '{' && ++braces > maxBraces) {
+                        return new Position(line, i - lineStart, true);
                     }
                 } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
                     depth--;
+                    if (c == '}' && braces > 0) {
+                        braces--;
+                    }
                 }
                 i++;
             }

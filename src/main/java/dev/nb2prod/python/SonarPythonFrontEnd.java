@@ -2,6 +2,7 @@ package dev.nb2prod.python;
 
 import com.sonar.sslr.api.AstNode;
 import com.sonar.sslr.api.RecognitionException;
+import com.sonar.sslr.impl.LexerException;
 import dev.nb2prod.notebook.Limits;
 import dev.nb2prod.python.ast.Module;
 import java.util.ArrayDeque;
@@ -30,11 +31,6 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
     @Override
     public ParsedCell parse(String cellSource) {
         String source = cellSource == null ? "" : cellSource;
-        BracketDepth.Position deep = BracketDepth.beyond(source, Limits.MAX_BRACKET_DEPTH);
-        if (deep != null) {
-            return new ParsedCell.Failed(new SyntaxError("brackets nested more than " + Limits.MAX_BRACKET_DEPTH
-                    + " levels deep, nb2prod's limit (see docs/limits.md)", deep.line(), deep.column() + 1));
-        }
         // parseAt handles every failure but a stack overflow, which BigStack retries on a large stack
         return BigStack.call("nb2prod-python-parser", () -> parseAt(source, 0, 0),
                 () -> new ParsedCell.Failed(new SyntaxError("too deeply nested to parse", 1, 1)));
@@ -42,6 +38,13 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
 
     /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
     private ParsedCell parseAt(String source, int lineOffset, int colOffset) {
+        BracketDepth.Position deep = BracketDepth.beyond(source, Limits.MAX_BRACKET_DEPTH, Limits.MAX_BRACE_DEPTH);
+        if (deep != null) {
+            String what = deep.brace() ? "braces" : "brackets";
+            int limit = deep.brace() ? Limits.MAX_BRACE_DEPTH : Limits.MAX_BRACKET_DEPTH;
+            return failed(what + " nested more than " + limit + " levels deep, nb2prod's limit (see docs/limits.md)",
+                    deep.line(), deep.column(), source, lineOffset, colOffset);
+        }
         try {
             // A trailing line break keeps the parser happy with an indented line magic on the last line.
             String text = source.endsWith("\n") ? source : source + "\n";
@@ -60,9 +63,16 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
             return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset);
         } catch (SonarAstConverter.NestedSyntaxError e) {
             return new ParsedCell.Failed(e.error);
+        } catch (LexerException e) {
+            return failed("cannot split the cell into Python tokens", 1, 0, source, lineOffset, colOffset);
+        } catch (StackOverflowError e) {
+            // the overflow may have left this thread's parser half-way through: never reuse it (BigStack retries)
+            parsers.remove();
+            throw e;
         } catch (RuntimeException | LinkageError e) {
-            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return failed("cannot parse: " + what, 1, 0, source, lineOffset, colOffset);
+            // the parser's own messages quote the source (secrets, control characters): name the failure only
+            return failed("cannot parse (" + e.getClass().getSimpleName() + " in the parser)", 1, 0, source,
+                    lineOffset, colOffset);
         }
     }
 

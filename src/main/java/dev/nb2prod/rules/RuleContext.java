@@ -4,6 +4,7 @@ import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.notebook.Cell;
 import dev.nb2prod.notebook.CodeCell;
+import dev.nb2prod.notebook.ControlCharacters;
 import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.notebook.SourceText;
 import dev.nb2prod.python.ParsedCell;
@@ -112,8 +113,10 @@ public final class RuleContext {
             "output:" + stableKey);
     }
 
-    private void add(Cell cell, Finding.Where where, int fileLine, String message, String anchor) {
-        message = Secrets.redact(message); // a rule that quotes code or outputs must not repeat a secret
+    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor) {
+        // names and literals quoted from the notebook must not break a report line, reach a terminal raw or
+        // repeat a secret
+        String message = Secrets.redact(ControlCharacters.escaped(rawMessage));
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
         findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
             fileLine, basis));

@@ -194,6 +194,31 @@ class NotebookReaderErrorsTest {
     }
 
     @Test
+    void typesFromTheNotebookAreShownOnOneLineAndShortened() {
+        // found by NotebookReaderFuzzTest: a cell_type holding a whole cell of code made a multi-line message
+        String json = """
+                {"nbformat": 4, "nbformat_minor": 5, "cells": [
+                    {"cell_type": "markd\\ny = 1\\u001b[31m", "source": "a"}]}
+                """;
+        assertThat(problem(json)).isEqualTo("bad.ipynb: cell 1 (line 2) has an unknown cell_type 'markd\\u000ay = 1\\u001b[31m'");
+        String longType = "x".repeat(500);
+        assertThat(problem(json.replace("markd\\ny = 1\\u001b[31m", longType)))
+                .isEqualTo("bad.ipynb: cell 1 (line 2) has an unknown cell_type '" + "x".repeat(16) + "'...");
+        assertThat(problem("{\"nbformat\": 4, \"nbformat_minor\": " + "9".repeat(100) + ".5}"))
+                .isEqualTo("bad.ipynb: is not a valid notebook: 'nbformat_minor' should be an integer but is "
+                        + "9".repeat(40) + "...");
+    }
+
+    @Test
+    void controlCharactersInAJsonErrorAreEscapedWithinAShortMessage() {
+        // found by NotebookReaderFuzzTest: Jackson quotes the bad token with its NUL bytes; escaped, they made the
+        // message more than twice as long as the token
+        byte[] bytes = ("Unimag" + "\0".repeat(150) + "}").getBytes(StandardCharsets.UTF_8);
+        assertThat(problem(bytes)).startsWith("bad.ipynb: is not valid JSON at line 1, column ")
+                .contains("Unimag\\u0000\\u0000").endsWith("...");
+    }
+
+    @Test
     void unknownOutputType() {
         String json = """
                 {"nbformat": 4, "nbformat_minor": 0, "cells": [

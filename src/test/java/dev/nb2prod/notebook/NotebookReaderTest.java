@@ -99,6 +99,18 @@ class NotebookReaderTest {
     }
 
     @Test
+    void aLoneCarriageReturnInASourceEndsALineAsInPython() throws Exception {
+        // found by RulesFuzzTest: the parser ended a line at "\r", the model did not, so findings pointed past the cell
+        Notebook notebook = read("""
+                {"nbformat": 4, "nbformat_minor": 5, "cells": [
+                  {"cell_type": "code", "source": ["a = 1\\rb = 2\\r\\n", "c = 3"], "outputs": []},
+                  {"cell_type": "markdown", "source": "x\\ry"}]}
+                """);
+        assertThat(notebook.cells().get(0).source()).isEqualTo(new SourceText("a = 1\nb = 2\r\nc = 3", List.of(2, 2, 2)));
+        assertThat(notebook.cells().get(1).source()).isEqualTo(new SourceText("x\ny", List.of(3, 3)));
+    }
+
+    @Test
     void cellFileLineIsWhereTheCellObjectStarts() throws Exception {
         Notebook notebook = read(V4);
         // each cell object opens with "{" on the line before its "cell_type"

@@ -8,8 +8,8 @@ class BracketDepthTest {
     @Test
     void findsTheFirstBracketBeyondTheLimit() {
         assertThat(BracketDepth.beyond("x = ((1))", 2)).isNull();
-        assertThat(BracketDepth.beyond("x = (([1]))", 2)).isEqualTo(new BracketDepth.Position(1, 6));
-        assertThat(BracketDepth.beyond("a = 1\nb = [\n  {(\n", 2)).isEqualTo(new BracketDepth.Position(3, 3));
+        assertThat(BracketDepth.beyond("x = (([1]))", 2)).isEqualTo(new BracketDepth.Position(1, 6, false));
+        assertThat(BracketDepth.beyond("a = 1\nb = [\n  {(\n", 2)).isEqualTo(new BracketDepth.Position(3, 3, false));
     }
 
     @Test
@@ -29,12 +29,12 @@ class BracketDepthTest {
     @Test
     void anUnterminatedStringEndsAtItsLine() {
         // a shell line magic with an apostrophe must not hide the brackets of the lines below
-        assertThat(BracketDepth.beyond("!echo it's\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(2, 6));
+        assertThat(BracketDepth.beyond("!echo it's\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(2, 6, false));
     }
 
     @Test
     void linesAreCountedInsideTripleQuotedStringsAndContinuations() {
-        assertThat(BracketDepth.beyond("s = '''a\nb\n'''\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(4, 6));
-        assertThat(BracketDepth.beyond("s = 'a\\\nb'\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(3, 6));
+        assertThat(BracketDepth.beyond("s = '''a\nb\n'''\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(4, 6, false));
+        assertThat(BracketDepth.beyond("s = 'a\\\nb'\nx = (((1)))", 2)).isEqualTo(new BracketDepth.Position(3, 6, false));
     }
 }

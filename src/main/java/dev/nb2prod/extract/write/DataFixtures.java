@@ -95,6 +95,7 @@ public final class DataFixtures {
         for (String candidate : candidates) {
             try {
                 Path path = folder.resolve(candidate).normalize();
+                // a symbolic link (of the file or of a folder on the way) must not bring in a file from elsewhere
                 if (path.startsWith(folder) && Files.isRegularFile(path)) {
                     Path real = path.toRealPath();
                     if (real.startsWith(folder) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)

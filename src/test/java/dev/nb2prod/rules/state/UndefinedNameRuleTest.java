@@ -17,6 +17,13 @@ class UndefinedNameRuleTest {
     }
 
     @Test
+    void controlCharactersOfANameAreEscapedInTheMessage() {
+        // found by RulesFuzzTest: the parser takes U+009C for a name, which went into the message raw
+        assertThat(RuleTester.describe(RuleTester.run(rule, "x = 1", "\u009c\n")))
+            .containsExactly("1:1:1 NB108 '\\u009c' is not defined by any cell: running the notebook fails with NameError");
+    }
+
+    @Test
     void builtinsIPythonNamesAndHiddenDependenciesAreNotUndefined() {
         assertThat(RuleTester.run(rule, "print(len(In), _, display)", "y = x", "x = 1")).isEmpty();
     }

@@ -1,0 +1,6 @@
+def f(:
+    return
+#%%
+x = (((((1
+#%%
+print("unterminated

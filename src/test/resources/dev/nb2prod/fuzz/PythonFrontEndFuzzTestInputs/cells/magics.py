@@ -1,0 +1,7 @@
+%matplotlib inline
+!pip install pandas
+%time x = 1
+df?
+#%%
+%%bash
+echo hi
