@@ -214,8 +214,9 @@ class NotebookReaderErrorsTest {
         // found by NotebookReaderFuzzTest: Jackson quotes the bad token with its NUL bytes; escaped, they made the
         // message more than twice as long as the token
         byte[] bytes = ("Unimag" + "\0".repeat(150) + "}").getBytes(StandardCharsets.UTF_8);
+        // the message names no token (it may be anything, even a pasted key) and stays one short clean line
         assertThat(problem(bytes)).startsWith("bad.ipynb: is not valid JSON at line 1, column ")
-                .contains("Unimag\\u0000\\u0000").endsWith("...");
+                .doesNotContain("Unimag").doesNotContain("\0").doesNotContain("\n").hasSizeLessThan(250);
     }
 
     @Test
