@@ -13,7 +13,20 @@ import java.nio.file.Path;
 public final class IpynbFiles {
     private IpynbFiles() {}
 
+    /** A notebook of code cells only. */
     public static Path write(Path file, String... cellSources) {
+        return write(file, false, cellSources);
+    }
+
+    /**
+     * A notebook where cells starting with {@code #} (but not {@code #!}) are markdown and the others code cells,
+     * executed in order.
+     */
+    public static Path writeWithMarkdown(Path file, String... cellSources) {
+        return write(file, true, cellSources);
+    }
+
+    private static Path write(Path file, boolean markdownHeadings, String... cellSources) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("nbformat", 4).put("nbformat_minor", 5);
@@ -21,11 +34,18 @@ public final class IpynbFiles {
         metadata.putObject("kernelspec").put("name", "python3").put("display_name", "Python 3").put("language", "python");
         metadata.putObject("language_info").put("name", "python");
         ArrayNode cells = root.putArray("cells");
+        int executed = 0;
         for (int i = 0; i < cellSources.length; i++) {
             ObjectNode cell = cells.addObject();
-            cell.put("cell_type", "code").put("id", "c" + i).put("execution_count", i + 1);
+            boolean markdown = markdownHeadings && cellSources[i].startsWith("#") && !cellSources[i].startsWith("#!");
+            cell.put("cell_type", markdown ? "markdown" : "code").put("id", "c" + i);
+            if (!markdown) {
+                cell.put("execution_count", ++executed);
+            }
             cell.putObject("metadata");
-            cell.putArray("outputs");
+            if (!markdown) {
+                cell.putArray("outputs");
+            }
             ArrayNode source = cell.putArray("source");
             String[] lines = cellSources[i].split("(?<=\n)");
             for (String line : lines) {

@@ -2,10 +2,8 @@ package dev.nb2prod.extract.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nb2prod.testing.Cli;
+import dev.nb2prod.testing.IpynbFiles;
 import dev.nb2prod.testing.PythonTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,38 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the package compiles and is pyflakes-clean.
  */
 class HostileNamesExtractTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
-    /** A notebook of markdown ("# ..." cells) and code cells, in order; code cells are executed in order. */
-    static Path notebook(Path file, String... cells) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("nbformat", 4).put("nbformat_minor", 5);
-        ObjectNode metadata = root.putObject("metadata");
-        metadata.putObject("kernelspec").put("name", "python3").put("display_name", "Python 3").put("language", "python");
-        metadata.putObject("language_info").put("name", "python");
-        ArrayNode list = root.putArray("cells");
-        int count = 0;
-        for (int i = 0; i < cells.length; i++) {
-            ObjectNode cell = list.addObject();
-            boolean markdown = cells[i].startsWith("#") && !cells[i].startsWith("#!");
-            cell.put("cell_type", markdown ? "markdown" : "code").put("id", "c" + i);
-            cell.putObject("metadata");
-            if (!markdown) {
-                cell.put("execution_count", ++count);
-                cell.putArray("outputs");
-            }
-            ArrayNode source = cell.putArray("source");
-            for (String line : cells[i].split("(?<=\n)")) {
-                source.add(line);
-            }
-        }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-            StandardCharsets.UTF_8);
-        return file;
+    static Path notebook(Path file, String... cells) {
+        return IpynbFiles.writeWithMarkdown(file, cells);
     }
 
     private static final String[] SIMPLE = {
