@@ -37,7 +37,7 @@ import dev.nb2prod.python.names.ImportInfo;
 import dev.nb2prod.python.names.NameAnalyzer;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.Secrets;
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.QualifiedNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -35,9 +35,10 @@ public final class CellGraphBuilder {
         List<NameProblem> undefined = new ArrayList<>();
         nameProblems(nodes, analyzed, hidden, undefined);
         List<Terminal> terminals = terminals(nodes, analyzed);
-        List<CellNode> marked = markEssential(nodes, edges, terminals);
+        List<Result> results = new ResultFinder(analyzed).find(nodes);
+        List<CellNode> marked = markEssential(nodes, edges, results);
         return new CellGraph(analyzed.notebook().path(), marked, edges, hidden, undefined,
-            ExecutionOrders.of(analyzed.notebook()), terminals);
+            ExecutionOrders.of(analyzed.notebook()), terminals, results);
     }
 
     private CellNode node(Cell cell, AnalyzedNotebook analyzed) {
@@ -177,25 +178,9 @@ public final class CellGraphBuilder {
                 .anyMatch(c -> c.name().equals(name));
     }
 
-    /**
-     * Essential cells: the backward slice, through the edges, from the cells that write outputs. A notebook
-     * that writes nothing is sliced from the cells that define its terminal values instead.
-     */
-    private static List<CellNode> markEssential(List<CellNode> nodes, List<Edge> edges, List<Terminal> terminals) {
-        Deque<Integer> work = new ArrayDeque<>();
-        nodes.stream().filter(n -> !n.outputs().isEmpty()).forEach(n -> work.add(n.index()));
-        if (work.isEmpty()) {
-            terminals.forEach(t -> work.add(t.cell()));
-        }
-        Map<Integer, List<Integer>> sources = new HashMap<>();
-        edges.forEach(e -> sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from()));
-        Set<Integer> essential = new HashSet<>();
-        while (!work.isEmpty()) {
-            int cell = work.pop();
-            if (essential.add(cell)) {
-                work.addAll(sources.getOrDefault(cell, List.of()));
-            }
-        }
+    /** Essential cells: the backward slice, through the edges, from the cells that produce the results. */
+    private static List<CellNode> markEssential(List<CellNode> nodes, List<Edge> edges, List<Result> results) {
+        Set<Integer> essential = CellGraph.slice(edges, results.stream().map(Result::cell).toList());
         List<CellNode> marked = new ArrayList<>();
         for (CellNode node : nodes) {
             marked.add(node.withEssential(node.isCode() && essential.contains(node.index())));

@@ -8,17 +8,18 @@ import java.util.List;
  *
  * @param inputs external data the notebook reads
  * @param outputs results it writes
- * @param essentialCells 0-based indexes of the code cells an output (or final value) depends on
+ * @param essentialCells 0-based indexes of the code cells a result depends on
  * @param exploratoryCells code cells nothing essential depends on
  * @param executionOrder how the author ran it
  * @param hiddenDependencies names read before any cell above defines them
  * @param undefined names read that no cell defines
  * @param terminals the values the notebook ends with
+ * @param results what the notebook displays, draws, fits, computes and writes (see {@link Result})
  */
 public record Checklist(
     List<IoAccessAt> inputs, List<IoAccessAt> outputs, List<Integer> essentialCells, List<Integer> exploratoryCells,
     ExecutionOrder executionOrder, List<NameProblem> hiddenDependencies, List<NameProblem> undefined,
-    List<Terminal> terminals) {
+    List<Terminal> terminals, List<Result> results) {
     public Checklist {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -27,6 +28,7 @@ public record Checklist(
         hiddenDependencies = List.copyOf(hiddenDependencies);
         undefined = List.copyOf(undefined);
         terminals = List.copyOf(terminals);
+        results = List.copyOf(results);
     }
 
     /** An input or output and the cell that performs it. */
@@ -39,6 +41,7 @@ public record Checklist(
             graph.codeCells().stream().flatMap(c -> c.outputs().stream().map(a -> new IoAccessAt(c.index(), a))).toList(),
             analysable.stream().filter(CellNode::essential).map(CellNode::index).toList(),
             analysable.stream().filter(c -> !c.essential()).map(CellNode::index).toList(),
-            graph.executionOrder(), graph.hiddenDependencies(), graph.undefined(), graph.terminals());
+            graph.executionOrder(), graph.hiddenDependencies(), graph.undefined(), graph.terminals(),
+            graph.results());
     }
 }

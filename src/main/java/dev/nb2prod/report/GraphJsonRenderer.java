@@ -55,6 +55,7 @@ public final class GraphJsonRenderer {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            ResultsJson.write(json, "results", "cell", graph.results());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

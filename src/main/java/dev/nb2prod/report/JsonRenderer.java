@@ -105,6 +105,7 @@ public final class JsonRenderer {
             json.writeEndObject();
         }
         json.writeEndArray();
+        ResultsJson.write(json, "results", "cellIndex", checklist.results());
         json.writeEndObject();
     }
 

@@ -3,6 +3,7 @@ package dev.nb2prod.report;
 import dev.nb2prod.graph.Checklist;
 import dev.nb2prod.graph.ExecutionOrder;
 import dev.nb2prod.graph.NameProblem;
+import dev.nb2prod.graph.Result;
 import dev.nb2prod.rules.Finding;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Secrets;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class TextRenderer {
     private static final String RESET = "\u001b[0m";
+    private static final int SHOWN_RESULTS = 8;
     private final boolean color;
 
     /** @param color use ANSI colours (only on a terminal, never when NO_COLOR is set: the caller decides) */
@@ -68,9 +70,19 @@ public final class TextRenderer {
         if (!checklist.undefined().isEmpty()) {
             out.append("  undefined:   ").append(problems(checklist.undefined())).append('\n');
         }
-        out.append("  results:     ").append(checklist.terminals().isEmpty() ? "none"
-            : checklist.terminals().stream().map(t -> t.name() + " (" + CellLabels.number(t.cell()) + ")")
-                .collect(Collectors.joining(", "))).append('\n');
+        out.append("  results:     ").append(results(checklist.results())).append('\n');
+    }
+
+    /** At most {@value #SHOWN_RESULTS} results, then how many more (the JSON format lists them all). */
+    private static String results(List<Result> results) {
+        if (results.isEmpty()) {
+            return "none found";
+        }
+        String shown = results.stream().limit(SHOWN_RESULTS)
+            .map(r -> Secrets.redact(r.describe()) + " in " + CellLabels.number(r.cell()))
+            .collect(Collectors.joining(", "));
+        return results.size() <= SHOWN_RESULTS ? shown
+            : shown + " and " + (results.size() - SHOWN_RESULTS) + " more (--format json lists them all)";
     }
 
     private static String io(List<Checklist.IoAccessAt> accesses) {

@@ -16,7 +16,7 @@ import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
 import dev.nb2prod.rules.Finding;
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;

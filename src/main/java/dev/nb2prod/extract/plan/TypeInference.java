@@ -6,7 +6,7 @@ import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Module;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.ImportInfo;
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.QualifiedNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.nb2prod.rules.display;
 
+import dev.nb2prod.graph.DisplayCalls;
+import dev.nb2prod.graph.QualifiedNames;
+import java.util.Optional;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Stmt;
@@ -35,12 +38,6 @@ public final class DisplayAsValidationRule implements Rule {
         """,
         "`nb2prod extract` drops display-only statements from the generated module.");
 
-    private static final Set<String> DISPLAY_METHODS = Set.of(
-        "head", "tail", "describe", "info", "sample", "value_counts", "nunique", "memory_usage", "isnull", "isna",
-        "notnull", "notna", "corr");
-    private static final Set<String> AGGREGATES_OF_CHECKS = Set.of("sum", "any", "all", "mean");
-    private static final Set<String> DISPLAY_ATTRIBUTES = Set.of("shape", "dtypes", "columns", "dtype", "index", "size");
-
     @Override
     public RuleInfo info() {
         return INFO;
@@ -48,6 +45,7 @@ public final class DisplayAsValidationRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        QualifiedNames names = QualifiedNames.of(context.analyzed());
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             List<Stmt> body = cell.module().body();
             for (int i = 0; i < body.size(); i++) {
@@ -55,7 +53,7 @@ public final class DisplayAsValidationRule implements Rule {
                     continue;
                 }
                 boolean last = i == body.size() - 1;
-                String kind = displayKind(statement.value(), last);
+                String kind = displayKind(statement.value(), last, names);
                 if (kind != null) {
                     String code = Snippets.of(cell.cell(), statement.value().span());
                     context.report(cell.index(), statement.value().span(), code + " only " + kind
@@ -66,38 +64,24 @@ public final class DisplayAsValidationRule implements Rule {
     }
 
     /** What the expression shows, or null when it is not a display-only expression. */
-    private static String displayKind(Expr value, boolean last) {
+    private static String displayKind(Expr value, boolean last, QualifiedNames names) {
+        if (value instanceof Expr.Name && last) {
+            return "displays the value";
+        }
+        Optional<DisplayCalls.Kind> kind = DisplayCalls.kind(value, names);
+        if (kind.isEmpty() || kind.get() == DisplayCalls.Kind.DRAWING) {
+            return null;
+        }
         return switch (value) {
-            case Expr.Name n when last -> "displays the value";
-            case Expr.Attribute a when DISPLAY_ATTRIBUTES.contains(a.attr()) && !module(a.value()) -> "displays its " + a.attr();
-            case Expr.Call c -> {
-                String lastPart = Dotted.lastPart(c.func());
-                String dotted = Dotted.name(c.func()).orElse("");
-                if (dotted.equals("display") || dotted.equals("IPython.display.display")) {
-                    yield "displays data";
-                }
-                if (dotted.equals("len") && c.args().size() == 1) {
-                    yield "displays a length";
-                }
-                if (c.func() instanceof Expr.Attribute a && !module(a.value())) {
-                    if (DISPLAY_METHODS.contains(lastPart)) {
-                        yield "displays a result";
-                    }
-                    if (AGGREGATES_OF_CHECKS.contains(lastPart) && a.value() instanceof Expr.Call inner
-                        && Set.of("isnull", "isna", "notnull", "notna", "duplicated").contains(Dotted.lastPart(inner.func()))) {
-                        yield "displays a count";
-                    }
-                }
-                yield null;
-            }
+            case Expr.Attribute a -> "displays its " + a.attr();
+            case Expr.Subscript s -> last ? "displays a slice" : null;
+            case Expr.Call c when Dotted.name(c.func()).orElse("").equals("print") -> null;
+            case Expr.Call c when kind.get() == DisplayCalls.Kind.DISPLAY -> "displays data";
+            case Expr.Call c when Dotted.name(c.func()).orElse("").equals("len") && c.args().size() == 1 ->
+                "displays a length";
+            case Expr.Call c when DisplayCalls.CHECK_AGGREGATES.contains(Dotted.lastPart(c.func())) -> "displays a count";
+            case Expr.Call c when c.func() instanceof Expr.Attribute -> "displays a result";
             default -> null;
         };
-    }
-
-    /** A receiver that is a module or library object rather than data ({@code pd.describe} is not a data check). */
-    private static boolean module(Expr receiver) {
-        String root = Dotted.name(receiver).map(d -> d.split("\\.")[0]).orElse("");
-        return Set.of("pd", "np", "plt", "sns", "os", "sys", "tf", "torch", "math",
-            "random", "logging", "pandas", "numpy", "self", "scipy", "stats", "sklearn").contains(root);
     }
 }

@@ -13,7 +13,7 @@ import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.QualifiedNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

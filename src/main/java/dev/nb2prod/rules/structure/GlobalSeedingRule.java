@@ -1,6 +1,7 @@
 package dev.nb2prod.rules.structure;
 
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.RandomCalls;
+import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.rules.Family;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
@@ -37,7 +38,7 @@ final class GlobalSeedingRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (RandomCalls.Seed seed : RandomCalls.seeds(context, QualifiedNames.of(context.analyzed()))) {
+        for (Seeds.Seed seed : Seeds.seeds(context, QualifiedNames.of(context.analyzed()))) {
             if (seed.generator() == null) {
                 continue;
             }

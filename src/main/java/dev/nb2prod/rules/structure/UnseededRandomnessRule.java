@@ -1,6 +1,7 @@
 package dev.nb2prod.rules.structure;
 
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.RandomCalls;
+import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.python.ast.Arg;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
@@ -24,28 +25,6 @@ import java.util.Set;
  * estimators, splitters and {@code DataFrame.sample} without {@code random_state}.
  */
 final class UnseededRandomnessRule implements Rule {
-    private static final Set<String> NUMPY_DRAWS = Set.of("rand", "randn", "randint", "random", "random_sample",
-        "random_integers", "ranf", "sample", "choice", "shuffle", "permutation", "normal", "uniform", "binomial",
-        "poisson", "exponential", "beta", "gamma", "multivariate_normal", "standard_normal", "lognormal",
-        "laplace", "logistic", "geometric", "multinomial", "dirichlet", "chisquare", "triangular", "bytes",
-        "standard_t", "standard_cauchy", "standard_exponential", "weibull", "pareto", "rayleigh", "vonmises",
-        "hypergeometric", "negative_binomial", "f", "gumbel", "power", "zipf", "wald");
-    private static final Set<String> PYTHON_DRAWS = Set.of("random", "randint", "randrange", "choice", "choices",
-        "shuffle", "sample", "uniform", "gauss", "normalvariate", "triangular", "betavariate", "expovariate",
-        "gammavariate", "lognormvariate", "vonmisesvariate", "paretovariate", "weibullvariate", "getrandbits");
-    /** Randomised scikit-learn (and imbalanced-learn) callables that take {@code random_state}. */
-    private static final Set<String> ESTIMATORS = Set.of("train_test_split", "ShuffleSplit",
-        "StratifiedShuffleSplit", "GroupShuffleSplit", "RepeatedKFold", "RepeatedStratifiedKFold",
-        "RandomForestClassifier", "RandomForestRegressor", "ExtraTreesClassifier", "ExtraTreesRegressor",
-        "GradientBoostingClassifier", "GradientBoostingRegressor", "HistGradientBoostingClassifier",
-        "HistGradientBoostingRegressor", "DecisionTreeClassifier", "DecisionTreeRegressor", "ExtraTreeClassifier",
-        "ExtraTreeRegressor", "KMeans", "MiniBatchKMeans", "TSNE", "MLPClassifier", "MLPRegressor", "SGDClassifier",
-        "SGDRegressor", "RandomizedSearchCV", "IsolationForest", "BaggingClassifier", "BaggingRegressor",
-        "AdaBoostClassifier", "AdaBoostRegressor", "RandomTreesEmbedding", "GaussianMixture",
-        "BayesianGaussianMixture", "LatentDirichletAllocation", "make_classification", "make_regression",
-        "make_blobs", "make_moons", "make_circles", "SMOTE", "RandomOverSampler", "RandomUnderSampler");
-    /** Splitters that are only random with {@code shuffle=True}. */
-    private static final Set<String> SHUFFLE_SPLITTERS = Set.of("KFold", "StratifiedKFold");
 
     private static final RuleInfo INFO = new RuleInfo("NB604", "unseeded-randomness", Family.STRUCTURE,
         Severity.WARNING,
@@ -76,7 +55,7 @@ final class UnseededRandomnessRule implements Rule {
     @Override
     public void check(RuleContext context) {
         QualifiedNames names = QualifiedNames.of(context.analyzed());
-        List<RandomCalls.Seed> seeds = RandomCalls.seeds(context, names);
+        List<Seeds.Seed> seeds = Seeds.seeds(context, names);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             Set<Expr.Call> kept = keptCalls(cell);
             Map<String, Expr.Call> firstByCallee = new LinkedHashMap<>();
@@ -99,7 +78,7 @@ final class UnseededRandomnessRule implements Rule {
         }
     }
 
-    private static String message(Expr.Call call, QualifiedNames names, List<RandomCalls.Seed> seeds, int cell,
+    private static String message(Expr.Call call, QualifiedNames names, List<Seeds.Seed> seeds, int cell,
                                   Set<Expr.Call> kept) {
         Optional<String> qualified = names.qualify(call.func());
         String callee = Dotted.describe(call.func());
@@ -110,46 +89,36 @@ final class UnseededRandomnessRule implements Rule {
                 if ((last.equals("default_rng") || last.equals("RandomState")) && unseededConstructor(call)) {
                     return callee + "() creates a generator without a seed: results change on every run; pass a seed";
                 }
-                if (NUMPY_DRAWS.contains(last)
-                    && !RandomCalls.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
+                if (RandomCalls.NUMPY_DRAWS.contains(last)
+                    && !Seeds.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
                     return callee + "() draws from numpy's unseeded global generator: results change on every run; "
                         + "use rng = np.random.default_rng(SEED)";
                 }
                 return null;
             }
-            if (q.equals("random." + last) && PYTHON_DRAWS.contains(last)) {
-                if (!RandomCalls.seededBefore(seeds, RandomCalls.Generator.PYTHON, cell, call.span())) {
+            if (q.equals("random." + last) && RandomCalls.PYTHON_DRAWS.contains(last)) {
+                if (!Seeds.seededBefore(seeds, RandomCalls.Generator.PYTHON, cell, call.span())) {
                     return callee + "() draws from Python's unseeded global generator: results change on every run; "
                         + "use rng = random.Random(SEED)";
                 }
                 return null;
             }
-            if (isScikitLearn(q, last) && randomisedCall(call, last) && lacksRandomState(call)
-                && !RandomCalls.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
+            if (isScikitLearn(q, last) && RandomCalls.isRandomised(call) && lacksRandomState(call)
+                && !Seeds.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
                 return callee + "(" + (call.keyword("random_state") == null ? "" : "random_state=None")
                     + ") without a random_state: each run gives a different " + outcome(last) + "; pass random_state=SEED";
             }
         }
         if (isFrameSample(call, names) && kept.contains(call) && lacksRandomState(call)
-            && !RandomCalls.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
+            && !Seeds.seededBefore(seeds, RandomCalls.Generator.NUMPY, cell, call.span())) {
             return callee + "(...) without a random_state: each run keeps different rows; pass random_state=SEED";
         }
         return null;
     }
 
     private static boolean isScikitLearn(String qualified, String last) {
-        boolean known = ESTIMATORS.contains(last) || SHUFFLE_SPLITTERS.contains(last);
+        boolean known = RandomCalls.RANDOMISED.contains(last) || RandomCalls.SHUFFLE_SPLITTERS.contains(last);
         return known && (qualified.equals(last) || qualified.startsWith("sklearn.") || qualified.startsWith("imblearn."));
-    }
-
-    private static boolean randomisedCall(Expr.Call call, String last) {
-        if (SHUFFLE_SPLITTERS.contains(last)) {
-            return call.keyword("shuffle") instanceof Expr.BoolLit b && b.value();
-        }
-        if (last.equals("train_test_split")) {
-            return !(call.keyword("shuffle") instanceof Expr.BoolLit b && !b.value());
-        }
-        return true;
     }
 
     private static boolean lacksRandomState(Expr.Call call) {

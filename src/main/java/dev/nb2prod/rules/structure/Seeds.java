@@ -1,6 +1,7 @@
 package dev.nb2prod.rules.structure;
 
-import dev.nb2prod.rules.QualifiedNames;
+import dev.nb2prod.graph.RandomCalls;
+import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
@@ -13,28 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Where a notebook seeds and draws from global random generators. */
-final class RandomCalls {
-    /** Global seeding calls and the generator they seed. */
-    static final Map<String, Generator> SEEDS = Map.of(
-        "numpy.random.seed", Generator.NUMPY,
-        "random.seed", Generator.PYTHON,
-        "tensorflow.random.set_seed", Generator.OTHER,
-        "tensorflow.set_random_seed", Generator.OTHER,
-        "tensorflow.compat.v1.set_random_seed", Generator.OTHER,
-        "torch.manual_seed", Generator.OTHER,
-        "torch.cuda.manual_seed", Generator.OTHER,
-        "torch.cuda.manual_seed_all", Generator.OTHER);
-
-    /** Helpers that seed every library at once ({@code seed_everything(42)}). */
-    private static final Set<String> SEED_ALL = Set.of("seed_everything", "set_seed", "set_seeds", "set_random_seed",
-        "seed_all", "fix_seed", "fix_seeds", "set_all_seeds", "reset_seeds", "reset_random_seeds");
-
-    enum Generator { NUMPY, PYTHON, OTHER }
-
+final class Seeds {
     /** A seeding call in a cell. */
-    record Seed(int cell, Span span, String callee, Generator generator, Expr.Call call) {}
+    record Seed(int cell, Span span, String callee, RandomCalls.Generator generator, Expr.Call call) {}
 
-    private RandomCalls() {}
+    private Seeds() {}
 
     /** Every global seeding call of the notebook, function bodies included, in cell and source order. */
     static List<Seed> seeds(RuleContext context, QualifiedNames names) {
@@ -42,9 +26,9 @@ final class RandomCalls {
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             for (Expr.Call call : AstWalker.find(cell.module(), Expr.Call.class)) {
                 Optional<String> q = names.qualify(call.func());
-                if (q.isPresent() && SEEDS.containsKey(q.get())) {
-                    seeds.add(new Seed(cell.index(), call.span(), Dotted.describe(call.func()), SEEDS.get(q.get()), call));
-                } else if (SEED_ALL.contains(Dotted.lastPart(call.func()))) {
+                if (q.isPresent() && RandomCalls.SEEDS.containsKey(q.get())) {
+                    seeds.add(new Seed(cell.index(), call.span(), Dotted.describe(call.func()), RandomCalls.SEEDS.get(q.get()), call));
+                } else if (RandomCalls.SEED_ALL.contains(Dotted.lastPart(call.func()))) {
                     seeds.add(new Seed(cell.index(), call.span(), Dotted.describe(call.func()), null, call));
                 }
             }
@@ -54,7 +38,7 @@ final class RandomCalls {
     }
 
     /** True when a seed of {@code generator} (or a seed-everything helper) runs before the position. */
-    static boolean seededBefore(List<Seed> seeds, Generator generator, int cell, Span span) {
+    static boolean seededBefore(List<Seed> seeds, RandomCalls.Generator generator, int cell, Span span) {
         for (Seed s : seeds) {
             boolean before = s.cell() < cell || (s.cell() == cell && s.span().compareTo(span) < 0);
             if (before && (s.generator() == null || s.generator() == generator)) {

@@ -1,6 +1,5 @@
-package dev.nb2prod.rules;
+package dev.nb2prod.graph;
 
-import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.names.CellNames;
