@@ -70,6 +70,18 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--keep-exploratory", description = "Keep exploratory cells instead of dropping them.")
     private boolean keepExploratory;
 
+    @Option(names = "--drop-unparsed", description = "Go on without the cells that ran but do not parse (the plan "
+        + "and the README name them); without it, extract refuses such a notebook.")
+    private boolean dropUnparsed;
+
+    @Option(names = "--figures", paramLabel = "MODE", defaultValue = "keep",
+        description = "keep: the reporting stage saves each figure the notebook shows under "
+            + "output_root/figures/; drop: leave the drawing code out (default: ${DEFAULT-VALUE}).")
+    private FigureMode figures;
+
+    /** What to do with the notebook's figures. */
+    enum FigureMode { keep, drop }
+
     @Option(names = "--plan", description = "Print the plan (cells, functions, modules, configuration, secrets) "
         + "and write nothing.")
     private boolean planOnly;
@@ -125,7 +137,8 @@ final class ExtractCommand implements Callable<Integer> {
         List<Finding> findings = new Assessor(rules, resolved.config()).assess(analyzed, graph);
         ExtractionPlan plan;
         try {
-            plan = new Planner().plan(analyzed, graph, findings, new PlanOptions(packageName, keepExploratory));
+            plan = new Planner().plan(analyzed, graph, findings, new PlanOptions(packageName, keepExploratory,
+                dropUnparsed, figures == FigureMode.keep));
         } catch (ExtractionRefused e) {
             err.println("nb2prod: cannot extract " + notebook + ": " + oneLine(e.getMessage()));
             return ExitCodes.USAGE;

@@ -11,6 +11,8 @@ import dev.nb2prod.extract.write.NotebookCopy;
 import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.extract.write.PipelineRenderer;
 import dev.nb2prod.extract.write.PyText;
+import dev.nb2prod.extract.write.ResultsManifest;
+import dev.nb2prod.extract.write.SettingsRenderer;
 import dev.nb2prod.extract.write.StageModuleRenderer;
 import dev.nb2prod.extract.write.Template;
 import dev.nb2prod.extract.write.TestsRenderer;
@@ -91,7 +93,11 @@ public final class PackageWriter {
         text.put(src + "__main__.py", Template.load("src/__main__.py.tmpl").render(Map.of(
             "package", pkg, "project", plan.projectName(), "summary", PyText.quote(summary(plan)))));
         text.put(src + "config.py", Template.load("src/config.py.tmpl").render(Map.of(
-            "env_prefix", envPrefix, "required", required(plan))));
+            "env_prefix", envPrefix, "required", required(plan),
+            "dataclass_import", plan.settings().isEmpty() ? "" : "from dataclasses import dataclass\n",
+            "settings", SettingsRenderer.render(plan.settings()))));
+        artifacts(plan).ifPresent(code -> text.put(src + "artifacts.py", code));
+        text.put("nb2prod.json", ResultsManifest.render(plan));
         PipelineRenderer pipeline = new PipelineRenderer(wiring);
         text.put(src + "pipeline.py", pipeline.pipeline());
         StageModuleRenderer modules = new StageModuleRenderer(wiring);
@@ -114,6 +120,31 @@ public final class PackageWriter {
         }
         text.forEach((path, content) -> files.put(path, tidy(content).getBytes(StandardCharsets.UTF_8)));
         return files;
+    }
+
+    /** artifacts.py, with the helpers that save the figures and the models, when the pipeline saves any. */
+    private static java.util.Optional<String> artifacts(ExtractionPlan plan) {
+        boolean figures = plan.results().stream().anyMatch(r -> r.kind() == ExtractionPlan.ResultKind.FIGURE);
+        boolean models = plan.results().stream().anyMatch(r -> r.kind() == ExtractionPlan.ResultKind.MODEL_FILE);
+        if (!figures && !models) {
+            return java.util.Optional.empty();
+        }
+        List<String> imports = new ArrayList<>();
+        StringBuilder functions = new StringBuilder();
+        if (models) {
+            imports.add("import pickle");
+        }
+        imports.add("from pathlib import Path");
+        if (figures) {
+            imports.add("");
+            imports.add("import matplotlib.pyplot as plt");
+            functions.append(Template.load("src/artifacts/save_figure.py.tmpl").render(Map.of()));
+        }
+        if (models) {
+            functions.append(Template.load("src/artifacts/save_model.py.tmpl").render(Map.of()));
+        }
+        return java.util.Optional.of(Template.load("src/artifacts.py.tmpl").render(Map.of(
+            "imports", String.join("\n", imports) + "\n", "functions", functions.toString())));
     }
 
     /** Trailing spaces removed, exactly one final newline (none for an empty file). */
@@ -161,11 +192,7 @@ public final class PackageWriter {
     private static String required(ExtractionPlan plan) {
         StringBuilder out = new StringBuilder();
         for (ExtractionPlan.ConfigKey key : ConfigYaml.withRoots(plan.config())) {
-            String type = key.isPath() ? "str" : switch (key.pythonType()) {
-                case "int", "float", "bool", "str" -> key.pythonType();
-                default -> "object";
-            };
-            out.append("    ").append(PyText.quote(key.key())).append(": ").append(type).append(",\n");
+            out.append("    ").append(PyText.quote(key.key())).append(": ").append(Wiring.typeOf(key)).append(",\n");
         }
         return out.toString();
     }
@@ -262,8 +289,7 @@ public final class PackageWriter {
             values.put("secrets", secrets.toString().strip());
         }
         values.put("data", dataSection(plan));
-        values.put("outputs", plan.outputs().isEmpty() ? "nothing"
-            : plan.outputs().stream().map(o -> "`" + o + "`").collect(Collectors.joining(", ")));
+        values.put("outputs", ResultsManifest.markdown(plan));
         StringBuilder fixtureText = new StringBuilder();
         if (fixtures.isEmpty()) {
             fixtureText.append("The tests run the pipeline with `config.yaml` as it is.");

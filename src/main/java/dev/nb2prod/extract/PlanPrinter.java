@@ -4,6 +4,7 @@ import dev.nb2prod.extract.ExtractionPlan.CellDecision;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Dependency;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
@@ -31,9 +32,12 @@ public final class PlanPrinter {
         for (CellDecision d : plan.cells()) {
             out.append(String.format(Locale.ROOT, "  cell %-3d %-7s %s\n", d.cellIndex() + 1, d.kept() ? "kept" : "dropped",
                 d.reason()));
-            if (d.function().isPresent() && byName.containsKey(d.function().get())) {
-                StageFunction f = byName.get(d.function().get());
-                out.append("           -> ").append(f.stage().module()).append('.').append(f.name()).append("()\n");
+            for (String function : d.functions()) {
+                StageFunction f = byName.get(function);
+                String module = f != null ? f.stage().module() : plan.helpers().stream()
+                    .filter(h -> h.name().equals(function)).map(h -> h.stage().module()).findFirst().orElse("?");
+                out.append("           -> ").append(module).append('.').append(function)
+                    .append(f == null ? " (moved to module level)" : "()").append('\n');
             }
         }
         out.append("\nFunctions (pipeline order):\n");
@@ -44,6 +48,9 @@ public final class PlanPrinter {
             if (!f.returns().isEmpty()) {
                 out.append(" -> ").append(f.returns().stream().map(PlanPrinter::returned)
                     .collect(Collectors.joining(", ")));
+                if (!f.resultClass().isEmpty()) {
+                    out.append(" as ").append(f.resultClass());
+                }
             }
             out.append("    # cells ").append(f.cells().stream().map(c -> String.valueOf(c + 1))
                 .collect(Collectors.joining(", "))).append('\n');
@@ -54,7 +61,10 @@ public final class PlanPrinter {
         section(out, "Configuration (config.yaml)", plan.config().stream().map(PlanPrinter::config).toList());
         section(out, "Secrets (read from the environment)", plan.secrets().stream().map(PlanPrinter::secret).toList());
         section(out, "Dependencies", plan.dependencies().stream().map(PlanPrinter::dependency).toList());
-        section(out, "Outputs of run_pipeline", plan.outputs());
+        section(out, "Settings objects", plan.settings().stream().map(st -> st.className() + " ("
+            + st.stage().module() + "): " + st.keys().stream().map(k -> k.field()).collect(Collectors.joining(", ")))
+            .toList());
+        section(out, "Results of run_pipeline", plan.results().stream().map(PlanPrinter::result).toList());
         section(out, "TODO", plan.todos());
         return out.toString();
     }
@@ -68,8 +78,13 @@ public final class PlanPrinter {
     }
 
     private static String parameter(Parameter p) {
-        String s = p.name() + (p.typeHint().isEmpty() ? "" : ": " + p.typeHint());
-        return p.configKey().isEmpty() ? s : s + " [config " + p.configKey() + "]";
+        return p.name() + (p.typeHint().isEmpty() ? "" : ": " + p.typeHint());
+    }
+
+    private static String result(PlanResult r) {
+        String from = r.function().isEmpty() ? "pipeline.py" : r.function() + "()";
+        return r.name() + "  <- cell " + (r.cell() + 1) + ": " + r.description() + " [" + r.kind().name()
+            .toLowerCase(Locale.ROOT) + (r.file().isEmpty() ? "" : ", " + r.file()) + "; from " + from + "]";
     }
 
     private static String returned(Returned r) {

@@ -1,46 +1,47 @@
 package dev.nb2prod.extract;
 
 import dev.nb2prod.extract.ExtractionPlan.CellDecision;
+import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Dependency;
+import dev.nb2prod.extract.ExtractionPlan.Helper;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
+import dev.nb2prod.extract.ExtractionPlan.PathRole;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
+import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
+import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
-import dev.nb2prod.extract.plan.CellRewriter;
-import dev.nb2prod.extract.plan.Distributions;
+import dev.nb2prod.extract.plan.CellSelection;
+import dev.nb2prod.extract.plan.DataFlow;
+import dev.nb2prod.extract.plan.Group;
+import dev.nb2prod.extract.plan.Grouper;
+import dev.nb2prod.extract.plan.Helpers;
 import dev.nb2prod.extract.plan.Hoister;
 import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.plan.Markdown;
-import dev.nb2prod.extract.plan.StageClassifier;
-import dev.nb2prod.extract.plan.StandardLibrary;
+import dev.nb2prod.extract.plan.PlanTodos;
+import dev.nb2prod.extract.plan.Refusals;
+import dev.nb2prod.extract.plan.ResultSlots;
+import dev.nb2prod.extract.plan.StageAssigner;
+import dev.nb2prod.extract.plan.StepNames;
 import dev.nb2prod.extract.plan.TypeInference;
+import dev.nb2prod.extract.plan.Unit;
+import dev.nb2prod.extract.plan.UnitBuilder;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
-import dev.nb2prod.graph.CellNode;
-import dev.nb2prod.graph.IoAccess;
-import dev.nb2prod.graph.NameProblem;
-import dev.nb2prod.graph.Terminal;
+import dev.nb2prod.graph.QualifiedNames;
+import dev.nb2prod.graph.Result;
 import dev.nb2prod.notebook.Cell;
-import dev.nb2prod.notebook.CodeCell;
 import dev.nb2prod.notebook.MarkdownCell;
 import dev.nb2prod.python.ParsedCell;
 import dev.nb2prod.python.PythonFrontEnd;
 import dev.nb2prod.python.SonarPythonFrontEnd;
-import dev.nb2prod.python.ast.AstWalker;
-import dev.nb2prod.python.ast.Dotted;
-import dev.nb2prod.python.ast.Expr;
-import dev.nb2prod.python.ast.Module;
 import dev.nb2prod.python.ast.Span;
-import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
-import dev.nb2prod.python.names.FunctionInfo;
 import dev.nb2prod.python.names.ImportInfo;
-import dev.nb2prod.python.names.NameAnalyzer;
 import dev.nb2prod.rules.Finding;
-import dev.nb2prod.rules.Secrets;
-import dev.nb2prod.graph.QualifiedNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,26 +54,31 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Decides what {@code nb2prod extract} generates from a notebook: which cells are kept, how they group into
- * functions, their names, stages, parameters, returns and rewritten bodies, and the configuration, secrets,
- * dependencies, outputs and open TODOs. Deterministic: the same input gives the same plan.
+ * Decides what {@code nb2prod extract} generates from a notebook, in named passes over immutable records:
+ * <ol>
+ * <li>cell selection ({@link CellSelection}): the cells the notebook's results depend on, every other cell dropped
+ *     with a checkable reason, refusals ({@link Refusals});</li>
+ * <li>hoisting ({@link Hoister}): literals to configuration, secrets to the environment;</li>
+ * <li>units ({@link UnitBuilder}): each kept cell rewritten and cut at its top-level statements, results assigned to
+ *     names ({@link ResultSlots});</li>
+ * <li>stage assignment per statement ({@link StageAssigner}) and definitions moved to module level
+ *     ({@link Helpers});</li>
+ * <li>grouping into step functions ({@link Grouper}) and the data flow between them ({@link DataFlow});</li>
+ * <li>naming and docstrings ({@link StepNames}), signatures (a settings object per stage, a NamedTuple beyond
+ *     four returned values), the results run_pipeline returns, dependencies and TODOs.</li>
+ * </ol>
+ * Deterministic: the same input gives the same plan.
  */
 public final class Planner {
     private static final Set<String> BUILTIN_TYPES = Set.of("int", "float", "str", "bool", "list", "dict", "bytes");
-    private static final Set<String> NOT_MODELS = Set.of("Scaler", "Encoder", "Imputer", "Vectorizer",
-        "Transformer", "PCA", "Split", "KFold", "Binarizer", "Normalizer", "Selector", "Features");
-    private static final Set<String> VERBS = Set.of("load", "read", "fetch", "download", "clean", "prepare",
-        "preprocess", "filter", "build", "create", "make", "compute", "engineer", "encode", "split", "train", "fit",
-        "evaluate", "score", "predict", "plot", "save", "write", "export", "report", "visualize", "visualise",
-        "merge", "explore", "summarize", "summarise", "calculate", "transform", "tune", "test", "validate",
-        "analyse", "analyze", "get", "select", "aggregate", "generate", "apply", "define", "run", "check", "scale",
-        "impute", "join", "combine", "extract", "parse", "format", "send", "upload", "publish", "store");
-    private static final int MAX_GROUP_LINES = 80;
+    private static final int MAX_RETURNS = 4;
+    private static final Pattern SETTING = Pattern.compile("(?<![\\w.])params\\.([A-Za-z_]\\w*)");
 
     private final PythonFrontEnd frontEnd;
-    private final NameAnalyzer names = new NameAnalyzer();
 
     public Planner() {
         this(new SonarPythonFrontEnd());
@@ -82,360 +88,206 @@ public final class Planner {
         this.frontEnd = frontEnd;
     }
 
-    /** A run of kept cells that becomes one function. */
-    private static final class Group {
-        final List<Integer> cells = new ArrayList<>();
-        final List<String> texts = new ArrayList<>();
-        Stage stage;
-        Markdown.Heading heading;
-        String body;
-        CellNames bodyNames;
-        String name;
-        final Set<String> inputs = new LinkedHashSet<>();
-        final List<String> dataParams = new ArrayList<>();
-        final List<String> configParams = new ArrayList<>();
-        final Set<String> returns = new LinkedHashSet<>();
-        final Set<String> provides = new LinkedHashSet<>();
-        final Set<String> mutatedParams = new LinkedHashSet<>();
-        Map<String, String> types = Map.of();
-        Module module;
-    }
-
     public ExtractionPlan plan(AnalyzedNotebook analyzed, CellGraph graph, List<Finding> findings, PlanOptions options)
         throws ExtractionRefused {
-        var notebook = analyzed.notebook();
-        if (!notebook.isPython()) {
-            throw new ExtractionRefused("the kernel language is " + notebook.metadata().languageOrUnknown()
-                + ", not Python");
-        }
-        List<CodeCell> code = notebook.codeCells().stream().filter(c -> !c.source().text().isBlank()).toList();
-        if (code.isEmpty()) {
-            throw new ExtractionRefused("the notebook has no code");
-        }
-        long failed = code.stream().filter(c -> analyzed.parsed(c.index()) instanceof ParsedCell.Failed).count();
-        if (failed == code.size()) {
-            throw new ExtractionRefused("every code cell has a syntax error");
-        }
-        List<String> todos = new ArrayList<>();
-        Map<Integer, String> dropReason = new TreeMap<>();
-        SortedSet<Integer> kept = new TreeSet<>();
-        for (CodeCell cell : notebook.codeCells()) {
-            int i = cell.index();
-            CellNode node = graph.cell(i);
-            if (cell.source().text().isBlank()) {
-                dropReason.put(i, "empty");
-            } else if (analyzed.parsed(i) instanceof ParsedCell.Failed f) {
-                refuseIfNeeded(graph, i, f, kept);
-                dropReason.put(i, "does not parse (" + f.error().message() + "): nothing kept depends on it");
-            } else if (node.essential() || options.keepExploratory()) {
-                kept.add(i);
-            } else {
-                dropReason.put(i, "exploratory: nothing essential depends on it");
-            }
-        }
-        closeOverDependencies(analyzed, graph, kept, dropReason);
-        // a failed cell above a kept cell that reads a name no cell defines probably defined it
-        for (NameProblem p : graph.undefined()) {
-            if (kept.contains(p.cell())) {
-                for (CodeCell c : notebook.codeCells()) {
-                    if (c.index() < p.cell() && analyzed.parsed(c.index()) instanceof ParsedCell.Failed f
-                        && c.source().text().contains(p.name())) {
-                        throw new ExtractionRefused("cell " + (c.index() + 1) + " does not parse: "
-                            + f.error().message() + " (line " + f.error().line() + ")");
-                    }
-                }
-            }
-        }
-        if (kept.isEmpty()) {
-            throw new ExtractionRefused("nothing to extract: no cell writes a file or computes a result that is kept (every cell only displays values)");
-        }
-        refusePython2(analyzed, kept);
-        for (NameProblem p : graph.undefined()) {
-            if (kept.contains(p.cell())) {
-                throw new ExtractionRefused("cell " + (p.cell() + 1) + " reads " + p.name()
-                    + ", which no cell defines: define or import it in the notebook first");
-            }
-        }
-        for (int i : kept) {
-            if (analyzed.names(i).starImport()) {
-                throw new ExtractionRefused("cell " + (i + 1) + " imports * from "
-                    + String.join(", ", analyzed.names(i).starModules()) + ": import the names it uses explicitly");
-            }
-        }
-
+        Refusals.checkNotebook(analyzed);
+        CellSelection.Selection selection = CellSelection.select(analyzed, graph, options);
+        SortedSet<Integer> kept = selection.kept();
+        Refusals.checkKept(analyzed, graph, kept);
         Hoister.Result hoisted = new Hoister(analyzed, graph, kept).run(findings);
-        Map<String, String> configOfParameter = hoisted.configOfParameter();
+
+        var notebook = analyzed.notebook();
         QualifiedNames qualified = QualifiedNames.of(analyzed);
         Map<String, List<String>> importLines = importLines(analyzed);
-        List<ImportInfo> allImports = new ArrayList<>();
-        analyzed.cellNames().values().forEach(n -> allImports.addAll(n.imports()));
-        TypeInference types = new TypeInference(qualified, allImports);
         List<Markdown.Heading> headings = Markdown.headingsAbove(notebook);
-        Map<Integer, Set<Span>> display = displayFindings(findings);
-        List<String> pipSpecs = new ArrayList<>();
+        Set<String> taken = takenNames(analyzed, hoisted);
+        List<String> todos = new ArrayList<>(selection.notes());
         todos.addAll(hoisted.notes);
 
-        // rewrite each kept cell
-        Map<Integer, String> texts = new TreeMap<>();
-        Map<Integer, Map<String, String>> typeAfter = new TreeMap<>();
-        for (int i : kept) {
-            Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
-            CellRewriter.Request request = new CellRewriter.Request(
-                hoisted.literals.getOrDefault(i, Map.of()), hoisted.deleted.getOrDefault(i, Set.of()),
-                hoisted.renames, hoisted.secretNames, display.getOrDefault(i, Set.of()),
-                hoisted.randomState.getOrDefault(i, Set.of()), hoisted.seedParameter);
-            CellRewriter.Result r = CellRewriter.rewrite(cellText(notebook.cells().get(i)), module, request, i + 1);
-            String text = scrubSecrets(r.text(), hoisted, todos, i);
-            if (!text.isEmpty() && frontEnd.parse(text) instanceof ParsedCell.Failed f) {
-                if (System.getenv("NB2PROD_DEBUG_PLANNER") != null) {
-                    System.out.println("---- rewritten cell " + (i + 1) + ":\n" + text + "\n----");
-                }
-                throw new ExtractionRefused("cell " + (i + 1) + " could not be rewritten into a function ("
-                    + f.error().message() + ")");
-            }
-            texts.put(i, text);
-            pipSpecs.addAll(r.pipSpecs());
-            todos.addAll(r.notes());
-            types.learn(module);
-            typeAfter.put(i, types.snapshot());
+        // units: the kept cells rewritten and cut at their statements, displayed expressions assigned to names
+        List<Result> results = selection.results().stream().filter(r -> kept.contains(r.cell())).toList();
+        Map<Integer, Map<Span, String>> expressionNames = ResultSlots.expressionNames(results, analyzed, kept,
+            headings, taken);
+        UnitBuilder builder = new UnitBuilder(analyzed, graph, frontEnd);
+        UnitBuilder.Built built = builder.build(kept, hoisted, displayFindings(findings), expressionNames);
+        todos.addAll(built.notes());
+        List<Unit> units = StageAssigner.assign(built.units());
+        Set<String> moduleNames = new HashSet<>(importLines.keySet());
+        moduleNames.addAll(Identifiers.BUILTINS);
+        moduleNames.add("logger");
+        Helpers.Moved moved = new Helpers(frontEnd).move(units, moduleNames, importLines);
+        units = moved.units();
+        Set<String> helperNames = new TreeSet<>();
+        moved.helpers().forEach(h -> helperNames.add(h.name()));
+
+        // results placed on the units, snapshots appended; figures cut into groups of their own
+        Set<Integer> figureCells = figureCells(units, results);
+        TypeInference types = new TypeInference(qualified, allImports(analyzed));
+        Map<Unit, Map<String, String>> typesAfter = new HashMap<>();
+        for (Unit u : units) {
+            types.learn(u.code());
+            typesAfter.put(u, types.snapshot());
         }
-        // pip lines of dropped cells count too
-        for (CodeCell cell : notebook.codeCells()) {
-            if (!kept.contains(cell.index()) && analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
-                CellRewriter.Result r = CellRewriter.rewrite(cell.source().text(), p.module(),
-                    new CellRewriter.Request(Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), "random_seed"),
-                    cell.index() + 1);
-                pipSpecs.addAll(r.pipSpecs());
+        ResultSlots.Placed placed = ResultSlots.place(results, units, expressionNames, figureCells, headings, taken,
+            (unit, name) -> typesAfter.getOrDefault(unit, Map.of()).getOrDefault(name, ""));
+        todos.addAll(placed.notes());
+        units = withSnapshots(units, placed.slots());
+        Grouper.Grouped grouped = Grouper.group(units, figureCells);
+        todos.addAll(grouped.notes());
+        List<Group> groups = grouped.groups();
+
+        // bodies: figure groups end by saving their figure; per group the result names it returns
+        List<String> bodies = new ArrayList<>();
+        List<Set<String>> anchored = new ArrayList<>();
+        Map<Integer, ResultSlots.Slot> figureSlots = new HashMap<>();
+        placed.slots().stream().filter(s -> s.kind() == ResultKind.FIGURE).forEach(s -> figureSlots.put(s.result().cell(), s));
+        for (Group g : groups) {
+            Set<String> names = new LinkedHashSet<>();
+            String body = g.body();
+            if (g.draws() && figureSlots.containsKey(g.figure())) {
+                ResultSlots.Slot slot = figureSlots.get(g.figure());
+                String file = slot.name().replaceAll("_figure$", "");
+                body = body + "\n" + slot.name() + " = save_figure(params.figures_dir, " + pyString(file) + ")";
+                names.add(slot.name());
+            }
+            for (ResultSlots.Slot slot : placed.slots()) {
+                if (slot.anchor() != null && g.units().contains(slotAnchor(slot, units)) && !slot.name().isEmpty()) {
+                    names.add(slot.name());
+                }
+            }
+            bodies.add(body);
+            anchored.add(names);
+        }
+        List<DataFlow.Flow> flows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
+        for (int i = 0; i < flows.size(); i++) {
+            for (String u : flows.get(i).undefined()) {
+                todos.add("`" + u + "` is used in cell " + (groups.get(i).cells().get(0) + 1)
+                    + " but no kept cell defines it: define or import it");
             }
         }
 
-        // classify and group
-        Set<Integer> feeding = new HashSet<>();
-        graph.edges().forEach(e -> {
-            if (kept.contains(e.to())) {
-                feeding.add(e.from());
+        // names, signatures, docstrings
+        String titleText = titleHeading(notebook).orElse(null);
+        StepNames naming = new StepNames(graph, titleText);
+        List<StepNames.Step> steps = new ArrayList<>();
+        Set<String> sectionsSeen = new HashSet<>();
+        Map<String, ResultKind> kinds = new HashMap<>();
+        placed.slots().forEach(s -> kinds.put(s.name(), s.kind()));
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            Map<String, ResultKind> own = new LinkedHashMap<>();
+            anchored.get(i).forEach(n -> own.put(n, kinds.getOrDefault(n, ResultKind.DISPLAYED)));
+            String title = g.draws() ? graph.results().stream().filter(r -> r instanceof Result.Figure f
+                && f.cell() == g.figure()).map(r -> ((Result.Figure) r).title()).findFirst().orElse("") : "";
+            steps.add(new StepNames.Step(g, flows.get(i).returns(), own, title,
+                sectionsSeen.add(String.valueOf(g.heading()))));
+        }
+        Set<String> functionTaken = new HashSet<>(taken);
+        functionTaken.addAll(helperNames);
+        List<String> functionNames = naming.names(steps, functionTaken);
+        Map<String, String> estimators = new HashMap<>();
+        graph.results().forEach(r -> {
+            if (r instanceof Result.Model m) {
+                estimators.put(m.variable(), m.estimator());
             }
         });
-        List<Group> groups = new ArrayList<>();
-        Group current = null;
-        Stage previous = null;
-        for (int i : kept) {
-            String text = texts.get(i);
-            if (text.isEmpty()) {
-                continue;
-            }
-            Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
-            Markdown.Heading heading = headings.get(i);
-            EnumSet<Stage> signals = StageClassifier.signals(module, graph.cell(i));
-            Optional<Stage> hint = StageClassifier.hint(heading == null ? null : heading.text());
-            Stage stage = StageClassifier.classify(signals, hint, feeding.contains(i))
-                .orElse(previous == null ? Stage.INGESTION : previous);
-            int lines = current == null ? 0 : (int) String.join("\n", current.texts).lines().count();
-            boolean sameGroup = current != null && current.heading == heading && current.stage == stage
-                && lines + text.lines().count() <= MAX_GROUP_LINES;
-            if (!sameGroup) {
-                current = new Group();
-                current.stage = stage;
-                current.heading = heading;
-                groups.add(current);
-            }
-            current.cells.add(i);
-            current.texts.add(text);
-            previous = stage;
-        }
 
-        // names each group reads and binds
-        for (Group g : groups) {
-            g.body = String.join("\n\n", g.texts);
-            ParsedCell parsed = frontEnd.parse(g.body);
-            g.bodyNames = names.analyze(parsed);
-            g.module = parsed instanceof ParsedCell.Parsed p ? p.module() : null;
-            g.types = typeAfter.get(g.cells.get(g.cells.size() - 1));
-        }
-
-        // data flow: parameters from earlier groups, stage order, returns
-        Map<String, Group> provider = new HashMap<>();
-        Set<String> undefinedReported = new HashSet<>();
-        for (Group g : groups) {
-            CellNames n = g.bodyNames;
-            Set<String> needed = new TreeSet<>(n.uses());
-            n.mutates().stream().filter(m -> !n.defines().contains(m)).forEach(needed::add);
-            for (FunctionInfo f : n.functions()) {
-                f.reads().stream().filter(r -> !n.defines().contains(r)).forEach(needed::add);
-            }
-            List<String> ordered = new ArrayList<>(needed);
-            ordered.sort((a, b) -> n.firstUse().getOrDefault(a, n.firstMutation().getOrDefault(a, Span.NONE))
-                .compareTo(n.firstUse().getOrDefault(b, n.firstMutation().getOrDefault(b, Span.NONE))));
-            for (String name : ordered) {
-                if (configOfParameter.containsKey(name) && !provider.containsKey(name)) {
-                    g.configParams.add(name);
-                } else if (provider.containsKey(name)) {
-                    Group from = provider.get(name);
-                    g.dataParams.add(name);
-                    from.returns.add(name);
-                    if (from.stage.compareTo(g.stage) > 0) {
-                        g.stage = from.stage;
-                    }
-                    if (n.mutates().contains(name) && !n.defines().contains(name)) {
-                        g.mutatedParams.add(name);
-                    }
-                } else if (!importLines.containsKey(name) && !name.equals("logger") && !name.equals("os")
-                    && undefinedReported.add(name)) {
-                    todos.add("`" + name + "` is used in cell " + (g.cells.get(0) + 1)
-                        + " but no kept cell defines it: define or import it");
-                }
-            }
-            for (String d : n.defines()) {
-                provider.put(d, g);
-            }
-            for (String m : g.mutatedParams) {
-                provider.put(m, g);
-            }
-            if (g.mutatedParams.size() > 0 || n.mutates().stream().anyMatch(provider::containsKey)) {
-                n.mutates().stream().filter(m -> provider.get(m) != null && g.dataParams.contains(m))
-                    .forEach(m -> provider.put(m, g));
-            }
-        }
-        // a mutated parameter is handed on: the function that changed it returns it when later groups read it
-        for (int gi = 0; gi < groups.size(); gi++) {
-            Group g = groups.get(gi);
-            for (String m : g.dataParams) {
-                if (g.bodyNames.mutates().contains(m) && !g.bodyNames.defines().contains(m)) {
-                    for (int later = gi + 1; later < groups.size(); later++) {
-                        if (groups.get(later).dataParams.contains(m)) {
-                            g.returns.add(m);
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-
-        // outputs
-        List<String> outputs = outputs(groups, graph, kept, analyzed, provider);
-        for (String o : outputs) {
-            provider.get(o).returns.add(o);
-        }
-        unusedLocals(groups, outputs);
-
-        // a value passed between functions must not take a name pipeline.py uses: config always, the path helpers
-        // when some function reads an input path or writes an output path from config.yaml
-        Set<String> generatedNames = new HashSet<>(Set.of("config"));
-        Map<String, ExtractionPlan.PathRole> roleOf = new HashMap<>();
-        hoisted.config.forEach(k -> roleOf.put(k.key(), k.path()));
-        for (Group g : groups) {
-            for (String p : g.configParams) {
-                ExtractionPlan.PathRole role = roleOf.get(configOfParameter.get(p));
-                if (role == ExtractionPlan.PathRole.INPUT) {
-                    generatedNames.add("config_path");
-                } else if (role == ExtractionPlan.PathRole.OUTPUT) {
-                    generatedNames.add("output_path");
-                }
-            }
-        }
-        for (Group g : groups) {
-            for (String r : g.returns) {
-                if (generatedNames.contains(r)) {
-                    int cell = g.cells.stream().filter(c -> analyzed.cellNames().containsKey(c)
-                        && analyzed.cellNames().get(c).defines().contains(r)).findFirst().orElse(g.cells.get(0));
-                    throw new ExtractionRefused("cell " + (cell + 1) + " defines " + r + ", a name the "
-                        + "generated pipeline uses for its own " + (r.equals("config") ? "settings" : "helper")
-                        + ": rename the variable first");
-                }
-            }
-        }
-
-        // names
-        Set<String> takenNames = new HashSet<>(Identifiers.KEYWORDS);
-        takenNames.addAll(Identifiers.BUILTINS);
-        analyzed.cellNames().values().forEach(c -> takenNames.addAll(c.defines()));
-        takenNames.addAll(configOfParameter.keySet());
-        Set<Markdown.Heading> headingUsed = new HashSet<>();
-        Markdown.Heading titleHeading = titleHeading(notebook);
-        for (Group g : groups) {
-            if (g.heading != null && !g.heading.equals(titleHeading)) {
-                headingName(g, headingUsed).ifPresent(n -> g.name = Identifiers.unique(n, takenNames));
-            }
-        }
-        for (Group g : groups) {
-            if (g.name == null) {
-                g.name = Identifiers.unique(fallbackName(g, graph), takenNames);
-            }
-        }
-
-        // build the functions
         List<StageFunction> functions = new ArrayList<>();
-        Map<String, String> typeByName = new HashMap<>();
-        for (Group g : groups) {
-            List<Parameter> params = new ArrayList<>();
+        Map<String, String> typeOfReturned = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            DataFlow.Flow flow = flows.get(i);
+            Map<String, String> typesHere = typesAfter.getOrDefault(g.units().get(g.units().size() - 1), Map.of());
             Set<String> hintRoots = new TreeSet<>();
-            for (String p : g.dataParams) {
-                Group from = provider.containsKey(p) ? findProvider(groups, g, p) : null;
-                String hint = hint(from == null ? "" : from.types.getOrDefault(p, ""), importLines);
-                params.add(new Parameter(p, hint, ""));
+            List<Parameter> parameters = new ArrayList<>();
+            for (String input : flow.inputs()) {
+                String hint = hint(typeOfReturned.getOrDefault(input, ""), importLines);
+                parameters.add(new Parameter(input, hint, false));
                 root(hint).ifPresent(hintRoots::add);
             }
-            for (String p : g.configParams) {
-                params.add(new Parameter(p, hoisted.typeOf.getOrDefault(p, ""), configOfParameter.get(p)));
+            if (flow.settings()) {
+                parameters.add(new Parameter("params", settingsClass(g.stage()), true));
             }
             List<Returned> returns = new ArrayList<>();
-            List<String> ordered = new ArrayList<>(g.returns);
-            CellNames n = g.bodyNames;
-            ordered.sort((a, b) -> n.firstDefinition().getOrDefault(a, Span.NONE)
-                .compareTo(n.firstDefinition().getOrDefault(b, Span.NONE)));
-            for (String r : ordered) {
-                String hint = hint(g.types.getOrDefault(r, ""), importLines);
+            for (String r : flow.returns()) {
+                String hint = hint(typesHere.getOrDefault(r, ""), importLines);
                 returns.add(new Returned(r, hint));
                 root(hint).ifPresent(hintRoots::add);
-                typeByName.put(r, hint);
+                typeOfReturned.put(r, hint);
             }
             List<String> copied = new ArrayList<>();
-            for (Parameter p : params) {
-                if (g.mutatedParams.contains(p.name()) && (p.typeHint().endsWith(".DataFrame")
-                    || p.typeHint().endsWith(".Series"))) {
+            for (Parameter p : parameters) {
+                if (flow.mutated().contains(p.name()) && (p.typeHint().endsWith(".DataFrame")
+                    || p.typeHint().endsWith(".Series") || p.typeHint().endsWith(".ndarray"))) {
                     copied.add(p.name());
                 }
             }
             Set<String> imports = new LinkedHashSet<>();
-            Set<String> used = new TreeSet<>(n.uses());
-            n.functions().forEach(f -> used.addAll(f.reads()));
-            for (String u : used) {
-                if (importLines.containsKey(u) && !g.dataParams.contains(u)) {
-                    imports.addAll(importLines.get(u));
-                } else if (u.equals("os") && !g.dataParams.contains(u)) {
-                    imports.add("import os");
+            for (String name : flow.imports()) {
+                if (!flow.inputs().contains(name)) {
+                    imports.addAll(importLines.getOrDefault(name, List.of()));
                 }
+            }
+            if (flow.body().contains("os.environ") && !importLines.containsKey("os")) {
+                imports.add("import os");
+            }
+            if (flow.body().contains("copy.deepcopy(")) {
+                imports.add("import copy");
+            }
+            if (g.draws() && figureSlots.containsKey(g.figure())) {
+                imports.add("from .artifacts import save_figure");
             }
             for (String r : hintRoots) {
                 imports.addAll(importLines.getOrDefault(r, List.of()));
             }
-            functions.add(new StageFunction(g.name, g.stage, g.cells, docstring(g), params, returns, copied,
-                g.body, List.copyOf(imports)));
+            for (String helper : helperNames) {
+                if (flow.names().uses().contains(helper) || flow.body().contains(helper + "(")) {
+                    moved.helpers().stream().filter(h -> h.name().equals(helper) && h.stage() != g.stage())
+                        .findFirst().ifPresent(h -> imports.add("from ." + h.stage().module() + " import " + h.name()));
+                }
+            }
+            String name = functionNames.get(i);
+            String resultClass = returns.size() > MAX_RETURNS ? camel(name) + "Result" : "";
+            String summary = naming.summary(steps.get(i), flow.inputs(), estimators);
+            String details = steps.get(i).firstOfSection() ? details(notebook, g) : "";
+            functions.add(new StageFunction(name, g.stage(), g.cells(), summary, details, parameters, returns,
+                resultClass, copied, flow.body(), List.copyOf(imports)));
+        }
+
+        // settings: each key in the section of the one stage that reads it, else at the top level
+        List<ConfigKey> config = new ArrayList<>();
+        List<Settings> settings = settings(functions, hoisted.config, !figureSlots.isEmpty(), config);
+        // results, in notebook order
+        List<PlanResult> planResults = planResults(placed.slots(), groups, functions, units, config, hoisted, analyzed);
+        boolean models = planResults.stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE);
+        if (models) {
+            config.add(new ConfigKey("models_dir", "\"models\"", "str", "where the fitted models are saved",
+                PathRole.OUTPUT));
         }
 
         // cell decisions
-        Map<Integer, String> functionOf = new HashMap<>();
-        groups.forEach(g -> g.cells.forEach(c -> functionOf.put(c, g.name)));
+        Map<Integer, List<String>> functionsOf = new TreeMap<>();
+        for (StageFunction f : functions) {
+            f.cells().forEach(c -> functionsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(f.name()));
+        }
+        for (Helper h : moved.helpers()) {
+            functionsOf.computeIfAbsent(h.cell(), k -> new ArrayList<>()).add(h.name());
+        }
         List<CellDecision> decisions = new ArrayList<>();
-        for (CodeCell cell : notebook.codeCells()) {
-            int i = cell.index();
-            if (kept.contains(i)) {
-                if (functionOf.containsKey(i)) {
-                    decisions.add(new CellDecision(i, true, graph.cell(i).essential()
-                        ? "essential: the outputs depend on it" : "exploratory, kept on request",
-                        Optional.of(functionOf.get(i))));
-                } else {
-                    decisions.add(new CellDecision(i, true,
-                        "setup only: imports, settings and constants moved to the modules and config.yaml",
-                        Optional.empty()));
-                }
+        for (CellSelection.Choice choice : selection.choices().values()) {
+            if (choice.kept() && !functionsOf.containsKey(choice.cell())) {
+                decisions.add(new CellDecision(choice.cell(), true,
+                    "setup only: imports, settings and constants moved to the modules and config.yaml", List.of()));
             } else {
-                decisions.add(new CellDecision(i, false, dropReason.get(i), Optional.empty()));
+                decisions.add(new CellDecision(choice.cell(), choice.kept(), choice.reason(),
+                    functionsOf.getOrDefault(choice.cell(), List.of())));
             }
         }
 
-        List<Dependency> dependencies = dependencies(functions, groups, pipSpecs, todos);
-        todos.addAll(orderTodos(graph, kept, findings));
+        List<String> pipSpecs = new ArrayList<>(built.pipSpecs());
+        pipSpecs.addAll(builder.pipSpecsOfDropped(kept));
+        List<Dependency> dependencies = PlanTodos.dependencies(functions, moved.helpers(), pipSpecs, todos);
+        todos.addAll(PlanTodos.orderTodos(graph, kept, findings));
         String stem = fileStem(notebook.path());
         Set<String> imported = importedModules(analyzed);
         String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName(), imported)
@@ -447,160 +299,236 @@ public final class Planner {
         for (String s : hoisted.secretValues) {
             description = description.replace(s, "<secret>");
         }
+        checkGeneratedNames(functions, settings, analyzed);
         return new ExtractionPlan(notebook.path(), packageName.replace('_', '-'), packageName, title, description,
-            decisions, functions, hoisted.config, hoisted.secrets, dependencies, outputs,
+            decisions, moved.helpers(), functions, config, settings, hoisted.secrets, dependencies, planResults,
             List.copyOf(new LinkedHashSet<>(todos)));
     }
 
-    private static void refuseIfNeeded(CellGraph graph, int cell, ParsedCell.Failed f, Set<Integer> kept)
-        throws ExtractionRefused {
-        if (graph.cell(cell).essential()) {
-            throw new ExtractionRefused("cell " + (cell + 1) + " does not parse: " + f.error().message());
-        }
+    // ------------------------------------------------------------------ results and figures
+
+    /** Cells whose figure is saved: they have a figure result and drawing code among the units. */
+    private static Set<Integer> figureCells(List<Unit> units, List<Result> results) {
+        Set<Integer> drawing = new HashSet<>();
+        units.stream().filter(u -> u.kind() == Unit.Kind.DRAWING).forEach(u -> drawing.add(u.cell()));
+        Set<Integer> out = new TreeSet<>();
+        results.stream().filter(r -> r instanceof Result.Figure && drawing.contains(r.cell()))
+            .forEach(r -> out.add(r.cell()));
+        return out;
     }
 
-    private static final Set<String> PYTHON2_NAMES = Set.of("xrange", "raw_input", "unicode", "basestring",
-        "unichr", "execfile", "long", "reduce", "file", "cmp", "reload");
-
-    /**
-     * Values a function computes and nobody reads: the notebook's other results. At the top of a body they are
-     * returned (and become pipeline outputs); plotting handles and assignments inside blocks lose their name.
-     */
-    private void unusedLocals(List<Group> groups, List<String> outputs) {
-        for (Group g : groups) {
-            if (g.module == null) {
+    /** The units with the snapshot statements of the results appended to their anchors. */
+    private List<Unit> withSnapshots(List<Unit> units, List<ResultSlots.Slot> slots) {
+        Map<Unit, List<String>> extra = new HashMap<>();
+        for (ResultSlots.Slot s : slots) {
+            if (!s.snapshot().isEmpty()) {
+                extra.computeIfAbsent(s.anchor(), k -> new ArrayList<>()).add(s.snapshot());
+            }
+        }
+        if (extra.isEmpty()) {
+            return units;
+        }
+        List<Unit> out = new ArrayList<>();
+        dev.nb2prod.python.names.NameAnalyzer analyzer = new dev.nb2prod.python.names.NameAnalyzer();
+        for (Unit u : units) {
+            if (!extra.containsKey(u)) {
+                out.add(u);
                 continue;
             }
-            List<Span> strip = new ArrayList<>();
-            for (var u : dev.nb2prod.extract.plan.UnusedLocals.find(g.module)) {
-                if (g.returns.contains(u.name())) {
-                    continue;
-                }
-                if (u.statement() == null || u.topLevel() && !u.figure() && !u.name().startsWith("_")) {
-                    g.returns.add(u.name());
-                    if (!outputs.contains(u.name())) {
-                        outputs.add(u.name());
-                    }
-                } else {
-                    strip.add(new Span(u.statement().span().startLine(), u.statement().span().startCol(),
-                        u.statement().value().span().startLine(), u.statement().value().span().startCol()));
-                }
-            }
-            if (!strip.isEmpty()) {
-                dev.nb2prod.extract.plan.SourceMap map = new dev.nb2prod.extract.plan.SourceMap(g.body);
-                StringBuilder text = new StringBuilder(g.body);
-                strip.sort(java.util.Comparator.reverseOrder());
-                for (Span s : strip) {
-                    int from = map.start(s);
-                    int equals = g.body.lastIndexOf('=', map.end(s));
-                    if (equals < from) {
-                        continue;
-                    }
-                    int to = equals + 1;
-                    while (to < g.body.length() && g.body.charAt(to) == ' ') {
-                        to++;
-                    }
-                    text.delete(from, to);
-                }
-                g.body = text.toString();
-                ParsedCell parsed = frontEnd.parse(g.body);
-                g.bodyNames = names.analyze(parsed);
-                g.module = parsed instanceof ParsedCell.Parsed p ? p.module() : null;
+            String text = u.text() + "\n" + String.join("\n", extra.get(u));
+            ParsedCell parsed = frontEnd.parse(text);
+            out.add(parsed instanceof ParsedCell.Parsed p ? u.withText(text, p.module(), analyzer.analyze(p.module())) : u);
+        }
+        return out;
+    }
+
+    /** The unit in {@code units} that stands for a slot's anchor (the anchor may have been given a snapshot line). */
+    private static Unit slotAnchor(ResultSlots.Slot slot, List<Unit> units) {
+        for (Unit u : units) {
+            if (u.cell() == slot.anchor().cell() && u.ordinal() == slot.anchor().ordinal()) {
+                return u;
             }
         }
+        return null;
     }
+
+    private List<PlanResult> planResults(List<ResultSlots.Slot> slots, List<Group> groups, List<StageFunction> functions,
+                                         List<Unit> units, List<ConfigKey> config, Hoister.Result hoisted,
+                                         AnalyzedNotebook analyzed) {
+        List<PlanResult> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ResultSlots.Slot slot : slots) {
+            Result r = slot.result();
+            if (slot.kind() == ResultKind.FILE) {
+                fileResult((Result.Written) r, config, hoisted, analyzed).filter(p -> names.add(p.name()))
+                    .ifPresent(out::add);
+                continue;
+            }
+            StageFunction producer = null;
+            for (int i = 0; i < groups.size(); i++) {
+                Group g = groups.get(i);
+                boolean here = slot.kind() == ResultKind.FIGURE ? g.draws() && g.figure() == r.cell()
+                    : g.units().contains(slotAnchor(slot, units));
+                if (here) {
+                    producer = functions.get(i);
+                }
+            }
+            if (producer == null || !names.add(slot.name())) {
+                continue;
+            }
+            String type = producer.returns().stream().filter(x -> x.name().equals(slot.name())).map(Returned::typeHint)
+                .findFirst().orElse("");
+            String file = slot.kind() == ResultKind.FIGURE ? "figures/" + slot.name().replaceAll("_figure$", "") + ".png"
+                : "";
+            out.add(new PlanResult(slot.name(), slot.kind(), r.cell(), producer.name(),
+                slot.kind() == ResultKind.FIGURE ? "str" : type, slot.variable(), file, r.describe()));
+            if (slot.kind() == ResultKind.MODEL && names.add(slot.name() + "_file")) {
+                out.add(new PlanResult(slot.name() + "_file", ResultKind.MODEL_FILE, r.cell(), "", "str",
+                    "", "models/" + slot.name() + ".joblib", slot.name() + " saved"));
+            }
+        }
+        return out;
+    }
+
+    /** A written file whose path moved to an output key of config.yaml: returned as that resolved path. */
+    private static Optional<PlanResult> fileResult(Result.Written w, List<ConfigKey> config, Hoister.Result hoisted,
+                                                   AnalyzedNotebook analyzed) {
+        if (w.access().target().isEmpty()) {
+            return Optional.empty();
+        }
+        for (ConfigKey key : config) {
+            if (key.path() == PathRole.OUTPUT && key.yamlValue().equals(yamlQuoted(w.access().target()))) {
+                return Optional.of(new PlanResult(key.field(), ResultKind.FILE, w.cell(), "", "str", "",
+                    key.key(), w.describe()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String yamlQuoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    // ------------------------------------------------------------------ settings
 
     /**
-     * Functions read globals when they are called, which the cell graph does not count as a dependency of the
-     * defining cell: pull in the cells that define what the kept cells' functions read, and their dependencies.
+     * The settings objects: each hoisted key goes into the section of the one stage whose functions read it, or to
+     * the top level when several stages do (and the seed, always); keys nothing reads are left out.
      */
-    private static void closeOverDependencies(AnalyzedNotebook analyzed, CellGraph graph, SortedSet<Integer> kept,
-                                              Map<Integer, String> dropReason) {
-        // indexes built once: looking through every edge and cell for each cell is quadratic in large notebooks
-        Map<Integer, List<Integer>> sources = new HashMap<>();
-        graph.edges().forEach(e -> sources.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from()));
-        Map<String, TreeSet<Integer>> definers = new HashMap<>();
-        analyzed.cellNames().forEach((index, names) ->
-            names.defines().forEach(name -> definers.computeIfAbsent(name, k -> new TreeSet<>()).add(index)));
-        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>(kept);
-        while (!work.isEmpty()) {
-            int cell = work.pop();
-            Set<Integer> needed = new TreeSet<>(sources.getOrDefault(cell, List.of()));
-            for (FunctionInfo f : analyzed.names(cell).functions()) {
-                for (String read : f.reads()) {
-                    TreeSet<Integer> cells = definers.get(read);
-                    Integer definer = cells == null ? null : cells.floor(cell);
-                    if (definer != null) {
-                        needed.add(definer);
-                    }
-                }
+    private static List<Settings> settings(List<StageFunction> functions, List<ConfigKey> hoisted, boolean figures,
+                                           List<ConfigKey> config) {
+        Map<String, Set<Stage>> stagesOf = new LinkedHashMap<>();
+        for (StageFunction f : functions) {
+            Matcher m = SETTING.matcher(f.body());
+            while (m.find()) {
+                stagesOf.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(f.stage());
             }
-            for (int n : needed) {
-                if (!kept.contains(n) && analyzed.parsed(n) instanceof ParsedCell.Parsed) {
-                    kept.add(n);
-                    dropReason.remove(n);
-                    work.add(n);
+        }
+        List<ConfigKey> all = new ArrayList<>(hoisted);
+        if (figures) {
+            all.add(new ConfigKey("figures_dir", "\"figures\"", "str", "where the figures are saved", PathRole.OUTPUT));
+        }
+        Map<Stage, List<ConfigKey>> byStage = new TreeMap<>();
+        for (ConfigKey key : all) {
+            Set<Stage> stages = stagesOf.getOrDefault(key.key(), Set.of());
+            if (stages.isEmpty()) {
+                continue;
+            }
+            boolean shared = stages.size() > 1 || key.key().equals("random_seed") || key.key().equals("figures_dir");
+            ConfigKey placedKey = shared ? key : new ConfigKey(stages.iterator().next().module() + "." + key.key(),
+                key.yamlValue(), key.pythonType(), key.comment(), key.path());
+            config.add(placedKey);
+            stages.forEach(s -> byStage.computeIfAbsent(s, k -> new ArrayList<>()).add(placedKey));
+        }
+        List<Settings> out = new ArrayList<>();
+        byStage.forEach((stage, keys) -> out.add(new Settings(stage, settingsClass(stage), keys)));
+        // config.yaml order: shared keys first, then the sections in pipeline order
+        config.sort(java.util.Comparator.comparing((ConfigKey k) -> k.key().contains(".") ? 1 : 0)
+            .thenComparing(k -> k.key().contains(".") ? Stage.valueOf(k.key().substring(0, k.key().indexOf('.'))
+                .toUpperCase(Locale.ROOT)).ordinal() : 0));
+        return out;
+    }
+
+    static String settingsClass(Stage stage) {
+        return camel(stage.module()) + "Params";
+    }
+
+    private static String camel(String snake) {
+        StringBuilder out = new StringBuilder();
+        for (String part : snake.split("_")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The names pipeline.py binds itself must not be taken by values passed between functions. */
+    private static void checkGeneratedNames(List<StageFunction> functions, List<Settings> settings,
+                                            AnalyzedNotebook analyzed) throws ExtractionRefused {
+        Set<String> generated = new HashSet<>(Set.of("config", "config_path", "output_path", "save_model"));
+        settings.forEach(s -> generated.add(s.stage().module() + "_params"));
+        for (StageFunction f : functions) {
+            for (Returned r : f.returns()) {
+                if (generated.contains(r.name())) {
+                    int cell = f.cells().stream().filter(c -> analyzed.names(c).defines().contains(r.name()))
+                        .findFirst().orElse(f.cells().get(0));
+                    throw new ExtractionRefused("cell " + (cell + 1) + " defines " + r.name() + ", a name the "
+                        + "generated pipeline uses for its own " + (r.name().equals("config") ? "settings" : "helper")
+                        + ": rename the variable first");
                 }
             }
         }
     }
 
-    private static final Set<String> ASYNC_KEYWORDS = Set.of("async", "await");
+    // ------------------------------------------------------------------ text of the notebook
 
-    private static void refusePython2(AnalyzedNotebook analyzed, Set<Integer> kept) throws ExtractionRefused {
-        for (int i : kept) {
-            Module module = ((ParsedCell.Parsed) analyzed.parsed(i)).module();
-            boolean[] old = {false};
-            AstWalker.walk(module, n -> {
-                if (n instanceof Stmt.Print || n instanceof Stmt.Exec || n instanceof Expr.Repr) {
-                    old[0] = true;
-                }
-            });
-            Set<String> oldNames = new TreeSet<>();
-            AstWalker.walk(module, n -> {
-                if (n instanceof Expr.Name name && PYTHON2_NAMES.contains(name.id())) {
-                    oldNames.add(name.id());
-                }
-            });
-            oldNames.removeIf(n -> analyzed.cellNames().values().stream().anyMatch(c -> c.defines().contains(n)));
-            if (old[0] || !oldNames.isEmpty()) {
-                throw new ExtractionRefused("cell " + (i + 1) + " is Python 2 code ("
-                    + (old[0] ? "print statement" : String.join(", ", oldNames)) + "): port it to Python 3 first");
-            }
-            // async and await were names until Python 3.6; as names the generated code would not compile
-            Set<String> keywords = new TreeSet<>();
-            AstWalker.walk(module, n -> {
-                if (n instanceof Expr.Name name && ASYNC_KEYWORDS.contains(name.id())) {
-                    keywords.add(name.id());
-                }
-            });
-            CellNames names = analyzed.cellNames().get(i);
-            if (names != null) {
-                ASYNC_KEYWORDS.stream().filter(k -> names.defines().contains(k) || names.uses().contains(k))
-                    .forEach(keywords::add);
-            }
-            if (!keywords.isEmpty()) {
-                throw new ExtractionRefused("cell " + (i + 1) + " uses " + String.join(" and ", keywords)
-                    + " as a name, a keyword since Python 3.7: rename it first");
-            }
+    /** The paragraph under a group's heading, when it says more than the heading. */
+    private static String details(dev.nb2prod.notebook.Notebook notebook, Group g) {
+        Unit first = g.units().get(0);
+        if (first.section() == null) {
+            return "";
         }
+        Cell cell = notebook.cells().get(first.section().cell());
+        String paragraph = Markdown.firstParagraph(cell.source().text());
+        return paragraph.length() < 12 ? "" : paragraph;
     }
 
-    private static String cellText(Cell cell) {
-        return cell.source().text();
-    }
-
-    private static Group findProvider(List<Group> groups, Group consumer, String name) {
-        Group found = null;
-        for (Group g : groups) {
-            if (g == consumer) {
-                break;
-            }
-            if (g.bodyNames.defines().contains(name) || g.mutatedParams.contains(name)) {
-                found = g;
+    /** The notebook's title: a level-1 heading in the first markdown cell, which names the package, not a step. */
+    private static Optional<String> titleHeading(dev.nb2prod.notebook.Notebook notebook) {
+        for (Cell c : notebook.cells()) {
+            if (c instanceof MarkdownCell md) {
+                String first = md.source().text().strip();
+                return first.startsWith("# ") ? Markdown.heading(first) : Optional.empty();
             }
         }
-        return found;
+        return Optional.empty();
+    }
+
+    private static String pyString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    // ------------------------------------------------------------------ names of the notebook
+
+    private static Set<String> takenNames(AnalyzedNotebook analyzed, Hoister.Result hoisted) {
+        Set<String> taken = new HashSet<>(Identifiers.KEYWORDS);
+        taken.addAll(Identifiers.BUILTINS);
+        for (CellNames n : analyzed.cellNames().values()) {
+            taken.addAll(n.defines());
+            taken.addAll(n.uses());
+            n.functions().forEach(f -> taken.addAll(f.reads()));
+        }
+        taken.addAll(Set.of("params", "config", "logger", "save_figure", "save_model", "config_path", "output_path",
+            "copy", "os"));
+        hoisted.config.forEach(k -> taken.add(k.key()));
+        return taken;
+    }
+
+    private static List<ImportInfo> allImports(AnalyzedNotebook analyzed) {
+        List<ImportInfo> out = new ArrayList<>();
+        analyzed.cellNames().values().forEach(n -> out.addAll(n.imports()));
+        return out;
     }
 
     private static Optional<String> root(String hint) {
@@ -651,309 +579,6 @@ public final class Planner {
                 if (!lines.contains(line) && (lines.isEmpty() || submodule && allSubmodules)) {
                     lines.add(line);
                 }
-            }
-        }
-        return out;
-    }
-
-    private String scrubSecrets(String text, Hoister.Result hoisted, List<String> todos, int cell) {
-        String out = text;
-        for (String s : hoisted.secretValues) {
-            if (!s.isEmpty() && out.contains(s)) {
-                out = out.replace(s, "<secret removed>");
-                todos.add("cell " + (cell + 1) + ": a secret was removed from the code: read it from the environment");
-            }
-        }
-        for (Secrets.Match m : Secrets.find(out)) {
-            out = out.replace(m.secret(), "<secret removed>");
-            todos.add("cell " + (cell + 1) + ": a secret was removed from the code: read it from the environment");
-        }
-        return out;
-    }
-
-    // ------------------------------------------------------------------ outputs
-
-    private List<String> outputs(List<Group> groups, CellGraph graph, Set<Integer> kept, AnalyzedNotebook analyzed,
-                                 Map<String, Group> provider) {
-        Set<String> out = new LinkedHashSet<>();
-        Map<String, Integer> lastDef = new TreeMap<>();
-        for (Group g : groups) {
-            for (int c : g.cells) {
-                Module module = ((ParsedCell.Parsed) analyzed.parsed(c)).module();
-                Set<String> fitted = new HashSet<>();
-                for (Expr.Call call : AstWalker.find(module, Expr.Call.class)) {
-                    if (call.func() instanceof Expr.Attribute a && a.attr().equals("fit") && a.value() instanceof Expr.Name n) {
-                        fitted.add(n.id());
-                    }
-                }
-                for (Stmt s : module.body()) {
-                    if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
-                        && g.bodyNames.defines().contains(n.id())) {
-                        String type = g.types.getOrDefault(n.id(), "");
-                        boolean metric = type.equals("float") && a.value() instanceof Expr.Call;
-                        boolean model = fitted.contains(n.id()) && a.value() instanceof Expr.Call call
-                            && isModel(Dotted.lastPart(call.func()));
-                        if (metric || model) {
-                            out.add(n.id());
-                        }
-                    }
-                }
-            }
-        }
-        List<Terminal> terminals = graph.terminals().stream().filter(t -> kept.contains(t.cell())).toList();
-        for (Terminal t : terminals) {
-            Group g = provider.get(t.name());
-            if (g != null && g.types.getOrDefault(t.name(), "").endsWith(".DataFrame")) {
-                out.add(t.name());
-            }
-        }
-        if (out.isEmpty()) {
-            for (Terminal t : terminals) {
-                if (provider.containsKey(t.name()) && !figureLike(t, analyzed)) {
-                    out.add(t.name());
-                }
-            }
-        }
-        out.removeIf(name -> !provider.containsKey(name));
-        // notebook order of definition
-        List<String> ordered = new ArrayList<>(out);
-        Map<String, Integer> position = new HashMap<>();
-        for (int gi = 0; gi < groups.size(); gi++) {
-            for (String d : groups.get(gi).bodyNames.defines()) {
-                position.put(d, gi * 100000 + groups.get(gi).bodyNames.firstDefinition()
-                    .getOrDefault(d, Span.NONE).startLine());
-            }
-        }
-        ordered.sort((a, b) -> Integer.compare(provider.get(a) == null ? 0 : groups.indexOf(provider.get(a)) * 100000
-            + provider.get(a).bodyNames.firstDefinition().getOrDefault(a, Span.NONE).startLine(),
-            provider.get(b) == null ? 0 : groups.indexOf(provider.get(b)) * 100000
-            + provider.get(b).bodyNames.firstDefinition().getOrDefault(b, Span.NONE).startLine()));
-        lastDef.clear();
-        return ordered;
-    }
-
-    private static boolean isModel(String cls) {
-        if (cls.isEmpty() || !Character.isUpperCase(cls.charAt(0))) {
-            return false;
-        }
-        return NOT_MODELS.stream().noneMatch(cls::contains);
-    }
-
-    private static boolean figureLike(Terminal t, AnalyzedNotebook analyzed) {
-        String n = t.name();
-        if (Set.of("fig", "ax", "axes", "axs", "ax1", "ax2", "g", "p", "f", "_", "resp", "response", "r", "i", "j",
-            "k", "x").contains(n)) {
-            return true;
-        }
-        if (analyzed.parsed(t.cell()) instanceof ParsedCell.Parsed p) {
-            for (Stmt s : p.module().body()) {
-                if (s instanceof Stmt.Assign a && a.value() instanceof Expr.Call call
-                    && a.targets().stream().anyMatch(tg -> AstWalker.find(tg, Expr.Name.class).stream()
-                        .anyMatch(x -> x.id().equals(n)))) {
-                    String root = Dotted.root(call.func()).orElse("");
-                    String last = Dotted.lastPart(call.func());
-                    if (root.equals("plt") || root.equals("sns") || root.equals("px") || root.equals("go")
-                        || last.equals("plot") || last.equals("subplots") || last.equals("figure")) {
-                        return true;
-                    }
-                }
-                if (s instanceof Stmt.For f && AstWalker.find(f.target(), Expr.Name.class).stream()
-                    .anyMatch(x -> x.id().equals(n))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    // ------------------------------------------------------------------ naming
-
-    private static String verb(Stage stage) {
-        return switch (stage) {
-            case INGESTION -> "load";
-            case PREPROCESSING -> "clean";
-            case FEATURES -> "build";
-            case TRAINING -> "train";
-            case EVALUATION -> "evaluate";
-            case REPORTING -> "report";
-        };
-    }
-
-    private static String noun(Stage stage) {
-        return switch (stage) {
-            case INGESTION, PREPROCESSING -> "data";
-            case FEATURES -> "features";
-            case TRAINING, EVALUATION -> "model";
-            case REPORTING -> "results";
-        };
-    }
-
-    /** The notebook's title: a level-1 heading in the first markdown cell, which names the package, not a step. */
-    private static Markdown.Heading titleHeading(dev.nb2prod.notebook.Notebook notebook) {
-        for (Cell c : notebook.cells()) {
-            if (c instanceof MarkdownCell md) {
-                String first = md.source().text().strip();
-                if (first.startsWith("# ")) {
-                    return Markdown.headingsAbove(notebook).stream().filter(h -> h != null && h.cell() == c.index())
-                        .findFirst().orElse(null);
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Optional<String> headingName(Group g, Set<Markdown.Heading> headingUsed) {
-        if (headingUsed.contains(g.heading)) {
-            return Optional.empty();
-        }
-        Optional<Stage> hint = StageClassifier.hint(g.heading.text());
-        if (hint.isPresent() && hint.get() != g.stage) {
-            return Optional.empty();
-        }
-        List<String> words = Identifiers.meaningfulWords(g.heading.text());
-        if (words.isEmpty() || words.size() > 6) {
-            return Optional.empty();
-        }
-        headingUsed.add(g.heading);
-        words = words.subList(0, Math.min(4, words.size()));
-        String candidate;
-        if (VERBS.contains(words.get(0))) {
-            candidate = words.size() == 1 ? words.get(0) + "_" + noun(g.stage) : String.join("_", words);
-        } else {
-            candidate = verb(g.stage) + "_" + String.join("_", words.subList(0, Math.min(3, words.size())));
-        }
-        return Optional.of(Identifiers.sanitize(candidate, verb(g.stage) + "_" + noun(g.stage)));
-    }
-
-    private String fallbackName(Group g, CellGraph graph) {
-        if (g.bodyNames.defines().isEmpty() && g.body.contains("seed(")) {
-            return "set_random_seed";
-        }
-        if (g.stage == Stage.REPORTING) {
-            for (int c : g.cells) {
-                for (IoAccess io : graph.cell(c).outputs()) {
-                    String target = io.target();
-                    if (!target.isEmpty() && !target.contains("://")) {
-                        String file = target.substring(target.lastIndexOf('/') + 1);
-                        String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-                        boolean image = file.matches("(?i).*\\.(png|jpg|jpeg|svg|pdf|gif)$");
-                        String words = Identifiers.snake(stem, 4);
-                        if (!words.isEmpty()) {
-                            return Identifiers.sanitize((image ? "plot_" : "write_") + words, "report_results");
-                        }
-                    }
-                }
-            }
-        }
-        String main = g.returns.stream().findFirst()
-            .orElse(g.bodyNames.defines().stream().filter(d -> !d.startsWith("_"))
-                .min((a, b) -> g.bodyNames.firstDefinition().getOrDefault(a, Span.NONE)
-                    .compareTo(g.bodyNames.firstDefinition().getOrDefault(b, Span.NONE))).orElse(""));
-        String words = Identifiers.snake(main, 4);
-        return Identifiers.sanitize(verb(g.stage) + "_" + (words.isEmpty() ? noun(g.stage) : words),
-            verb(g.stage) + "_" + noun(g.stage));
-    }
-
-    private static String docstring(Group g) {
-        String text;
-        if (g.heading != null && g.name != null) {
-            text = g.heading.text();
-            Optional<Stage> hint = StageClassifier.hint(text);
-            if (hint.isPresent() && hint.get() != g.stage) {
-                text = sentence(g.name);
-            }
-        } else {
-            text = sentence(g.name);
-        }
-        text = text.replace("\"", "'").replace("\\", "").strip();
-        if (text.length() > 72) {
-            text = text.substring(0, 69).strip() + "...";
-        }
-        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") || text.endsWith("...")
-            ? text : text + ".";
-    }
-
-    private static String sentence(String name) {
-        String s = name.replaceAll("_\\d+$", "").replace('_', ' ');
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    // ------------------------------------------------------------------ dependencies and todos
-
-    private List<Dependency> dependencies(List<StageFunction> functions, List<Group> groups, List<String> pipSpecs,
-                                          List<String> todos) {
-        Map<String, String> pins = new TreeMap<>();
-        Map<String, String> installed = new LinkedHashMap<>();
-        for (String spec : pipSpecs) {
-            String name = spec.replaceAll("[\\[<>=!~;].*$", "").strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            String version = spec.matches("[^=]+==[^,;]+") ? spec.substring(spec.indexOf("==") + 2).strip() : "";
-            installed.putIfAbsent(Distributions.normalise(name), name);
-            if (!version.isEmpty()) {
-                pins.put(Distributions.normalise(name), version);
-            }
-        }
-        Map<String, Dependency> out = new TreeMap<>();
-        Set<String> modules = new TreeSet<>();
-        for (StageFunction f : functions) {
-            for (String line : f.imports()) {
-                modules.add(line.startsWith("from ") ? line.split("\\s+")[1] : line.split("\\s+")[1]);
-            }
-        }
-        for (Group g : groups) {
-            g.bodyNames.imports().forEach(i -> {
-                if (i.module() != null && i.level() == 0) {
-                    modules.add(i.module());
-                }
-            });
-        }
-        for (String module : modules) {
-            if (module.startsWith(".")) {
-                continue;
-            }
-            String rootModule = module.split("\\.")[0];
-            Optional<String> dist = Distributions.of(module);
-            if (dist.isEmpty() || StandardLibrary.contains(rootModule)) {
-                continue;
-            }
-            String d = dist.get();
-            String key = Distributions.normalise(d);
-            out.putIfAbsent(key, new Dependency(d, rootModule, pins.getOrDefault(key, "")));
-        }
-        // installed by pip but never imported: engines (openpyxl, pyarrow...) the code needs indirectly
-        installed.forEach((key, name) -> {
-            if (!out.containsKey(key) && pins.containsKey(key)) {
-                out.put(key, new Dependency(name, name.replace('-', '_'), pins.get(key)));
-            }
-        });
-        List<Dependency> list = new ArrayList<>(out.values());
-        List<String> unpinned = list.stream().filter(d -> d.version().isEmpty()).map(Dependency::distribution).toList();
-        if (!unpinned.isEmpty()) {
-            todos.add(0, "pin versions of " + String.join(", ", unpinned) + " (the notebook does not say)");
-        }
-        return list;
-    }
-
-    private static List<String> orderTodos(CellGraph graph, Set<Integer> kept, List<Finding> findings) {
-        List<String> out = new ArrayList<>();
-        for (NameProblem p : graph.hiddenDependencies()) {
-            if (kept.contains(p.cell())) {
-                out.add("NB102 hidden dependency on " + p.name() + " in cell " + (p.cell() + 1)
-                    + " (defined later, in cell " + (p.definedIn().get(0) + 1) + "): check the order");
-            }
-        }
-        for (int i : kept) {
-            CellNode node = graph.cell(i);
-            if (node.executionCount().isEmpty()) {
-                out.add("cell " + (i + 1) + " was never executed in the notebook: its code is included but untested");
-            }
-        }
-        for (Finding f : findings) {
-            if (kept.contains(f.cellIndex()) && (f.code().equals("NB602") || f.code().equals("NB106"))) {
-                out.add("cell " + (f.cellIndex() + 1) + ": " + f.message());
             }
         }
         return out;

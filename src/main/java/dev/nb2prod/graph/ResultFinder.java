@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,10 +29,6 @@ import java.util.regex.Pattern;
  * ran and shows no {@code execute_result} displayed nothing); a cell that never ran is judged by its code.
  */
 final class ResultFinder {
-    /** Classes whose fitted instances transform data rather than predict: not models. */
-    private static final Set<String> NOT_MODELS = Set.of("Scaler", "Encoder", "Imputer", "Vectorizer",
-        "Transformer", "PCA", "Split", "KFold", "Binarizer", "Normalizer", "Selector", "Features", "Discretizer",
-        "SVD", "NMF", "TSNE", "Isomap", "Embedding", "Tokenizer");
     /** Functions whose result is a metric. */
     private static final Set<String> METRICS = Set.of("accuracy_score", "roc_auc_score", "f1_score",
         "precision_score", "recall_score", "r2_score", "mean_squared_error", "mean_absolute_error", "log_loss",
@@ -229,9 +224,7 @@ final class ResultFinder {
             return Optional.empty();
         }
         String cls = Dotted.lastPart(call.func());
-        boolean model = cls.equals("make_pipeline") || !cls.isEmpty() && Character.isUpperCase(cls.charAt(0))
-            && !cls.equals(cls.toUpperCase(Locale.ROOT)) && NOT_MODELS.stream().noneMatch(cls::contains);
-        return model ? Optional.of(cls) : Optional.empty();
+        return ModelClasses.isModel(cls) ? Optional.of(cls) : Optional.empty();
     }
 
     private void metrics(int cell, Module module, List<Result> found) {

@@ -33,12 +33,44 @@ public final class CellRewriter {
      * @param display statement starts (line, 0-based column) the display rules flagged
      * @param randomState calls that get {@code random_state=<name>} appended
      * @param seedParameter the parameter name for {@code randomState}
+     * @param results statement spans of displayed results → the name the value is assigned to
+     *     ({@code name = <expression>})
      */
     public record Request(Map<Span, String> literals, Set<Span> deleted, Map<String, String> renames,
-                          Set<String> secretNames, Set<Span> display, Set<Span> randomState, String seedParameter) {}
+                          Set<String> secretNames, Set<Span> display, Set<Span> randomState, String seedParameter,
+                          Map<Span, String> results) {
+        /** A request that only tidies a cell (no hoisting, no results). */
+        public static Request plain() {
+            return new Request(Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), "random_seed", Map.of());
+        }
+    }
 
-    /** The body text and what was learnt on the way. */
-    public record Result(String text, List<String> pipSpecs, List<String> notes) {}
+    /**
+     * The body text and what was learnt on the way.
+     *
+     * @param text the whole cell rewritten
+     * @param pieces the same text cut at top-level statements: each piece is one or more top-level statements of
+     *     the original cell (those sharing a line) with the comments above them, rewritten; pieces left empty
+     *     (statements removed, comments only) are omitted
+     * @param pipSpecs the requirements of {@code pip install} lines
+     * @param notes what was dropped, for the README
+     */
+    public record Result(String text, List<Piece> pieces, List<String> pipSpecs, List<String> notes) {
+        public Result {
+            pieces = List.copyOf(pieces);
+        }
+    }
+
+    /**
+     * Top-level statements of the original cell and their rewritten text.
+     *
+     * @param blankBefore true when a blank line separates it from the piece above in the notebook
+     */
+    public record Piece(List<Stmt> statements, String text, boolean blankBefore) {
+        public Piece {
+            statements = List.copyOf(statements);
+        }
+    }
 
     private record Edit(int start, int end, String text) {}
 
@@ -76,7 +108,7 @@ public final class CellRewriter {
         if (body.size() == 1 && body.get(0) instanceof Stmt.CellMagic magic) {
             if (magic.parsedBody() == null) {
                 notes.add("cell " + cellNumber + ": the %%" + magic.name() + " cell magic is not Python: its code was left out");
-                return new Result("", pipSpecs, notes);
+                return new Result("", List.of(), pipSpecs, notes);
             }
             // drop the %%magic line, keep the Python under it
             int firstLineEnd = source.lineEndInclusive(source.start(magic.span()));
@@ -84,10 +116,38 @@ public final class CellRewriter {
             body = magic.parsedBody().body();
         }
         collectFStrings();
-        block(body, true);
+        // inner edits first: statement replacements (results, logger calls) render their text with them
         inner();
+        block(body, true);
         String text = apply(0, source.text().length(), true);
-        return new Result(tidy(text), pipSpecs, notes);
+        return new Result(tidy(text), pieces(body), pipSpecs, notes);
+    }
+
+    /** The rewritten text cut into pieces at the lines where top-level statements end. */
+    private List<Piece> pieces(List<Stmt> body) {
+        List<Piece> out = new ArrayList<>();
+        int start = 0;
+        List<Stmt> current = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            current.add(body.get(i));
+            int end = source.lineEndInclusive(Math.max(source.start(body.get(i).span()), source.end(body.get(i).span()) - 1));
+            boolean sharesLine = i + 1 < body.size() && source.start(body.get(i + 1).span()) < end;
+            if (sharesLine) {
+                continue;
+            }
+            if (i == body.size() - 1) {
+                end = source.text().length();
+            }
+            String raw = apply(start, end, true);
+            String text = tidy(raw);
+            if (!text.isEmpty()) {
+                out.add(new Piece(current, text, raw.stripLeading().length() < raw.length()
+                    && raw.substring(0, raw.length() - raw.stripLeading().length()).contains("\n")));
+            }
+            current = new ArrayList<>();
+            start = end;
+        }
+        return out;
     }
 
     private void collectFStrings() {
@@ -191,6 +251,10 @@ public final class CellRewriter {
 
     private String expressionStatement(Stmt.ExprStmt e, boolean topLevel) {
         Expr value = e.value();
+        if (topLevel && request.results().containsKey(e.span())) {
+            return request.results().get(e.span()) + " = " + apply(source.start(value.span()), source.end(value.span()),
+                false);
+        }
         if (value instanceof Expr.Magic magic) {
             if (magic.kind() == Expr.MagicKind.LINE && magic.parsedArgs() != null
                 && !magic.parsedArgs().body().isEmpty()) {

@@ -5,6 +5,7 @@ import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
+import dev.nb2prod.graph.RandomCalls;
 import dev.nb2prod.python.ParsedCell;
 import dev.nb2prod.python.ast.Arg;
 import dev.nb2prod.python.ast.AstWalker;
@@ -38,26 +39,17 @@ import java.util.regex.Pattern;
  * URLs the rules found, upper-case constants, secrets and the global seed, with their keys and parameter names.
  */
 public final class Hoister {
-    /** Calls that take {@code random_state} (scikit-learn and friends). */
-    static final Set<String> RANDOMISED = Set.of("train_test_split", "ShuffleSplit", "StratifiedShuffleSplit",
-        "GroupShuffleSplit", "RepeatedKFold", "RepeatedStratifiedKFold", "RandomForestClassifier",
-        "RandomForestRegressor", "ExtraTreesClassifier", "ExtraTreesRegressor", "GradientBoostingClassifier",
-        "GradientBoostingRegressor", "HistGradientBoostingClassifier", "HistGradientBoostingRegressor",
-        "DecisionTreeClassifier", "DecisionTreeRegressor", "KMeans", "MiniBatchKMeans", "TSNE", "MLPClassifier",
-        "MLPRegressor", "SGDClassifier", "SGDRegressor", "RandomizedSearchCV", "IsolationForest",
-        "BaggingClassifier", "BaggingRegressor", "AdaBoostClassifier", "AdaBoostRegressor", "GaussianMixture",
-        "LatentDirichletAllocation", "LogisticRegression", "XGBClassifier", "XGBRegressor", "LGBMClassifier",
-        "LGBMRegressor");
-    private static final Set<String> SHUFFLE_SPLITTERS = Set.of("KFold", "StratifiedKFold");
     private static final Pattern SUGGESTED = Pattern.compile("\\(e\\.g\\. ([A-Za-z_][A-Za-z0-9_.]*)\\)");
     private static final Pattern KEYWORD = Pattern.compile("passed as ([A-Za-z_][A-Za-z0-9_]*)=");
     private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** How a function body reads a configuration value: an attribute of its stage's settings object. */
+    public static final String SETTINGS = "params.";
 
     /** Everything decided, per cell and for the plan. */
     public static final class Result {
         public final List<ConfigKey> config = new ArrayList<>();
         public final List<SecretVariable> secrets = new ArrayList<>();
-        /** config key → parameter name */
+        /** config key → the expression a body reads it with ({@code params.<key>}) */
         public final Map<String, String> parameterOf = new LinkedHashMap<>();
         public final Map<String, String> typeOf = new HashMap<>();
         public final Map<Integer, Map<Span, String>> literals = new TreeMap<>();
@@ -67,7 +59,7 @@ public final class Hoister {
         public final Set<String> secretNames = new TreeSet<>();
         public final List<String> secretValues = new ArrayList<>();
         public final List<String> notes = new ArrayList<>();
-        public String seedParameter = "random_seed";
+        public String seedParameter = SETTINGS + "random_seed";
 
         /** The parameter names of config keys (what a body may read). */
         public Map<String, String> configOfParameter() {
@@ -107,7 +99,6 @@ public final class Hoister {
     }
 
     public Result run(List<Finding> findings) {
-        Map<String, String> estimatorPrefix = estimatorPrefixes(findings);
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparingInt(Finding::cellIndex).thenComparingInt(Finding::line)
             .thenComparingInt(Finding::column));
@@ -121,7 +112,7 @@ public final class Hoister {
             }
             switch (f.code()) {
                 case "NB401" -> secret(f, module);
-                case "NB201" -> number(f, module, estimatorPrefix);
+                case "NB201" -> number(f, module);
                 case "NB202", "NB203", "NB204" -> text(f, module);
                 case "NB605" -> seed(f, module);
                 default -> { }
@@ -282,30 +273,29 @@ public final class Hoister {
 
     // ---------------------------------------------------------------- numbers
 
-    private Map<String, String> estimatorPrefixes(List<Finding> findings) {
-        Set<String> classes = new TreeSet<>();
-        for (Finding f : findings) {
-            if (f.code().equals("NB201") && kept.contains(f.cellIndex()) && KEYWORD.matcher(f.message()).find()) {
-                Module module = module(f.cellIndex());
-                if (module == null) {
-                    continue;
+    /**
+     * The prefix of the keys of an estimator's keyword arguments: the variable it is assigned to ({@code rf} for
+     * {@code rf = RandomForestClassifier(...)}), else its class in snake case without Classifier/Regressor.
+     */
+    private static String estimatorPrefix(Module module, Expr.Call call, String cls) {
+        for (Stmt s : AstWalker.find(module, Stmt.Assign.class)) {
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n) {
+                Expr value = a.value();
+                if (value instanceof Expr.Call fit && Dotted.lastPart(fit.func()).equals("fit")
+                    && fit.func() instanceof Expr.Attribute at) {
+                    value = at.value();
                 }
-                Expr literal = literalAt(module, f.line(), f.column() - 1);
-                if (literal != null) {
-                    enclosingEstimator(module, literal).ifPresent(classes::add);
+                if (value.span().equals(call.span()) && !n.id().startsWith("_")) {
+                    return n.id();
                 }
             }
         }
-        Map<String, String> prefix = new HashMap<>();
-        for (String c : classes) {
-            String snake = String.join("_", Identifiers.words(c)).replaceAll("_(classifier|regressor)$", "");
-            prefix.put(c, classes.size() == 1 ? "model" : Identifiers.sanitize(snake, "model"));
-        }
-        return prefix;
+        String snake = String.join("_", Identifiers.words(cls)).replaceAll("_(classifier|regressor)$", "");
+        return Identifiers.sanitize(snake, "model");
     }
 
-    private static Optional<String> enclosingEstimator(Module module, Expr literal) {
-        String[] found = {null};
+    private static Optional<Expr.Call> enclosingEstimator(Module module, Expr literal) {
+        Expr.Call[] found = {null};
         AstWalker.walk(module, n -> {
             if (n instanceof Expr.Call call) {
                 for (Arg a : call.args()) {
@@ -313,7 +303,7 @@ public final class Hoister {
                         String last = Dotted.lastPart(call.func());
                         if (!last.isEmpty() && Character.isUpperCase(last.charAt(0))
                             && !last.equals(last.toUpperCase(Locale.ROOT))) {
-                            found[0] = last;
+                            found[0] = call;
                         }
                     }
                 }
@@ -322,7 +312,7 @@ public final class Hoister {
         return Optional.ofNullable(found[0]);
     }
 
-    private void number(Finding f, Module module, Map<String, String> estimatorPrefix) {
+    private void number(Finding f, Module module) {
         Expr literal = literalAt(module, f.line(), f.column() - 1);
         if (literal == null || !(literal instanceof Expr.Num || literal instanceof Expr.UnaryOp)
             || already(f.cellIndex(), literal)) {
@@ -335,29 +325,19 @@ public final class Hoister {
         }
         Matcher kw = KEYWORD.matcher(f.message());
         String key;
-        String parameter;
         if (kw.find()) {
             String keyword = kw.group(1).toLowerCase(Locale.ROOT);
-            Optional<String> estimator = enclosingEstimator(module, literal);
-            if (estimator.isPresent() && estimatorPrefix.containsKey(estimator.get())) {
-                String prefix = estimatorPrefix.get(estimator.get());
-                key = prefix + "." + keyword;
-                parameter = keyword;
-                if (!prefix.equals("model")) {
-                    parameter = prefix + "_" + keyword;
-                }
-            } else {
-                key = keyword;
-                parameter = keyword;
-            }
+            Optional<Expr.Call> estimator = enclosingEstimator(module, literal);
+            key = estimator.map(call -> estimatorPrefix(module, call, Dotted.lastPart(call.func())) + "_" + keyword)
+                .orElse(keyword);
         } else {
             Matcher m = SUGGESTED.matcher(f.message());
-            key = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "threshold";
-            parameter = key.replace('.', '_');
+            key = m.find() ? m.group(1).toLowerCase(Locale.ROOT).replace('.', '_') : "threshold";
         }
+        String parameter = key;
         String comment = "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": "
             + shorten(new SourceMap(analyzed.notebook().cells().get(f.cellIndex()).source().text()).line(f.line()));
-        ConfigKey configKey = key(key, parameter, yamlNumber(text), type, comment, PathRole.NONE, "number:" + key + "=" + text);
+        ConfigKey configKey = key(key, parameter, yamlNumber(text), type, comment, PathRole.NONE, "number");
         Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
         if (named.isPresent()) {
             hoistNamed(f.cellIndex(), named.get(), configKey);
@@ -390,44 +370,41 @@ public final class Hoister {
         return t;
     }
 
-    /** Registers (or reuses) a key; the parameter name is made unique among the notebook's names. */
+    /**
+     * Registers a key for one literal site (only the seed is shared: one key however many seeding calls): equal
+     * values at unrelated sites are separate keys, so that changing one never changes the other. The key is an
+     * identifier, unique in the notebook; bodies read it as {@code params.<key>}.
+     */
     private ConfigKey key(String rawKey, String parameter, String yaml, String type, String comment, PathRole path,
                           String signature) {
-        ConfigKey existing = bySignature.get(signature);
-        // every segment of a key is an identifier, whatever name the notebook used (café, a keyword, 300 letters)
-        // (a YAML key may be a builtin's name such as range; it only has to be an ASCII identifier)
-        String key = java.util.Arrays.stream(rawKey.split("\\.", -1))
-            .map(s -> s.matches("[A-Za-z_][A-Za-z0-9_]*") ? s : Identifiers.sanitize(s, "value"))
-            .collect(java.util.stream.Collectors.joining("."));
+        ConfigKey existing = signature.equals("seed") ? bySignature.get(signature) : null;
         if (existing != null) {
             return existing;
         }
+        // a key is an attribute of the settings object: an ASCII identifier, not a keyword (café, class, 300 letters)
+        String key = Identifiers.sanitize(rawKey.replace('.', '_'), "value");
         String k = key;
         Set<String> keys = new HashSet<>();
         result.config.forEach(c -> keys.add(c.key()));
+        keys.addAll(RESERVED_KEYS);
         for (int i = 2; keys.contains(k); i++) {
             k = key + "_" + i;
         }
-        String p = Identifiers.sanitize(parameter, "value");
-        if (!k.equals(key)) {
-            p = p + "_" + k.substring(key.length() + 1);
-        }
-        p = Identifiers.unique(p, taken);
         ConfigKey c = new ConfigKey(k, yaml, type, scrub(comment), path);
         result.config.add(c);
-        result.parameterOf.put(k, p);
-        result.typeOf.put(p, type);
+        result.parameterOf.put(k, SETTINGS + k);
+        result.typeOf.put(k, type);
         bySignature.put(signature, c);
         return c;
     }
 
+    /** Keys config.yaml uses for its own settings. */
+    private static final Set<String> RESERVED_KEYS = Set.of("data_root", "output_root", "figures_dir", "models_dir");
+
     private void hoistNamed(int cell, Stmt.Assign assign, ConfigKey configKey) {
         String name = ((Expr.Name) assign.targets().get(0)).id();
         result.deleted.computeIfAbsent(cell, k -> new HashSet<>()).add(assign.span());
-        String parameter = result.parameterOf.get(configKey.key());
-        if (!parameter.equals(name)) {
-            result.renames.put(name, parameter);
-        }
+        result.renames.put(name, result.parameterOf.get(configKey.key()));
     }
 
     // ---------------------------------------------------------------- paths and URLs
@@ -606,16 +583,10 @@ public final class Hoister {
             }
             for (Expr.Call call : AstWalker.find(module, Expr.Call.class)) {
                 String last = Dotted.lastPart(call.func());
-                boolean randomised = RANDOMISED.contains(last)
-                    || (SHUFFLE_SPLITTERS.contains(last) && call.keyword("shuffle") instanceof Expr.BoolLit b && b.value());
-                if (last.equals("train_test_split") && call.keyword("shuffle") instanceof Expr.BoolLit b && !b.value()) {
-                    randomised = false;
-                }
+                boolean randomised = RandomCalls.isRandomised(call);
                 String q = qualified.qualify(call.func()).orElse("");
-                boolean library = q.equals(last) || q.startsWith("sklearn.") || q.startsWith("imblearn.")
-                    || q.startsWith("xgboost.") || q.startsWith("lightgbm.");
-                boolean lacks = call.keyword("random_state") == null
-                    && call.args().stream().noneMatch(a -> a.kind() == Arg.Kind.DOUBLE_STAR || a.kind() == Arg.Kind.STAR);
+                boolean library = q.equals(last) || q.startsWith("sklearn.") || q.startsWith("imblearn.");
+                boolean lacks = !RandomCalls.hasRandomState(call);
                 if (randomised && library && lacks && !insideFunction(module, call)) {
                     calls.computeIfAbsent(cell, k -> new HashSet<>()).add(call.span());
                 }

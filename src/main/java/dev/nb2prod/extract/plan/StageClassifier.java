@@ -2,6 +2,7 @@ package dev.nb2prod.extract.plan;
 
 import dev.nb2prod.extract.Stage;
 import dev.nb2prod.graph.CellNode;
+import dev.nb2prod.graph.ModelClasses;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
@@ -21,9 +22,9 @@ public final class StageClassifier {
         "read_fwf", "read_html", "read_stata", "read_sas", "loadtxt", "genfromtxt", "load_dataset", "urlopen",
         "load_workbook", "imread", "read_file", "fetch_openml", "load_iris", "load_boston", "load_digits",
         "load_wine", "load_breast_cancer", "load_diabetes", "fetch_california_housing", "read_gbq");
+    /** Calls that clean data (general reshaping such as sort_values or merge says nothing about the stage). */
     private static final Set<String> PREPROCESSING = Set.of("dropna", "fillna", "astype", "drop_duplicates",
-        "to_numeric", "to_datetime", "rename", "replace", "query", "drop", "interpolate", "clip", "merge", "concat",
-        "strip", "lower", "isin", "reset_index", "set_index", "melt", "pivot", "explode", "duplicated", "sort_values");
+        "to_numeric", "to_datetime", "drop", "interpolate", "clip", "duplicated", "strip", "lower", "replace");
     private static final Set<String> FEATURES = Set.of("get_dummies", "fit_transform", "LabelEncoder",
         "OneHotEncoder", "OrdinalEncoder", "StandardScaler", "MinMaxScaler", "RobustScaler", "PolynomialFeatures",
         "CountVectorizer", "TfidfVectorizer", "train_test_split", "cut", "qcut", "SimpleImputer", "PCA",
@@ -93,7 +94,42 @@ public final class StageClassifier {
         if (node != null && !node.outputs().isEmpty()) {
             out.add(Stage.REPORTING);
         }
-        AstWalker.walk(module, n -> {
+        codeSignals(module, out);
+        return out;
+    }
+
+    /**
+     * The stages some top-level statements show signs of: {@code reads} and {@code writes} say whether they read
+     * or write external data (from the cell graph). Logging calls show nothing; constructing a model is training.
+     */
+    public static EnumSet<Stage> signals(List<Stmt> statements, boolean reads, boolean writes) {
+        EnumSet<Stage> out = EnumSet.noneOf(Stage.class);
+        if (reads) {
+            out.add(Stage.INGESTION);
+        }
+        if (writes) {
+            out.add(Stage.REPORTING);
+        }
+        for (Stmt s : statements) {
+            if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call call
+                && Dotted.root(call.func()).orElse("").matches("logger|logging|log|print")) {
+                continue;
+            }
+            if (s instanceof Stmt.Assign a && constructsModel(a.value())) {
+                out.add(Stage.TRAINING);
+            }
+            codeSignals(s, out);
+        }
+        return out;
+    }
+
+    private static boolean constructsModel(Expr value) {
+        return value instanceof Expr.Call call && ModelClasses.isModel(Dotted.lastPart(call.func()))
+            && !FEATURES.contains(Dotted.lastPart(call.func()));
+    }
+
+    private static void codeSignals(dev.nb2prod.python.ast.Node code, EnumSet<Stage> out) {
+        AstWalker.walk(code, n -> {
             if (n instanceof Expr.Call call) {
                 String last = Dotted.lastPart(call.func());
                 String root = Dotted.root(call.func()).orElse("");
@@ -122,7 +158,6 @@ public final class StageClassifier {
                 }
             }
         });
-        return out;
     }
 
     /**

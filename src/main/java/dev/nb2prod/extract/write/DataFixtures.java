@@ -33,16 +33,7 @@ public final class DataFixtures {
 
     public static List<Fixture> find(Wiring wiring, Path notebookFolder) {
         Map<String, ConfigKey> inputs = new LinkedHashMap<>();
-        for (StageFunction function : wiring.plan().functions()) {
-            if (function.stage() != Stage.INGESTION) {
-                continue;
-            }
-            for (Wiring.Source source : wiring.sources(function).values()) {
-                if (source instanceof Wiring.Source.Config c && c.key().path() == ExtractionPlan.PathRole.INPUT) {
-                    inputs.putIfAbsent(c.key().key(), c.key());
-                }
-            }
-        }
+        wiring.inputKeys().forEach(k -> inputs.putIfAbsent(k.key(), k));
         List<Fixture> fixtures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigKey key : inputs.values()) {

@@ -1,10 +1,17 @@
 package dev.nb2prod.extract.write;
 
 import dev.nb2prod.extract.ExtractionPlan;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
+import dev.nb2prod.extract.ExtractionPlan.ResultKind;
+import dev.nb2prod.extract.ExtractionPlan.Returned;
+import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** pipeline.py, and the orchestrator files that chain the same functions. */
 public final class PipelineRenderer {
@@ -26,21 +33,85 @@ public final class PipelineRenderer {
 
     public String pipeline() {
         Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any");
+        wiring.usedSettings().forEach(s -> imports.add("from .config import " + s.className()));
         if (!wiring.pathHelpers().isEmpty()) {
             imports.add("from .config import " + String.join(", ", wiring.pathHelpers()));
         }
+        if (wiring.savesModels()) {
+            imports.add("from .artifacts import save_model");
+        }
         StringBuilder calls = new StringBuilder();
+        for (Settings s : wiring.usedSettings()) {
+            calls.append("    ").append(Wiring.settingsVariable(s.stage())).append(" = ").append(s.className())
+                .append(".from_config(config)\n");
+        }
         for (StageFunction function : plan.functions()) {
-            calls.append(wiring.call(function, 4, function.name(), Wiring.Source.Produced::name, "config"));
+            calls.append(wiring.call(function, 4, function.name(), p -> Wiring.pipelineValue(p.producer(), p.name()),
+                s -> Wiring.settingsVariable(s.stage()), Wiring.pipelineTarget(function)));
+            for (PlanResult r : plan.results()) {
+                if (r.kind() == ResultKind.MODEL_FILE && producedBy(r, function)) {
+                    String model = r.name().replaceAll("_file$", "");
+                    calls.append(PyText.call(4, r.name() + " = save_model", List.of(
+                        Wiring.pipelineValue(function, model), "output_path(config, \"models_dir\")",
+                        PyText.quote(model)), ""));
+                }
+            }
         }
         List<String> items = new ArrayList<>();
-        wiring.outputProducers().keySet().forEach(o -> items.add(PyText.quote(o) + ": " + o));
+        for (PlanResult r : plan.results()) {
+            items.add(PyText.quote(r.name()) + ": " + resultValue(r));
+        }
         return Template.load("src/pipeline.py.tmpl").render(Map.of(
             "title_text", PyText.docText(plan.title()),
             "imports", imports.render(),
-            "output_names", plan.outputs().isEmpty() ? "none" : String.join(", ", plan.outputs()),
+            "output_names", resultNames(),
             "calls", calls.toString(),
             "result", Wiring.dictLiteral(items, 4, "return ")));
+    }
+
+    /** The result names for the docstring, wrapped. */
+    private String resultNames() {
+        if (plan.results().isEmpty()) {
+            return "none";
+        }
+        List<String> lines = StageModuleRenderer.wrap(String.join(", ", plan.outputs()) + ".", PyText.MAX_LINE - 8);
+        return String.join("\n        ", lines).replaceAll("\\.$", "");
+    }
+
+    private boolean producedBy(PlanResult modelFile, StageFunction function) {
+        String model = modelFile.name().replaceAll("_file$", "");
+        StageFunction producer = wiring.resultProducers().get(model);
+        return producer == function;
+    }
+
+    /** In pipeline.py, the expression of a result. */
+    private String resultValue(PlanResult r) {
+        return switch (r.kind()) {
+            case MODEL_FILE -> r.name();
+            case FILE -> "output_path(config, " + PyText.quote(r.file()) + ")";
+            default -> Wiring.pipelineValue(wiring.resultProducers().get(r.name()), r.name());
+        };
+    }
+
+    /** The call of one step in an orchestrator or a fixture, returning its results by name. */
+    String stepCall(StageFunction function, int indent, Map<StageFunction, String> upstreamVariables) {
+        StringBuilder out = new StringBuilder();
+        String target = function.returns().isEmpty() ? "" : function.resultClass().isEmpty()
+            ? String.join(", ", function.returns().stream().map(Returned::name).toList()) : "result";
+        out.append(wiring.call(function, indent, function.name(),
+            p -> upstreamVariables.get(p.producer()) + "[" + PyText.quote(p.name()) + "]",
+            s -> s.className() + ".from_config(config)", target));
+        String pad = " ".repeat(indent);
+        if (function.returns().isEmpty()) {
+            out.append(pad).append("return {}\n");
+        } else if (!function.resultClass().isEmpty()) {
+            out.append(pad).append("return result._asdict()\n");
+        } else {
+            List<String> items = function.returns().stream().map(r -> PyText.quote(r.name()) + ": " + r.name())
+                .toList();
+            out.append(Wiring.dictLiteral(items, indent, "return "));
+        }
+        return out.toString();
     }
 
     /** A function taking config and/or upstream results, calling one step and returning its results by name. */
@@ -49,15 +120,15 @@ public final class PipelineRenderer {
         if (wiring.usesConfig(function)) {
             params.add("config: dict[str, Any]");
         }
-        for (StageFunction upstream : wiring.upstream(function)) {
-            params.add(TestsRenderer.fixtureName(upstream) + ": dict[str, Any]");
+        Map<StageFunction, String> upstream = new HashMap<>();
+        for (StageFunction producer : wiring.upstream(function)) {
+            params.add(TestsRenderer.fixtureName(producer) + ": dict[str, Any]");
+            upstream.put(producer, TestsRenderer.fixtureName(producer));
         }
         StringBuilder out = new StringBuilder(decorator).append('\n');
         out.append(PyText.call(0, "def " + name, params, " -> dict[str, Any]:"));
         out.append("    \"\"\"").append(doc).append("\"\"\"\n");
-        out.append(wiring.call(function, 4, function.name(),
-            p -> TestsRenderer.fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
-        out.append(Wiring.resultDict(function, 4, "return "));
+        out.append(stepCall(function, 4, upstream));
         return out.toString();
     }
 
@@ -66,9 +137,8 @@ public final class PipelineRenderer {
             .add("from __future__ import annotations")
             .add("from typing import Any")
             .add("from " + plan.packageName() + ".config import load_config");
-        if (!wiring.pathHelpers().isEmpty()) {
-            imports.add("from " + plan.packageName() + ".config import " + String.join(", ", wiring.pathHelpers()));
-        }
+        wiring.usedSettings().forEach(s -> imports.add("from " + plan.packageName() + ".config import "
+            + s.className()));
         for (String line : extra) {
             imports.add(line);
         }
@@ -96,7 +166,7 @@ public final class PipelineRenderer {
             names.add(name);
             assets.append("\n\n").append(step(function, "@asset", name, "The results of " + function.name() + "."));
         }
-        var values = new java.util.HashMap<>(common());
+        var values = new HashMap<>(common());
         values.put("env_prefix", plan.packageName().toUpperCase(java.util.Locale.ROOT));
         values.put("imports", orchestratorImports("from dagster import Definitions, asset").render());
         values.put("assets", assets.toString());
@@ -108,9 +178,9 @@ public final class PipelineRenderer {
         StringBuilder tasks = new StringBuilder();
         StringBuilder calls = new StringBuilder();
         // a result no later task and no output reads is not assigned (pyflakes: assigned but never used)
-        java.util.Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         plan.functions().forEach(f -> wiring.upstream(f).forEach(u -> read.add(u.name())));
-        wiring.outputProducers().values().forEach(p -> read.add(p.name()));
+        wiring.resultProducers().values().forEach(p -> read.add(p.name()));
         for (StageFunction function : plan.functions()) {
             tasks.append("\n\n").append(step(function, "@task", function.name() + "_task",
                 "Run " + function.name() + "."));
@@ -122,7 +192,7 @@ public final class PipelineRenderer {
             String target = read.contains(function.name()) ? TestsRenderer.fixtureName(function) + " = " : "";
             calls.append(PyText.call(4, target + function.name() + "_task", args, ""));
         }
-        var values = new java.util.HashMap<>(common());
+        var values = new HashMap<>(common());
         values.put("imports", orchestratorImports("from prefect import flow, task").render());
         values.put("tasks", tasks.toString());
         values.put("calls", calls.toString());
@@ -132,7 +202,7 @@ public final class PipelineRenderer {
 
     private List<String> outputItems() {
         List<String> items = new ArrayList<>();
-        wiring.outputProducers().forEach((output, producer) -> items.add(PyText.quote(output) + ": "
+        wiring.resultProducers().forEach((output, producer) -> items.add(PyText.quote(output) + ": "
             + TestsRenderer.fixtureName(producer) + "[" + PyText.quote(output) + "]"));
         return items;
     }
@@ -149,13 +219,14 @@ public final class PipelineRenderer {
             if (wiring.usesConfig(function)) {
                 out.append("    config = load_config(CONFIG_FILE)\n");
             }
-            for (StageFunction upstream : wiring.upstream(function)) {
-                out.append("    ").append(TestsRenderer.fixtureName(upstream)).append(" = ti.xcom_pull(task_ids=")
-                    .append(PyText.quote(upstream.name())).append(")\n");
+            Map<StageFunction, String> upstream = new HashMap<>();
+            for (StageFunction producer : wiring.upstream(function)) {
+                String variable = TestsRenderer.fixtureName(producer);
+                out.append("    ").append(variable).append(" = ti.xcom_pull(task_ids=")
+                    .append(PyText.quote(producer.name())).append(")\n");
+                upstream.put(producer, variable);
             }
-            out.append(wiring.call(function, 4, function.name(),
-                p -> TestsRenderer.fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
-            out.append(Wiring.resultDict(function, 4, "return "));
+            out.append(stepCall(function, 4, upstream));
             callables.append("\n\n").append(out);
             String var = function.name() + "_task";
             taskVars.add(var);
@@ -165,7 +236,7 @@ public final class PipelineRenderer {
         for (int i = 1; i < taskVars.size(); i++) {
             tasks.append("    ").append(taskVars.get(i - 1)).append(" >> ").append(taskVars.get(i)).append('\n');
         }
-        var values = new java.util.HashMap<>(common());
+        var values = new HashMap<>(common());
         boolean config = plan.functions().stream().anyMatch(wiring::usesConfig);
         Imports imports = orchestratorImports("from datetime import datetime", "from airflow import DAG",
             "from airflow.operators.python import PythonOperator");

@@ -1,5 +1,6 @@
 package dev.nb2prod.extract.write;
 
+import dev.nb2prod.extract.ExtractionPlan.Helper;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
@@ -11,18 +12,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Renders one stage module: docstring, gathered imports, a module logger when used, then its functions. */
+/**
+ * Renders one stage module: docstring, gathered imports, a module logger when used, the notebook's own functions
+ * moved to module level, the NamedTuples of functions returning more than four values, then the step functions.
+ */
 public final class StageModuleRenderer {
     private static final Pattern LOGGER = Pattern.compile("(?<![\\w.])logger\\.");
-
     private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*(?:\\.\\w+)*");
     private static final Set<String> BUILTIN_TYPES = Set.of("int", "float", "str", "bool", "bytes", "dict", "list",
-        "tuple", "set", "frozenset", "object", "None", "complex");
+        "tuple", "set", "frozenset", "object", "None", "complex", "Any");
     private static final Map<String, String> WELL_KNOWN = Map.of(
         "pd", "import pandas as pd", "np", "import numpy as np", "plt", "import matplotlib.pyplot as plt");
 
     private final Wiring wiring;
-    private Set<String> known = Set.of();
 
     public StageModuleRenderer(Wiring wiring) {
         this.wiring = wiring;
@@ -32,7 +34,7 @@ public final class StageModuleRenderer {
      * A type hint usable in the module: its names are builtins or imported (pandas and numpy are imported when
      * needed); a hint naming something the module cannot see is dropped rather than left undefined.
      */
-    String hint(String typeHint, Imports imports) {
+    static String hint(String typeHint, Imports imports, Set<String> known) {
         Matcher m = NAME.matcher(typeHint);
         List<String> extra = new ArrayList<>();
         while (m.find()) {
@@ -52,12 +54,26 @@ public final class StageModuleRenderer {
 
     public String render(Stage stage) {
         List<StageFunction> functions = wiring.plan().functions().stream().filter(f -> f.stage() == stage).toList();
+        List<Helper> helpers = wiring.plan().helpers().stream().filter(h -> h.stage() == stage).toList();
         Imports imports = new Imports();
         functions.forEach(f -> imports.addAll(f.imports()));
-        known = imports.boundNames();
-        List<String> rendered = functions.stream().map(f -> function(f, imports)).toList();
-        String code = String.join("\n", rendered);
-        boolean logs = functions.stream().anyMatch(f -> LOGGER.matcher(f.body()).find());
+        helpers.forEach(h -> imports.addAll(h.imports()));
+        wiring.plan().settings(stage).ifPresent(s -> {
+            if (functions.stream().anyMatch(wiring::usesConfig)) {
+                imports.add("from .config import " + s.className());
+            }
+        });
+        Set<String> known = imports.boundNames();
+        List<String> blocks = new ArrayList<>();
+        helpers.forEach(h -> blocks.add(h.code().strip() + "\n"));
+        for (StageFunction f : functions) {
+            if (!f.resultClass().isEmpty()) {
+                blocks.add(resultClass(f, imports, known));
+            }
+            blocks.add(function(f, imports, known));
+        }
+        String code = String.join("\n", blocks);
+        boolean logs = LOGGER.matcher(code).find();
         if (logs) {
             imports.add("import logging");
         }
@@ -70,22 +86,40 @@ public final class StageModuleRenderer {
         if (logs) {
             out.append("\nlogger = logging.getLogger(__name__)\n");
         }
-        for (String function : rendered) {
-            out.append("\n\n").append(function);
+        for (String block : blocks) {
+            out.append("\n\n").append(block);
+        }
+        return out.toString();
+    }
+
+    /** The NamedTuple a function returns its values in. */
+    private static String resultClass(StageFunction function, Imports imports, Set<String> known) {
+        imports.add("from typing import NamedTuple");
+        StringBuilder out = new StringBuilder("class ").append(function.resultClass()).append("(NamedTuple):\n");
+        out.append("    \"\"\"What ").append(function.name()).append(" returns.\"\"\"\n\n");
+        for (Returned r : function.returns()) {
+            String type = hint(r.typeHint(), imports, known);
+            if (type.isEmpty()) {
+                imports.add("from typing import Any");
+                type = "Any";
+            }
+            out.append("    ").append(r.name()).append(": ").append(type).append('\n');
         }
         return out.toString();
     }
 
     /** One function: signature, docstring, copies on entry, the body and its return statement. */
-    String function(StageFunction function, Imports imports) {
+    String function(StageFunction function, Imports imports, Set<String> known) {
         Map<String, Wiring.Source> sources = wiring.sources(function);
         List<String> params = new ArrayList<>();
         for (Parameter parameter : function.parameters()) {
-            String type = hint(Wiring.typeOf(parameter, sources.get(parameter.name())), imports);
+            String type = hint(parameter.typeHint(), imports, known);
             params.add(parameter.name() + (type.isEmpty() ? "" : ": " + type));
         }
-        String returnType = returnType(function.returns().stream()
-            .map(r -> new Returned(r.name(), hint(r.typeHint(), imports))).toList());
+        String returnType = function.resultClass().isEmpty()
+            ? returnType(function.returns().stream().map(r -> new Returned(r.name(), hint(r.typeHint(), imports,
+                known))).toList(), imports)
+            : function.resultClass();
         StringBuilder out = new StringBuilder();
         out.append(PyText.call(0, "def " + function.name(), params,
             (returnType.isEmpty() ? "" : " -> " + returnType) + ":"));
@@ -96,7 +130,10 @@ public final class StageModuleRenderer {
         String body = function.body().strip().isEmpty() ? "" : PyText.indent(stripBlankEdges(function.body()), 4);
         out.append(body);
         List<String> names = function.returns().stream().map(Returned::name).toList();
-        if (!names.isEmpty()) {
+        if (!function.resultClass().isEmpty()) {
+            List<String> items = names.stream().map(n -> n + "=" + n).toList();
+            out.append(PyText.call(4, "return " + function.resultClass(), items, ""));
+        } else if (!names.isEmpty()) {
             out.append("    return ").append(String.join(", ", names)).append('\n');
         } else if (body.isEmpty() && function.copiedOnEntry().isEmpty()) {
             out.append("    pass\n");
@@ -116,30 +153,40 @@ public final class StageModuleRenderer {
     }
 
     /** {@code T}, {@code tuple[A, B]}, {@code None}; empty when a single value's type is unknown. */
-    static String returnType(List<Returned> returns) {
+    static String returnType(List<Returned> returns, Imports imports) {
         if (returns.isEmpty()) {
             return "None";
         }
         if (returns.size() == 1) {
             return returns.get(0).typeHint();
         }
+        if (returns.stream().anyMatch(r -> r.typeHint().isEmpty())) {
+            imports.add("from typing import Any");
+        }
         return "tuple[" + String.join(", ", returns.stream()
-            .map(r -> r.typeHint().isEmpty() ? "object" : r.typeHint()).toList()) + "]";
+            .map(r -> r.typeHint().isEmpty() ? "Any" : r.typeHint()).toList()) + "]";
     }
 
     private String docstring(StageFunction function, Map<String, Wiring.Source> sources) {
         StringBuilder out = new StringBuilder("    \"\"\"").append(PyText.summary(function.docstring(), function.name()));
-        boolean details = !function.parameters().isEmpty() || !function.returns().isEmpty();
-        if (!details) {
+        boolean details = !function.details().isBlank();
+        boolean args = !function.parameters().isEmpty() || !function.returns().isEmpty();
+        if (!details && !args) {
             return out.append("\"\"\"\n").toString();
         }
         out.append("\n");
+        if (details) {
+            out.append('\n');
+            for (String line : wrap(PyText.docText(function.details()), PyText.MAX_LINE - 4)) {
+                out.append("    ").append(line).append('\n');
+            }
+        }
         if (!function.parameters().isEmpty()) {
             out.append("\n    Args:\n");
             for (Parameter parameter : function.parameters()) {
                 String what = switch (sources.get(parameter.name())) {
-                    case Wiring.Source.Config c -> (c.key().isPath() ? "path from config key " : "config key ")
-                        + c.key().key() + ".";
+                    case Wiring.Source.Settings s -> "settings of the " + s.settings().stage().module()
+                        + " stage (config.yaml).";
                     case Wiring.Source.Produced p -> "from " + p.producer().name() + ".";
                 };
                 out.append("        ").append(parameter.name()).append(": ").append(what).append('\n');
@@ -147,9 +194,32 @@ public final class StageModuleRenderer {
         }
         if (!function.returns().isEmpty()) {
             List<String> names = function.returns().stream().map(Returned::name).toList();
-            out.append("\n    Returns:\n        ")
-                .append(names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")").append(".\n");
+            out.append("\n    Returns:\n        ");
+            if (!function.resultClass().isEmpty()) {
+                out.append(String.join("\n        ", wrap(String.join(", ", names) + ", as a "
+                    + function.resultClass() + ".", PyText.MAX_LINE - 8)));
+            } else {
+                out.append(names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")").append(".");
+            }
+            out.append('\n');
         }
         return out.append("    \"\"\"\n").toString();
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

@@ -36,9 +36,8 @@ public final class TestsRenderer {
         }
         Imports imports = new Imports().add("from __future__ import annotations").add("from pathlib import Path")
             .add("from typing import Any").add("import pytest").local(pkg);
-        List<String> helpers = new ArrayList<>(wiring.pathHelpers());
-        helpers.add("load_config");
-        imports.add("from " + pkg + ".config import " + String.join(", ", helpers.stream().sorted().toList()));
+        imports.add("from " + pkg + ".config import load_config");
+        wiring.usedSettings().forEach(s -> imports.add("from " + pkg + ".config import " + s.className()));
         byStage.forEach((stage, names) -> names.forEach(n -> imports.add("from " + pkg + "." + stage.module() + " import " + n)));
         StringBuilder inputs = new StringBuilder();
         for (DataFixtures.Fixture fixture : fixtures) {
@@ -60,15 +59,15 @@ public final class TestsRenderer {
         if (wiring.usesConfig(function)) {
             params.add("config: dict[str, Any]");
         }
-        for (StageFunction upstream : wiring.upstream(function)) {
-            params.add(fixtureName(upstream) + ": dict[str, Any]");
+        Map<StageFunction, String> upstream = new LinkedHashMap<>();
+        for (StageFunction producer : wiring.upstream(function)) {
+            params.add(fixtureName(producer) + ": dict[str, Any]");
+            upstream.put(producer, fixtureName(producer));
         }
         StringBuilder out = new StringBuilder("@pytest.fixture(scope=\"session\")\n");
         out.append(PyText.call(0, "def " + fixtureName(function), params, " -> dict[str, Any]:"));
         out.append("    \"\"\"What ").append(function.name()).append(" returns on the fixture data.\"\"\"\n");
-        out.append(wiring.call(function, 4, function.name(),
-            p -> fixtureName(p.producer()) + "[" + PyText.quote(p.name()) + "]", "config"));
-        out.append(Wiring.resultDict(function, 4, "return "));
+        out.append(new PipelineRenderer(wiring).stepCall(function, 4, upstream));
         return out.toString();
     }
 

@@ -4,40 +4,42 @@ import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
 import dev.nb2prod.extract.ExtractionPlan.PathRole;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
+import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
+import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * How the functions of a plan are chained: for every parameter, the configuration key or the earlier function
- * whose result feeds it; for every output of the pipeline, the function that last produces it. Renders the calls
- * for pipeline.py, the test fixtures and the orchestrator files, which all chain the same functions.
+ * How the functions of a plan are chained: for every parameter, the earlier function whose result feeds it or the
+ * stage's settings object; for every result of the pipeline, the function that returns it (or pipeline.py itself:
+ * a saved model's file, a written file's path). Renders the calls for pipeline.py, the test fixtures and the
+ * orchestrator files, which all chain the same functions.
  */
 public final class Wiring {
-    /** Where a parameter's value comes from: a configuration key, or a name returned by an earlier function. */
+    /** Where a parameter's value comes from: the stage's settings, or a name returned by an earlier function. */
     public sealed interface Source {
-        record Config(ConfigKey key) implements Source {}
+        record Settings(ExtractionPlan.Settings settings) implements Source {}
 
         record Produced(StageFunction producer, String name) implements Source {}
     }
 
     private final ExtractionPlan plan;
-    private final Map<String, ConfigKey> config = new LinkedHashMap<>();
     private final Map<StageFunction, Map<String, Source>> sources = new LinkedHashMap<>();
-    private final Map<String, StageFunction> outputProducers = new LinkedHashMap<>();
+    private final Map<String, StageFunction> resultProducers = new LinkedHashMap<>();
 
     /** Resolves the plan; an inconsistent plan (a bug of the planner) is an IllegalStateException. */
     public Wiring(ExtractionPlan plan) {
         this.plan = plan;
-        plan.config().forEach(k -> config.put(k.key(), k));
         Map<String, StageFunction> latest = new HashMap<>();
         Set<String> functionNames = new LinkedHashSet<>();
         for (StageFunction function : plan.functions()) {
@@ -46,21 +48,15 @@ public final class Wiring {
             }
             Map<String, Source> map = new LinkedHashMap<>();
             for (Parameter parameter : function.parameters()) {
-                if (!parameter.configKey().isEmpty()) {
-                    ConfigKey key = config.get(parameter.configKey());
-                    if (key == null) {
-                        key = ConfigYaml.root(parameter.configKey()).orElse(null);
-                    }
-                    if (key == null) {
-                        throw new IllegalStateException("parameter " + parameter.name() + " of " + function.name()
-                            + " reads config key " + parameter.configKey() + " that the plan does not define");
-                    }
-                    map.put(parameter.name(), new Source.Config(key));
+                if (parameter.settings()) {
+                    Settings settings = plan.settings(function.stage()).orElseThrow(() -> new IllegalStateException(
+                        function.name() + " reads settings, but stage " + function.stage() + " has none"));
+                    map.put(parameter.name(), new Source.Settings(settings));
                 } else {
                     StageFunction producer = latest.get(parameter.name());
                     if (producer == null) {
                         throw new IllegalStateException("parameter " + parameter.name() + " of " + function.name()
-                            + " is neither configuration nor returned by an earlier function");
+                            + " is not returned by an earlier function");
                     }
                     map.put(parameter.name(), new Source.Produced(producer, parameter.name()));
                 }
@@ -70,16 +66,24 @@ public final class Wiring {
                 latest.put(returned.name(), function);
             }
         }
-        for (String output : plan.outputs()) {
-            StageFunction producer = latest.get(output);
-            if (producer == null) {
-                throw new IllegalStateException("pipeline output " + output + " is not returned by any function");
+        for (PlanResult result : plan.results()) {
+            if (result.function().isEmpty()) {
+                continue;
             }
-            outputProducers.put(output, producer);
+            StageFunction producer = latest.get(result.name());
+            if (producer == null || !producer.name().equals(result.function())) {
+                throw new IllegalStateException("result " + result.name() + " is not returned last by "
+                    + result.function());
+            }
+            resultProducers.put(result.name(), producer);
         }
+        Set<String> taken = new LinkedHashSet<>(functionNames);
+        taken.add("config");
+        taken.addAll(pathHelpers());
+        plan.settings().forEach(s -> taken.add(settingsVariable(s.stage())));
         for (String name : latest.keySet()) {
-            if (functionNames.contains(name) || name.equals("config") || pathHelpers().contains(name)) {
-                throw new IllegalStateException("returned name " + name + " clashes with a name pipeline.py imports");
+            if (taken.contains(name)) {
+                throw new IllegalStateException("returned name " + name + " clashes with a name pipeline.py uses");
             }
         }
     }
@@ -92,9 +96,9 @@ public final class Wiring {
         return sources.get(function);
     }
 
-    /** The function that produces each pipeline output, in output order. */
-    public Map<String, StageFunction> outputProducers() {
-        return outputProducers;
+    /** The function that returns each result run_pipeline returns from a function, in result order. */
+    public Map<String, StageFunction> resultProducers() {
+        return resultProducers;
     }
 
     /** The earlier functions whose results a function takes, in order of first use. */
@@ -110,86 +114,111 @@ public final class Wiring {
 
     /** True when the function reads configuration. */
     public boolean usesConfig(StageFunction function) {
-        return sources(function).values().stream().anyMatch(s -> s instanceof Source.Config);
+        return function.settingsParameter().isPresent();
+    }
+
+    /** The variable pipeline.py holds a stage's settings in. */
+    public static String settingsVariable(Stage stage) {
+        return stage.module() + "_params";
+    }
+
+    /** The variable pipeline.py holds a function's NamedTuple result in. */
+    public static String resultVariable(StageFunction function) {
+        return function.name() + "_result";
+    }
+
+    /** The settings classes pipeline.py builds, in stage order. */
+    public List<Settings> usedSettings() {
+        Set<Stage> used = new java.util.TreeSet<>();
+        plan.functions().stream().filter(this::usesConfig).forEach(f -> used.add(f.stage()));
+        return plan.settings().stream().filter(s -> used.contains(s.stage())).toList();
     }
 
     /**
-     * The helpers of the generated config module the callers need: {@code config_path} when some function reads an
-     * input path key, {@code output_path} when some function writes to an output path key.
+     * The helpers of the generated config module pipeline.py needs: {@code output_path} for the saved models and
+     * the written files it returns.
      */
     public List<String> pathHelpers() {
-        Set<PathRole> roles = new java.util.TreeSet<>();
-        sources.values().stream().flatMap(m -> m.values().stream())
-            .forEach(s -> {
-                if (s instanceof Source.Config c) {
-                    roles.add(c.key().path());
-                }
-            });
-        List<String> helpers = new ArrayList<>();
-        if (roles.contains(PathRole.INPUT)) {
-            helpers.add("config_path");
-        }
-        if (roles.contains(PathRole.OUTPUT)) {
-            helpers.add("output_path");
-        }
-        return helpers;
+        boolean output = plan.results().stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE
+            || r.kind() == ResultKind.FILE);
+        return output ? List.of("output_path") : List.of();
+    }
+
+    /** True when pipeline.py saves models. */
+    public boolean savesModels() {
+        return plan.results().stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE);
     }
 
     /** The Python expression reading a configuration key from the dict named {@code configVar}. */
     public static String configExpression(ConfigKey key, String configVar) {
-        switch (key.path()) {
-            case INPUT -> {
-                return "config_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
-            }
-            case OUTPUT -> {
-                return "output_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
-            }
-            case NONE -> { }
-        }
-        StringBuilder out = new StringBuilder(configVar);
-        for (String part : key.key().split("\\.")) {
-            out.append('[').append(PyText.quote(part)).append(']');
-        }
-        return out.toString();
+        return switch (key.path()) {
+            case INPUT -> "config_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
+            case OUTPUT -> "output_path(" + configVar + ", " + PyText.quote(key.key()) + ")";
+            case NONE -> "require(" + configVar + ", " + PyText.quote(key.key()) + ")";
+        };
     }
 
-    /** The Python type of a parameter: its hint, else the config key's type, else empty. */
-    public static String typeOf(Parameter parameter, Source source) {
-        if (!parameter.typeHint().isEmpty()) {
-            return parameter.typeHint();
-        }
-        if (source instanceof Source.Config c) {
-            return c.key().isPath() ? "str" : c.key().pythonType();
-        }
-        return "";
+    /** The Python type of a settings field. */
+    public static String typeOf(ConfigKey key) {
+        return key.isPath() ? "str" : switch (key.pythonType()) {
+            case "int", "float", "bool", "str" -> key.pythonType();
+            default -> "object";
+        };
+    }
+
+    /** The Python type of a parameter: its hint, else empty. */
+    public static String typeOf(Parameter parameter) {
+        return parameter.typeHint();
     }
 
     /**
-     * The statement calling a function: {@code a, b = callee(x=..., k=config[...])}, indented, wrapped when long.
+     * The statement calling a function: {@code a, b = callee(x=..., params=...)} or, for a NamedTuple result,
+     * {@code callee_result = callee(...)}; indented, wrapped when long.
      *
      * @param callee how to name the function, e.g. {@code load_data} or {@code ingestion.load_data}
      * @param produced the expression for a value returned by an earlier function
-     * @param configVar the name of the configuration dict in scope
+     * @param settings the expression for a stage's settings object
+     * @param target how to bind the result (e.g. {@code a, b} or {@code load_data_result}); empty for none
      */
-    public String call(StageFunction function, int indent, String callee,
-                       Function<Source.Produced, String> produced, String configVar) {
+    public String call(StageFunction function, int indent, String callee, Function<Source.Produced, String> produced,
+                       Function<Settings, String> settings, String target) {
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, Source> entry : sources(function).entrySet()) {
             String value = switch (entry.getValue()) {
-                case Source.Config c -> configExpression(c.key(), configVar);
+                case Source.Settings s -> settings.apply(s.settings());
                 case Source.Produced p -> produced.apply(p);
             };
             args.add(entry.getKey() + "=" + value);
         }
-        String targets = String.join(", ", function.returns().stream().map(Returned::name).toList());
-        String head = (targets.isEmpty() ? "" : targets + " = ") + callee;
+        String head = (target.isEmpty() ? "" : target + " = ") + callee;
         return PyText.call(indent, head, args, "");
     }
 
-    /** The dict literal of a function's results: {@code {"a": a, "b": b}}, wrapped when long. */
-    public static String resultDict(StageFunction function, int indent, String prefix) {
-        List<String> items = function.returns().stream()
-            .map(r -> PyText.quote(r.name()) + ": " + r.name()).toList();
+    /** How pipeline.py binds a function's result: its names, or one variable for a NamedTuple. */
+    public static String pipelineTarget(StageFunction function) {
+        if (!function.resultClass().isEmpty()) {
+            return resultVariable(function);
+        }
+        return String.join(", ", function.returns().stream().map(Returned::name).toList());
+    }
+
+    /** In pipeline.py, the expression of a value returned by a function. */
+    public static String pipelineValue(StageFunction producer, String name) {
+        return producer.resultClass().isEmpty() ? name : resultVariable(producer) + "." + name;
+    }
+
+    /** The dict literal of a function's results from its return value {@code value}: {@code {"a": a}}. */
+    public static String resultDict(StageFunction function, int indent, String prefix, String value) {
+        List<String> items = new ArrayList<>();
+        if (function.returns().size() == 1 && function.resultClass().isEmpty()) {
+            items.add(PyText.quote(function.returns().get(0).name()) + ": " + value);
+        } else {
+            for (int i = 0; i < function.returns().size(); i++) {
+                String name = function.returns().get(i).name();
+                items.add(PyText.quote(name) + ": " + (function.resultClass().isEmpty() ? value + "[" + i + "]"
+                    : value + "." + name));
+            }
+        }
         return dictLiteral(items, indent, prefix);
     }
 
@@ -205,8 +234,12 @@ public final class Wiring {
         return out.append(pad).append("}\n").toString();
     }
 
-    /** The configuration key a function reads for a parameter, if any. */
-    public Optional<ConfigKey> configKey(StageFunction function, String parameter) {
-        return sources(function).get(parameter) instanceof Source.Config c ? Optional.of(c.key()) : Optional.empty();
+    /** The keys of the input files the settings read, in config order. */
+    public List<ConfigKey> inputKeys() {
+        Map<String, ConfigKey> out = new LinkedHashMap<>();
+        for (Settings s : usedSettings()) {
+            s.keys().stream().filter(k -> k.path() == PathRole.INPUT).forEach(k -> out.putIfAbsent(k.key(), k));
+        }
+        return new ArrayList<>(out.values());
     }
 }
