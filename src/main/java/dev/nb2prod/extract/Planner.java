@@ -168,7 +168,13 @@ public final class Planner {
 
         // names, signatures, docstrings
         String titleText = titleHeading(notebook).orElse(null);
-        StepNames naming = new StepNames(graph, titleText);
+        Map<String, String> estimators = new HashMap<>();
+        graph.results().forEach(r -> {
+            if (r instanceof Result.Model m && kept.contains(m.cell())) {
+                estimators.put(m.variable(), m.estimator());
+            }
+        });
+        StepNames naming = new StepNames(graph, titleText, estimators);
         List<StepNames.Step> steps = new ArrayList<>();
         Set<String> sectionsSeen = new HashSet<>();
         Map<String, ResultKind> kinds = new HashMap<>();
@@ -185,12 +191,6 @@ public final class Planner {
         Set<String> functionTaken = new HashSet<>(taken);
         functionTaken.addAll(helperNames);
         List<String> functionNames = naming.names(steps, functionTaken);
-        Map<String, String> estimators = new HashMap<>();
-        graph.results().forEach(r -> {
-            if (r instanceof Result.Model m) {
-                estimators.put(m.variable(), m.estimator());
-            }
-        });
 
         List<StageFunction> functions = new ArrayList<>();
         Map<String, String> typeOfReturned = new HashMap<>();
@@ -210,7 +210,7 @@ public final class Planner {
             }
             List<Returned> returns = new ArrayList<>();
             for (String r : flow.returns()) {
-                String hint = hint(typesHere.getOrDefault(r, ""), importLines);
+                String hint = kinds.get(r) == ResultKind.FIGURE ? "str" : hint(typesHere.getOrDefault(r, ""), importLines);
                 returns.add(new Returned(r, hint));
                 root(hint).ifPresent(hintRoots::add);
                 typeOfReturned.put(r, hint);
@@ -259,9 +259,9 @@ public final class Planner {
         List<Settings> settings = settings(functions, hoisted.config, !figureSlots.isEmpty(), config);
         // results, in notebook order
         List<PlanResult> planResults = planResults(placed.slots(), groups, functions, units, config, hoisted, analyzed);
-        boolean models = planResults.stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE);
-        if (models) {
-            config.add(new ConfigKey("models_dir", "\"models\"", "str", "where the fitted models are saved",
+        if (planResults.stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE)) {
+            int shared = (int) config.stream().filter(k -> !k.key().contains(".")).count();
+            config.add(shared, new ConfigKey("models_dir", "\"models\"", "str", "where the fitted models are saved",
                 PathRole.OUTPUT));
         }
 

@@ -58,6 +58,17 @@ public final class DisplayCalls {
         "scatter_matrix", "parallel_coordinates", "andrews_curves", "radviz", "lag_plot", "autocorrelation_plot",
         "bootstrap_plot", "spines", "tick_params", "locator_params", "margins");
 
+    /**
+     * Methods that return None (they change their receiver or the world): in a notebook saved without outputs, a
+     * cell ending with one displays nothing.
+     */
+    public static final Set<String> RETURNS_NONE = Set.of("append", "extend", "insert", "remove", "sort", "clear",
+        "update", "add", "discard", "reverse", "write", "writelines", "close", "to_csv", "to_excel", "to_parquet",
+        "to_json", "to_pickle", "to_sql", "to_feather", "to_hdf", "to_html", "savefig", "show", "seed", "shuffle",
+        "dump", "set_index", "reset_index", "rename", "drop", "fillna", "dropna", "replace", "sort_values",
+        "sort_index", "set_option", "makedirs", "mkdir", "system", "sleep", "print", "exec", "setattr", "delattr",
+        "download", "upload", "put", "send", "plot", "pprint", "info", "warn", "warning", "error", "debug");
+
     /** Calls that change how a notebook shows things, not what it computes. */
     public static final Set<String> DISPLAY_SETTINGS = Set.of("init_notebook_mode", "set_printoptions",
         "filterwarnings", "simplefilter", "config_context");
@@ -97,6 +108,9 @@ public final class DisplayCalls {
         }
         if (isDrawing(call, names)) {
             return Optional.of(Kind.DRAWING);
+        }
+        if (isDisplaySetting(call, names) || isStyleSetting(call, names)) {
+            return Optional.of(Kind.SETTING);
         }
         if (call.func() instanceof Expr.Attribute a && !isModule(a.value(), names)) {
             if (PEEK_METHODS.contains(last)) {
@@ -177,6 +191,8 @@ public final class DisplayCalls {
         /** A display call ({@code display(x)}, {@code print(x)}): shown, not returned. */
         DISPLAY,
         /** A drawing call: part of a figure. */
-        DRAWING
+        DRAWING,
+        /** A display or style setting ({@code pd.set_option('display.…')}, {@code plt.style.use}). */
+        SETTING
     }
 }

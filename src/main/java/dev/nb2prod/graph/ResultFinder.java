@@ -45,11 +45,13 @@ final class ResultFinder {
     private final AnalyzedNotebook analyzed;
     private final QualifiedNames names;
     private final boolean notebookHasImages;
+    private final boolean notebookHasOutputs;
 
     ResultFinder(AnalyzedNotebook analyzed) {
         this.analyzed = analyzed;
         this.names = QualifiedNames.of(analyzed);
         this.notebookHasImages = analyzed.notebook().codeCells().stream().anyMatch(c -> images(c) > 0);
+        this.notebookHasOutputs = analyzed.notebook().codeCells().stream().anyMatch(c -> !c.outputs().isEmpty());
     }
 
     /** Every result, in cell order and then source order. */
@@ -86,13 +88,17 @@ final class ResultFinder {
             || DisplayCalls.kind(value, names).isPresent() || isFit(value)) {
             return Optional.empty();
         }
-        if (cell.executionCount().isPresent() || !cell.outputs().isEmpty()) {
+        // saved outputs are the evidence; a notebook saved without any output says nothing about this cell
+        if (notebookHasOutputs && (cell.executionCount().isPresent() || !cell.outputs().isEmpty())) {
             Optional<Output.ExecuteResult> shown = cell.outputs().stream()
                 .filter(o -> o instanceof Output.ExecuteResult).map(o -> (Output.ExecuteResult) o).findFirst();
             if (shown.isEmpty() || shown.get().data().get("text/plain").map(t -> DRAWING_REPR.matcher(t.text()
                 .strip()).find()).orElse(false)) {
                 return Optional.empty();
             }
+        }
+        if (!notebookHasOutputs && returnsNone(value)) {
+            return Optional.empty();
         }
         String variable = value instanceof Expr.Name n ? n.id() : "";
         return Optional.of(new Result.Displayed(cell.index(), value.span(), oneLine(slice(cell.source(), value.span())),
@@ -104,6 +110,29 @@ final class ResultFinder {
         return !(value instanceof Expr.Constant || value instanceof Expr.Lambda || value instanceof Expr.Magic
             || value instanceof Expr.Yield || value instanceof Expr.YieldFrom || value instanceof Expr.Await
             || value instanceof Expr.Other);
+    }
+
+    /**
+     * True for a call that returns None, judged by its code when there are no outputs to tell: {@code inplace=True},
+     * a method of {@link DisplayCalls#RETURNS_NONE} whose returning variants need arguments it lacks.
+     */
+    private static boolean returnsNone(Expr value) {
+        if (!(value instanceof Expr.Call call)) {
+            return false;
+        }
+        if (call.keyword("inplace") instanceof Expr.BoolLit b && b.value()) {
+            return true;
+        }
+        String last = Dotted.lastPart(call.func());
+        Set<String> valueWhenInplaceFalse = Set.of("set_index", "reset_index", "rename", "drop", "fillna", "dropna",
+            "replace", "sort_values", "sort_index");
+        if (valueWhenInplaceFalse.contains(last)) {
+            return false;
+        }
+        if (last.startsWith("to_") && call.args().isEmpty() && call.keyword("path_or_buf") == null) {
+            return false; // df.to_csv() without a path returns the text
+        }
+        return DisplayCalls.RETURNS_NONE.contains(last);
     }
 
     private static boolean isFit(Expr value) {

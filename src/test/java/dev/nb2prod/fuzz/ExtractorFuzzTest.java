@@ -68,9 +68,12 @@ class ExtractorFuzzTest {
         }
         Path notebookFile = folder.resolve(fileName(data));
         String packageName = data.consumeBoolean() ? null : data.consumeString(30);
-        PlanOptions options = new PlanOptions(packageName, data.consumeBoolean());
+        boolean keepExploratory = data.consumeBoolean();
         Orchestrator orchestrator = data.pickValue(Orchestrator.values());
         Files.writeString(notebookFile, FuzzNotebooks.json(data), StandardCharsets.UTF_8);
+        // consumed after the notebook, so that the committed inputs still make the notebooks they made
+        PlanOptions options = new PlanOptions(packageName, keepExploratory, data.consumeBoolean(),
+            !data.consumeBoolean());
 
         Notebook notebook;
         try {

@@ -69,14 +69,18 @@ public final class Grouper {
     private static boolean together(List<Unit> current, Unit next) {
         Unit first = current.get(0);
         Unit last = current.get(current.size() - 1);
-        boolean style = first.kind() == Unit.Kind.STYLE;
-        if (style != (next.kind() == Unit.Kind.STYLE) || first.stage() != next.stage()
+        if (special(first) != special(next) || first.stage() != next.stage()
             || !Objects.equals(first.section(), next.section())
-            || last.cell() == next.cell() && !Objects.equals(last.subheading(), next.subheading())) {
+            || !Objects.equals(last.subheading(), next.subheading())) {
             return false;
         }
         int lines = current.stream().mapToInt(u -> (int) u.text().lines().count()).sum();
         return lines + next.text().lines().count() <= MAX_GROUP_LINES;
+    }
+
+    /** Style settings and seeding are steps of their own: the kind that keeps them apart, or null. */
+    private static Unit.Kind special(Unit u) {
+        return u.kind() == Unit.Kind.STYLE || u.kind() == Unit.Kind.SEED ? u.kind() : null;
     }
 
     /**
@@ -138,8 +142,9 @@ public final class Grouper {
         Set<Integer> noted = new HashSet<>();
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
+            boolean style = u.kind() == Unit.Kind.STYLE && !figureCells.isEmpty();
             boolean drawing = u.kind() == Unit.Kind.DRAWING || u.kind() == Unit.Kind.STYLE;
-            if (!drawing || figureCells.contains(u.cell()) || u.signals().contains(Stage.REPORTING)
+            if (!drawing || style || figureCells.contains(u.cell()) || u.signals().contains(Stage.REPORTING)
                 && u.kind() == Unit.Kind.DRAWING && writesFile(u) || readLater(units, i)) {
                 out.add(u);
             } else if (noted.add(u.cell())) {

@@ -35,7 +35,7 @@ public final class ResultNames {
 
     /** The name of a figure: its title's words, else empty. */
     public static String ofFigure(Result.Figure figure) {
-        return Identifiers.snake(figure.title(), MAX_WORDS);
+        return String.join("_", Identifiers.words(figure.title()).stream().limit(MAX_WORDS).toList());
     }
 
     /** The words of a heading as a name, else empty. */

@@ -29,7 +29,9 @@ public final class StageAssigner {
             }
             List<Unit> cell = units.subList(start, end);
             List<Stage> stages = cellStages(cell, previousCell);
+            trainingSections(cell, stages);
             smooth(cell, stages);
+            towardsHeading(cell, stages);
             for (int i = 0; i < cell.size(); i++) {
                 out.add(cell.get(i).withStage(stages.get(i)));
             }
@@ -58,7 +60,9 @@ public final class StageAssigner {
                 found = own.get(j);
             }
             if (found == null) {
-                found = hint.orElse(previousCell == null ? Stage.INGESTION : previousCell);
+                // a cell after the one that reads the data, doing something else with it, is preparing it
+                Stage after = previousCell == Stage.INGESTION ? Stage.PREPROCESSING : previousCell;
+                found = hint.orElse(previousCell == null ? Stage.INGESTION : after);
             }
             stages.set(i, found);
         }
@@ -96,6 +100,72 @@ public final class StageAssigner {
     private static Optional<Stage> hint(Unit u) {
         Optional<Stage> sub = StageClassifier.hint(u.subheading());
         return sub.isPresent() ? sub : StageClassifier.hint(u.section() == null ? null : u.section().text());
+    }
+
+    /**
+     * In a section of a cell that fits a model ({@code # ---- baseline: logistic regression ----}), the data
+     * preparation before the fit (scaling, encoding) belongs to training that model.
+     */
+    private static void trainingSections(List<Unit> cell, List<Stage> stages) {
+        int i = 0;
+        while (i < cell.size()) {
+            String section = cell.get(i).subheading();
+            int j = i;
+            while (j < cell.size() && java.util.Objects.equals(cell.get(j).subheading(), section)) {
+                j++;
+            }
+            int firstTraining = -1;
+            for (int k = i; k < j && section != null; k++) {
+                if (stages.get(k) == Stage.TRAINING) {
+                    firstTraining = k;
+                    break;
+                }
+            }
+            for (int k = i; k < firstTraining; k++) {
+                Stage s = stages.get(k);
+                if (cell.get(k).kind() == Unit.Kind.CODE && (s == Stage.FEATURES || s == Stage.PREPROCESSING)) {
+                    stages.set(k, Stage.TRAINING);
+                }
+            }
+            i = j;
+        }
+    }
+
+    /**
+     * A short run of code units at the start or the end of a cell takes the stage its heading names when the rest
+     * of the cell has that stage: in a "Report" cell, the dict of numbers built for the report is reporting.
+     */
+    private static void towardsHeading(List<Unit> cell, List<Stage> stages) {
+        Optional<Stage> hint = StageClassifier.hint(cell.get(0).section() == null ? null : cell.get(0).section().text());
+        if (hint.isEmpty()) {
+            return;
+        }
+        int first = 0;
+        while (first < stages.size() && stages.get(first) == stages.get(0)) {
+            first++;
+        }
+        if (first < stages.size() && first <= SHORT_RUN && stages.get(first) == hint.get()
+            && cell.subList(0, first).stream().allMatch(u -> u.kind() == Unit.Kind.CODE && weak(u))) {
+            for (int k = 0; k < first; k++) {
+                stages.set(k, hint.get());
+            }
+        }
+        int last = stages.size() - 1;
+        while (last >= 0 && stages.get(last) == stages.get(stages.size() - 1)) {
+            last--;
+        }
+        if (last >= 0 && stages.size() - 1 - last <= SHORT_RUN && stages.get(last) == hint.get()
+            && cell.subList(last + 1, stages.size()).stream().allMatch(u -> u.kind() == Unit.Kind.CODE && weak(u))) {
+            for (int k = last + 1; k < stages.size(); k++) {
+                stages.set(k, hint.get());
+            }
+        }
+    }
+
+    /** A unit whose code reads, writes and fits nothing. */
+    private static boolean weak(Unit u) {
+        return !u.signals().contains(Stage.INGESTION) && !u.signals().contains(Stage.TRAINING)
+            && !u.signals().contains(Stage.REPORTING);
     }
 
     /** A run of at most {@link #SHORT_RUN} code units between two runs of one stage takes that stage. */

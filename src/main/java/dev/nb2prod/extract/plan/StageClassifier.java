@@ -123,6 +123,13 @@ public final class StageClassifier {
         return out;
     }
 
+    /** A boolean mask selecting rows: {@code df[df.amount > 0]}, {@code df[(a) & (b)]}. */
+    private static boolean rowFilter(Expr slice) {
+        return slice instanceof Expr.Compare || slice instanceof Expr.BoolOp
+            || slice instanceof Expr.BinOp b && (b.op().equals("&") || b.op().equals("|"))
+            || slice instanceof Expr.UnaryOp u && u.op().equals("~");
+    }
+
     private static boolean constructsModel(Expr value) {
         return value instanceof Expr.Call call && ModelClasses.isModel(Dotted.lastPart(call.func()))
             && !FEATURES.contains(Dotted.lastPart(call.func()));
@@ -152,7 +159,7 @@ public final class StageClassifier {
                         out.add(Stage.FEATURES);
                     }
                     if (t instanceof Expr.Name name && a.value() instanceof Expr.Subscript s
-                        && Dotted.root(s.value()).map(name.id()::equals).orElse(false)) {
+                        && (Dotted.root(s.value()).map(name.id()::equals).orElse(false) || rowFilter(s.slice()))) {
                         out.add(Stage.PREPROCESSING);
                     }
                 }

@@ -39,11 +39,16 @@ public final class StepNames {
 
     private final CellGraph graph;
     private final String title;
+    private final java.util.Map<String, String> estimators;
 
-    /** @param title the notebook's title heading (it names the package, never a step), or null */
-    public StepNames(CellGraph graph, String title) {
+    /**
+     * @param title the notebook's title heading (it names the package, never a step), or null
+     * @param estimators the class of each fitted model, by variable
+     */
+    public StepNames(CellGraph graph, String title, java.util.Map<String, String> estimators) {
         this.graph = graph;
         this.title = title;
+        this.estimators = java.util.Map.copyOf(estimators);
     }
 
     /** Unique names for the steps, in order. */
@@ -61,7 +66,7 @@ public final class StepNames {
     private Optional<String> fromCode(Step step) {
         Group g = step.group();
         if (g.draws()) {
-            String words = Identifiers.snake(step.figureTitle(), 4);
+            String words = String.join("_", Identifiers.words(step.figureTitle()).stream().limit(5).toList());
             if (words.isEmpty()) {
                 words = step.results().keySet().stream().filter(n -> step.results().get(n) == ResultKind.FIGURE)
                     .findFirst().map(n -> n.replaceAll("_figure$", "")).orElse("figure");
@@ -76,7 +81,7 @@ public final class StepNames {
         }
         List<String> models = byKind(step, ResultKind.MODEL);
         if (!models.isEmpty()) {
-            return Optional.of(models.size() == 1 ? "train_" + models.get(0) : "train_models");
+            return Optional.of(models.size() == 1 ? "train_" + modelWords(models.get(0), step) : "train_models");
         }
         if (g.stage() == Stage.INGESTION) {
             Optional<String> file = fileStem(g, true);
@@ -84,10 +89,21 @@ public final class StepNames {
                 return Optional.of("load_" + file.get());
             }
         }
-        if (g.stage() == Stage.REPORTING && step.returns().isEmpty()) {
+        if (g.stage() == Stage.REPORTING) {
             Optional<String> file = fileStem(g, false);
             if (file.isPresent()) {
                 return Optional.of("write_" + file.get());
+            }
+            if (!hosts(g).isEmpty()) {
+                return Optional.of("send_results");
+            }
+        }
+        if (g.stage() == Stage.FEATURES) {
+            List<String> columns = assignedColumns(g);
+            if (!columns.isEmpty() && !step.returns().isEmpty() && step.returns().stream().allMatch(r -> g.units()
+                .stream().anyMatch(u -> u.names().mutates().contains(r))
+                && g.units().stream().noneMatch(u -> u.names().defines().contains(r)))) {
+                return Optional.of("add_" + (columns.size() == 1 ? Identifiers.snake(columns.get(0), 3) : "features"));
             }
         }
         List<String> displayed = byKind(step, ResultKind.DISPLAYED);
@@ -95,6 +111,35 @@ public final class StepNames {
             return Optional.of("compute_" + displayed.get(0));
         }
         return Optional.empty();
+    }
+
+    /** The words of a model's class when it is the only model of that class, else its variable. */
+    private String modelWords(String variable, Step step) {
+        String estimator = estimators.getOrDefault(variable, "");
+        long sameClass = estimators.values().stream().filter(estimator::equals).count();
+        if (estimator.isEmpty() || sameClass > 1) {
+            return variable;
+        }
+        String words = String.join("_", Identifiers.words(estimator)).replaceAll("_(classifier|regressor)$", "");
+        return words.isEmpty() ? variable : words;
+    }
+
+    /** The columns the group assigns: {@code df['noise'] = ...}. */
+    private static List<String> assignedColumns(Group g) {
+        List<String> out = new ArrayList<>();
+        for (Unit u : g.units()) {
+            for (var s : u.code().body()) {
+                if (s instanceof dev.nb2prod.python.ast.Stmt.Assign a) {
+                    for (var t : a.targets()) {
+                        if (t instanceof dev.nb2prod.python.ast.Expr.Subscript sub
+                            && sub.slice() instanceof dev.nb2prod.python.ast.Expr.Str column) {
+                            out.add(column.value());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> byKind(Step step, ResultKind kind) {
@@ -112,7 +157,7 @@ public final class StepNames {
                 }
                 String file = io.target().substring(io.target().lastIndexOf('/') + 1);
                 String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-                String words = Identifiers.snake(stem, 4);
+                String words = String.join("_", Identifiers.words(stem).stream().limit(4).toList());
                 if (!words.isEmpty()) {
                     return Optional.of(words);
                 }
@@ -138,6 +183,9 @@ public final class StepNames {
             return Optional.empty();
         }
         words = words.subList(0, Math.min(4, words.size()));
+        if (words.equals(List.of("feature", "engineering")) || words.equals(List.of("features"))) {
+            return Optional.of("engineer_features");
+        }
         if (VERBS.contains(words.get(0))) {
             return Optional.of(words.size() == 1 ? words.get(0) + "_" + noun(g.stage()) : String.join("_", words));
         }
@@ -222,6 +270,10 @@ public final class StepNames {
         if (!writes.isEmpty()) {
             sentences.add("Write " + list(writes));
         }
+        List<String> hosts = hosts(g);
+        if (!hosts.isEmpty()) {
+            sentences.add("Send the results to " + list(hosts));
+        }
         if (sentences.isEmpty()) {
             sentences.add(inputs.isEmpty() ? "Run the code of " + cells(g)
                 : "Check and log " + list(inputs) + " as " + cells(g) + " does");
@@ -235,17 +287,34 @@ public final class StepNames {
             + (cells.get(cells.size() - 1) + 1);
     }
 
+    /** The names of the files the group reads (or writes); URLs are left out. */
     private List<String> files(Group g, boolean input) {
         List<String> out = new ArrayList<>();
         for (Unit u : g.units()) {
             var node = graph.cell(u.cell());
             for (IoAccess io : input ? node.inputs() : node.outputs()) {
-                if (u.covers(io.span()) && !io.target().isEmpty()) {
-                    String t = io.target();
-                    String file = t.contains("://") ? t.replaceFirst("^[a-z+]+://", "").replaceFirst("/.*", "")
-                        : t.substring(t.lastIndexOf('/') + 1);
+                String t = io.target();
+                if (u.covers(io.span()) && !t.isEmpty() && !t.contains("://")) {
+                    String file = t.substring(t.lastIndexOf('/') + 1);
                     if (!file.isEmpty() && !out.contains(file)) {
                         out.add(file);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The hosts the group sends data to over HTTP. */
+    private List<String> hosts(Group g) {
+        List<String> out = new ArrayList<>();
+        for (Unit u : g.units()) {
+            for (IoAccess io : graph.cell(u.cell()).outputs()) {
+                String t = io.target();
+                if (u.covers(io.span()) && t.contains("://")) {
+                    String host = t.replaceFirst("^[a-zA-Z+]+://", "").replaceFirst("[/:?#].*", "");
+                    if (!host.isEmpty() && !out.contains(host)) {
+                        out.add(host);
                     }
                 }
             }

@@ -74,8 +74,9 @@ public final class PipelineRenderer {
         if (plan.results().isEmpty()) {
             return "none";
         }
-        List<String> lines = StageModuleRenderer.wrap(String.join(", ", plan.outputs()) + ".", PyText.MAX_LINE - 8);
-        return String.join("\n        ", lines).replaceAll("\\.$", "");
+        String prefix = "The results by name: ";
+        List<String> lines = StageModuleRenderer.wrap(prefix + String.join(", ", plan.outputs()), PyText.MAX_LINE - 8);
+        return String.join("\n        ", lines).substring(prefix.length());
     }
 
     private boolean producedBy(PlanResult modelFile, StageFunction function) {

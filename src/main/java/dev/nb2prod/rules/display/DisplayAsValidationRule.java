@@ -69,7 +69,7 @@ public final class DisplayAsValidationRule implements Rule {
             return "displays the value";
         }
         Optional<DisplayCalls.Kind> kind = DisplayCalls.kind(value, names);
-        if (kind.isEmpty() || kind.get() == DisplayCalls.Kind.DRAWING) {
+        if (kind.isEmpty() || kind.get() == DisplayCalls.Kind.DRAWING || kind.get() == DisplayCalls.Kind.SETTING) {
             return null;
         }
         return switch (value) {

@@ -7,6 +7,8 @@ import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.CellDecision;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Parameter;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
+import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.ExtractionRefused;
@@ -17,6 +19,7 @@ import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.notebook.NotebookMetadata;
 import dev.nb2prod.testing.TestNotebooks;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlannerBehaviourTest {
@@ -41,7 +44,7 @@ class PlannerBehaviourTest {
     void refusesANotebookWithoutCodeOrResults() {
         assertThatThrownBy(() -> Plans.plan(TestNotebooks.builder().markdown("# Notes").build()))
             .hasMessage("the notebook has no code");
-        assertThatThrownBy(() -> Plans.plan("import pandas as pd\npd.DataFrame({'a': [1]})"))
+        assertThatThrownBy(() -> Plans.plan("import pandas as pd\nx = 1"))
             .isInstanceOf(ExtractionRefused.class).hasMessageStartingWith("nothing to extract");
     }
 
@@ -52,60 +55,150 @@ class PlannerBehaviourTest {
     }
 
     @Test
-    void dropsExploratoryCellsUnlessAsked() throws Exception {
-        Notebook nb = TestNotebooks.code(LOAD, "df.describe()", "df.to_csv('out.csv')");
+    void aCellThatRanButDoesNotParseIsRefusedUnlessDroppedOnRequest() throws Exception {
+        Notebook nb = TestNotebooks.builder().code(LOAD).code("df = df[df.amount > 0\n", 2)
+            .code("df.to_csv('out.csv')").build();
+        assertThatThrownBy(() -> Plans.plan(nb)).isInstanceOf(ExtractionRefused.class)
+            .hasMessageStartingWith("cell 2 ran in the notebook but does not parse (").hasMessageContaining("--drop-unparsed");
+
+        ExtractionPlan plan = Plans.plan(nb, PlanOptions.DEFAULTS.withDropUnparsed(true));
+        CellDecision dropped = plan.cells().get(1);
+        assertThat(dropped.kept()).isFalse();
+        assertThat(dropped.reason()).startsWith("does not parse (").contains("--drop-unparsed");
+        assertThat(plan.todos()).anyMatch(t -> t.startsWith("cell 2 ran in the notebook but does not parse"));
+    }
+
+    @Test
+    void aCellThatNeverRanAndDoesNotParseIsDroppedWithThatReason() throws Exception {
+        Notebook nb = TestNotebooks.builder().code(LOAD).code("df = df[df.amount > 0\n", (Integer) null)
+            .code("df.to_csv('out.csv')").build();
         ExtractionPlan plan = Plans.plan(nb);
-        assertThat(plan.cells()).extracting(CellDecision::kept).containsExactly(true, false, true);
-        assertThat(plan.cells().get(1).reason()).isEqualTo("exploratory: nothing essential depends on it");
+        assertThat(plan.cells().get(1).reason()).startsWith("does not parse (").endsWith("and never ran (no "
+            + "execution count, no outputs)");
+    }
+
+    @Test
+    void dropsPeeksAndExploratoryCellsUnlessAsked() throws Exception {
+        Notebook nb = TestNotebooks.code(LOAD, "df.describe()", "df.head()", "df.to_csv('out.csv')");
+        ExtractionPlan plan = Plans.plan(nb);
+        assertThat(plan.cells()).extracting(CellDecision::kept).containsExactly(true, false, false, true);
+        assertThat(plan.cells().get(1).reason())
+            .isEqualTo("exploratory: defines nothing and produces no result (it only shows or prints)");
         assertThat(plan.cells().get(1).function()).isEmpty();
 
-        ExtractionPlan all = Plans.plan(TestNotebooks.code(LOAD, "summary = df.describe()", "df.to_csv('out.csv')"),
-            new PlanOptions(null, true));
+        ExtractionPlan all = Plans.plan(TestNotebooks.code(LOAD, "summary = 1", "df.to_csv('out.csv')"),
+            PlanOptions.DEFAULTS.withKeepExploratory(true));
         assertThat(all.cells()).extracting(CellDecision::kept).containsOnly(true);
     }
 
     @Test
-    void groupsCellsUnderAHeadingAndNamesFunctionsFromHeadings() throws Exception {
-        Notebook nb = TestNotebooks.builder()
-            .markdown("## Load data").code(LOAD)
-            .markdown("## Clean").code("df = df.dropna()").code("df = df[df.amount > 0]")
-            .markdown("## Model").code("from sklearn.linear_model import LinearRegression\n"
-                + "model = LinearRegression()\nmodel.fit(df[['amount']], df['price'])")
-            .build();
-        ExtractionPlan plan = Plans.plan(nb);
-        assertThat(plan.functions()).extracting(StageFunction::name)
-            .containsExactly("load_data", "clean_data", "train_model");
-        assertThat(plan.functions()).extracting(StageFunction::stage)
-            .containsExactly(Stage.INGESTION, Stage.PREPROCESSING, Stage.TRAINING);
-        StageFunction clean = Plans.function(plan, "clean_data");
-        assertThat(clean.cells()).containsExactly(3, 4);
-        assertThat(clean.docstring()).isEqualTo("Clean.");
-        assertThat(clean.parameters()).containsExactly(new Parameter("df", "pd.DataFrame", ""));
-        assertThat(clean.returns()).containsExactly(new Returned("df", "pd.DataFrame"));
-        assertThat(plan.outputs()).contains("model");
-        assertThat(Plans.function(plan, "train_model").returns()).extracting(Returned::name).contains("model");
+    void returnsTheValuesTheNotebookDisplaysUnderReadableNames() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD,
+            "df.groupby('month')['share'].mean()",
+            "df['region'].value_counts()",
+            "total = df.amount.sum()\ntotal",
+            "df.head()");
+        assertThat(plan.results()).extracting(PlanResult::name)
+            .containsExactly("share_by_month", "region_counts", "total");
+        assertThat(plan.results()).extracting(PlanResult::kind).containsOnly(ResultKind.DISPLAYED);
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("share_by_month = df.groupby('month')['share'].mean()")
+            .contains("region_counts = df['region'].value_counts()")
+            .doesNotContain("head()");
+        assertThat(new PlanPrinter().render(plan)).contains("share_by_month  <- cell 2");
     }
 
     @Test
-    void namesFunctionsFromTheMainVariableWithoutHeadings() throws Exception {
+    void aDisplayedValueThatChangesLaterIsKeptAsASnapshot() throws Exception {
+        Notebook nb = TestNotebooks.builder().markdown("## Raw data").code(LOAD + "\ndf")
+            .markdown("## Clean").code("df = df.dropna()\ndf").build();
+        ExtractionPlan plan = Plans.plan(nb);
+        assertThat(plan.results()).extracting(PlanResult::name).containsExactly("df_raw_data", "df");
+        assertThat(plan.functions().get(0).body()).endsWith("df_raw_data = df");
+    }
+
+    @Test
+    void fittedModelsAndMetricsAreResultsAndModelsAreSaved() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD,
+            "from sklearn.linear_model import LinearRegression\nfrom sklearn.metrics import r2_score\n"
+                + "model = LinearRegression()\nmodel.fit(df[['amount']], df['price'])\n"
+                + "r2 = r2_score(df['price'], model.predict(df[['amount']]))");
+        assertThat(plan.results()).extracting(PlanResult::name, PlanResult::kind).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("model", ResultKind.MODEL),
+            org.assertj.core.groups.Tuple.tuple("model_file", ResultKind.MODEL_FILE),
+            org.assertj.core.groups.Tuple.tuple("r2", ResultKind.METRIC));
+        assertThat(plan.results().get(1).file()).isEqualTo("models/model.joblib");
+        assertThat(plan.config()).extracting(ConfigKey::key).contains("models_dir");
+    }
+
+    @Test
+    void figuresAreSavedByTheReportingStageUnlessDropped() throws Exception {
+        Notebook nb = TestNotebooks.code(LOAD, "import matplotlib.pyplot as plt\nplt.style.use('ggplot')",
+            "df.amount.hist()\nplt.title('Amounts per sale')\nplt.show()");
+        ExtractionPlan plan = Plans.plan(nb);
+        StageFunction figure = Plans.function(plan, "plot_amounts_per_sale");
+        assertThat(figure.stage()).isEqualTo(Stage.REPORTING);
+        assertThat(figure.body()).endsWith("amounts_per_sale_figure = save_figure(params.figures_dir, "
+            + "\"amounts_per_sale\")").doesNotContain("plt.show");
+        assertThat(plan.results()).extracting(PlanResult::name, PlanResult::file).contains(
+            org.assertj.core.groups.Tuple.tuple("amounts_per_sale_figure", "figures/amounts_per_sale.png"));
+        assertThat(Plans.function(plan, "set_plot_style").stage()).isEqualTo(Stage.REPORTING);
+
+        assertThatThrownBy(() -> Plans.plan(nb, PlanOptions.DEFAULTS.withFigures(false)))
+            .isInstanceOf(ExtractionRefused.class).hasMessageStartingWith("nothing to extract");
+    }
+
+    @Test
+    void stagesAreDecidedPerStatementNotPerCell() throws Exception {
+        ExtractionPlan plan = Plans.plan("import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n"
+            + "df = pd.read_csv('a.csv')\ndf = df.dropna()\nclf = LogisticRegression()\nclf.fit(df[['x']], df.y)");
+        assertThat(plan.functions()).extracting(StageFunction::stage)
+            .containsExactly(Stage.INGESTION, Stage.PREPROCESSING, Stage.TRAINING);
+    }
+
+    @Test
+    void functionsDefinedInCellsMoveToModuleLevelWithTheGlobalsTheyReadAsParameters() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD,
+            "def share(col):\n    return df.groupby(col).amount.sum() / df.amount.sum()\n\nshare('region')");
+        assertThat(plan.helpers()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("share");
+            assertThat(h.code()).startsWith("def share(col, *, df):");
+        });
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("share_region = share('region', df=df)").doesNotContain("def share");
+    }
+
+    @Test
+    void namesFunctionsFromWhatTheyDoWithoutHeadings() throws Exception {
         ExtractionPlan plan = Plans.plan(LOAD, "totals = df.groupby('region').amount.sum()",
             "totals.to_csv('totals.csv')");
         assertThat(plan.functions()).extracting(StageFunction::name).doesNotHaveDuplicates()
             .allMatch(n -> n.matches("[a-z_][a-z0-9_]*") && !n.startsWith("cell"));
-        assertThat(plan.functions().get(0).name()).startsWith("load_");
+        assertThat(plan.functions().get(0).name()).isEqualTo("load_sales");
         assertThat(plan.functions().get(plan.functions().size() - 1).name()).isEqualTo("write_totals");
+        assertThat(plan.functions().get(0).docstring()).isEqualTo("Read sales.csv into df.");
     }
 
     @Test
-    void stagesNeverGoBackwards() throws Exception {
+    void docstringsSayWhatTheFunctionComputesNotTheHeading() throws Exception {
+        Notebook nb = TestNotebooks.builder()
+            .markdown("## Clean\n\nRows with a missing amount are CRM glitches: drop them.").code(LOAD)
+            .code("df = df.dropna()\ndf.to_csv('clean.csv')").build();
+        ExtractionPlan plan = Plans.plan(nb);
+        assertThat(plan.functions()).extracting(StageFunction::docstring).doesNotContain("Clean.");
+        assertThat(plan.functions().get(0).details())
+            .isEqualTo("Rows with a missing amount are CRM glitches: drop them");
+    }
+
+    @Test
+    void pipelineOrderIsNotebookOrder() throws Exception {
         Notebook nb = TestNotebooks.builder()
             .markdown("## Model").code("import pandas as pd\nfrom sklearn.tree import DecisionTreeClassifier\n"
-                + "df = pd.read_csv('a.csv')\nclf = DecisionTreeClassifier()\nclf.fit(df[['x']], df.y)")
+                + "df = pd.read_csv('a.csv')\nclf = DecisionTreeClassifier(random_state=0)\nclf.fit(df[['x']], df.y)")
             .markdown("## Load data").code("preds = clf.predict(df[['x']])\npd.Series(preds).to_csv('p.csv')")
             .build();
         ExtractionPlan plan = Plans.plan(nb);
-        List<Stage> stages = plan.functions().stream().map(StageFunction::stage).toList();
-        assertThat(stages).isSorted();
+        assertThat(plan.functions()).extracting(f -> f.cells().get(0)).isSorted();
     }
 
     @Test
@@ -115,7 +208,7 @@ class PlannerBehaviourTest {
             "import matplotlib.pyplot as plt\ndf.amount.hist()\nplt.savefig('hist.png')\nplt.show()");
         String body = plan.functions().get(0).body();
         assertThat(body).isEqualTo("""
-            df = pd.read_csv(sales_path)
+            df = pd.read_csv(params.sales_path)
             logger.info("rows: %s", len(df))
             logger.info("mean %.2f", df.amount.mean())
             logger.info("n=%s max=%.1f", len(df), df.amount.max())""");
@@ -135,17 +228,17 @@ class PlannerBehaviourTest {
     void collectsOnlyTheImportsABodyUsesOneNamePerLine() throws Exception {
         ExtractionPlan plan = Plans.plan("import os, json\nimport pandas as pd\nfrom sklearn.metrics import accuracy_score, f1_score",
             "df = pd.read_csv(os.path.join('data', 'a.csv'))\nacc = accuracy_score(df.y, df.p)\nprint(acc)");
-        StageFunction f = plan.functions().get(0);
-        assertThat(f.imports()).containsExactlyInAnyOrder("import os", "import pandas as pd",
+        List<String> imports = plan.functions().stream().flatMap(f -> f.imports().stream()).distinct().toList();
+        assertThat(imports).containsExactlyInAnyOrder("import os", "import pandas as pd",
             "from sklearn.metrics import accuracy_score");
-        assertThat(f.body()).doesNotContain("import ");
+        assertThat(plan.functions()).allMatch(f -> !f.body().contains("import "));
         assertThat(plan.cells().get(0).reason()).startsWith("setup only");
         assertThat(plan.dependencies()).extracting(ExtractionPlan.Dependency::distribution)
             .containsExactly("pandas", "scikit-learn");
     }
 
     @Test
-    void hoistsMagicNumbersAndHyperParametersIntoConfiguration() throws Exception {
+    void hoistsMagicNumbersAndHyperParametersIntoTheStagesSettings() throws Exception {
         ExtractionPlan plan = Plans.plan(LOAD + "\nfrom sklearn.model_selection import train_test_split\n"
             + "from sklearn.ensemble import RandomForestClassifier\n"
             + "big = df[df.amount > 1250]\n"
@@ -153,14 +246,27 @@ class PlannerBehaviourTest {
             + "rf = RandomForestClassifier(n_estimators=300, max_depth=7, random_state=1)\nrf.fit(X_train, y_train)\n"
             + "score = rf.score(X_test, y_test)");
         assertThat(plan.config()).extracting(ConfigKey::key)
-            .contains("min_amount", "test_size", "model.n_estimators", "model.max_depth");
-        StageFunction f = plan.functions().get(0);
-        assertThat(f.body()).contains("df[df.amount > min_amount]", "test_size=test_size",
-            "n_estimators=n_estimators", "max_depth=max_depth", "random_state=1");
-        assertThat(f.parameters()).contains(new Parameter("n_estimators", "int", "model.n_estimators"),
-            new Parameter("test_size", "float", "test_size"));
-        assertThat(plan.config()).filteredOn(c -> c.key().equals("model.max_depth"))
-            .extracting(ConfigKey::yamlValue).containsExactly("7");
+            .contains("preprocessing.min_amount", "features.test_size", "training.rf_n_estimators",
+                "training.rf_max_depth");
+        String bodies = String.join("\n", plan.functions().stream().map(StageFunction::body).toList());
+        assertThat(bodies).contains("df[df.amount > params.min_amount]", "test_size=params.test_size",
+            "n_estimators=params.rf_n_estimators", "max_depth=params.rf_max_depth", "random_state=1");
+        StageFunction training = plan.functions().stream().filter(f -> f.stage() == Stage.TRAINING).findFirst()
+            .orElseThrow();
+        assertThat(training.parameters()).contains(new Parameter("params", "TrainingParams", true));
+        assertThat(plan.settings(Stage.TRAINING).orElseThrow().keys()).extracting(ConfigKey::field)
+            .contains("rf_n_estimators", "rf_max_depth");
+    }
+
+    @Test
+    void equalLiteralsInUnrelatedCallsAreSeparateKeys() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD + "\nfrom sklearn.ensemble import RandomForestClassifier\n"
+            + "rf = RandomForestClassifier(n_estimators=200, max_depth=6, random_state=0)\nrf.fit(df[['a']], df.y)\n"
+            + "rf2 = RandomForestClassifier(n_estimators=200, max_depth=6, random_state=0)\nrf2.fit(df[['b']], df.y)");
+        assertThat(plan.config()).extracting(ConfigKey::field)
+            .contains("rf_n_estimators", "rf_max_depth", "rf2_n_estimators", "rf2_max_depth");
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("RandomForestClassifier(n_estimators=params.rf2_n_estimators, max_depth=params.rf2_max_depth");
     }
 
     @Test
@@ -172,13 +278,13 @@ class PlannerBehaviourTest {
         assertThat(plan.secrets()).extracting(ExtractionPlan.SecretVariable::variable).containsExactly("API_KEY");
         assertThat(plan.toString()).doesNotContain(secret).doesNotContain("sk_live_51");
         assertThat(new PlanPrinter().render(plan)).doesNotContain(secret);
-        StageFunction f = plan.functions().get(0);
-        assertThat(f.body()).contains("headers={'key': os.environ[\"API_KEY\"]}").doesNotContain("logger.info");
-        assertThat(f.imports()).contains("import os");
+        String bodies = String.join("\n", plan.functions().stream().map(StageFunction::body).toList());
+        assertThat(bodies).contains("headers={'key': os.environ[\"API_KEY\"]}").doesNotContain("logger.info");
+        assertThat(plan.functions().stream().flatMap(f -> f.imports().stream())).contains("import os");
     }
 
     @Test
-    void keepsTheGlobalSeedFaithfullyAsAConfigKey() throws Exception {
+    void keepsTheGlobalSeedFaithfullyAsASharedConfigKey() throws Exception {
         ExtractionPlan plan = Plans.plan("import numpy as np\nimport pandas as pd\nnp.random.seed(7)",
             "from sklearn.model_selection import train_test_split\ndf = pd.read_csv('a.csv')\n"
                 + "train, test = train_test_split(df)\ntest.to_csv('test.csv')");
@@ -187,9 +293,10 @@ class PlannerBehaviourTest {
         // the notebook's results come from the global generator: the seeding is kept, fed from the config,
         // rather than adding random_state= (which would change the results)
         StageFunction seeding = plan.functions().get(0);
-        assertThat(seeding.body()).contains("np.random.seed(random_seed)");
-        assertThat(seeding.parameters()).extracting(Parameter::configKey).contains("random_seed");
-        assertThat(plan.functions().get(1).body()).contains("train_test_split(df)").doesNotContain("random_state");
+        assertThat(seeding.name()).isEqualTo("set_random_seed");
+        assertThat(seeding.body()).contains("np.random.seed(params.random_seed)");
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("train_test_split(df)").doesNotContain("random_state");
     }
 
     @Test
@@ -203,19 +310,35 @@ class PlannerBehaviourTest {
         StageFunction features = plan.functions().get(1);
         assertThat(features.copiedOnEntry()).containsExactly("df");
         assertThat(features.returns()).extracting(Returned::name).containsExactly("df");
-        assertThat(plan.functions().get(2).parameters()).filteredOn(p -> p.configKey().isEmpty())
+        assertThat(plan.functions().get(2).parameters()).filteredOn(p -> !p.settings())
             .extracting(Parameter::name).containsExactly("df");
+    }
+
+    @Test
+    void moreThanFourReturnedValuesBecomeANamedResult() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD, "a = df.x + 1\nb = df.x + 2\nc = df.x + 3\nd = df.x + 4\ne = df.x + 5",
+            "pd.concat([a, b, c, d, e]).to_csv('all.csv')");
+        StageFunction five = plan.functions().stream().filter(f -> f.returns().size() == 5).findFirst().orElseThrow();
+        assertThat(five.resultClass()).endsWith("Result");
+    }
+
+    @Test
+    void loopVariablesAreNotReturned() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD, "for col in ['a', 'b']:\n    df[col] = df[col].fillna(0)",
+            "df.to_csv('out.csv')");
+        assertThat(plan.functions()).flatExtracting(StageFunction::returns).extracting(Returned::name)
+            .doesNotContain("col");
     }
 
     @Test
     void absolutePathsBecomeFileNamesUnderTheDataRoot() throws Exception {
         ExtractionPlan plan = Plans.plan("import pandas as pd\nDATA = '/home/ana/data/raw/sales.csv'",
             "df = pd.read_csv(DATA)\ndf.to_csv('out.csv')");
-        assertThat(plan.config()).extracting(ConfigKey::key).contains("data").doesNotContain("data_root");
-        ConfigKey data = plan.config().stream().filter(c -> c.key().equals("data")).findFirst().orElseThrow();
+        assertThat(plan.config()).extracting(ConfigKey::field).contains("data").doesNotContain("data_root");
+        ConfigKey data = plan.config().stream().filter(c -> c.field().equals("data")).findFirst().orElseThrow();
         assertThat(data.yamlValue()).isEqualTo("\"data/sales.csv\"");
         assertThat(data.path()).isEqualTo(ExtractionPlan.PathRole.INPUT);
-        assertThat(plan.functions().get(0).body()).startsWith("df = pd.read_csv(data)");
+        assertThat(plan.functions().get(0).body()).startsWith("df = pd.read_csv(params.data)");
     }
 
     @Test
@@ -229,5 +352,12 @@ class PlannerBehaviourTest {
     void isDeterministic() throws Exception {
         Notebook nb = TestNotebooks.code(LOAD, "x = df.amount.mean()\nprint(x)", "df.to_csv('out.csv')");
         assertThat(Plans.plan(nb)).isEqualTo(Plans.plan(nb));
+    }
+
+    @Test
+    void everyKeptCellNamesItsFunctions() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD, "df = df.dropna()", "df.to_csv('o.csv')");
+        assertThat(plan.cells()).filteredOn(CellDecision::kept).allMatch(d -> !d.functions().isEmpty());
+        assertThat(plan.cells().get(0).function()).isEqualTo(Optional.of("load_sales"));
     }
 }
