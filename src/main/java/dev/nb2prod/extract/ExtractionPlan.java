@@ -44,7 +44,7 @@ public record ExtractionPlan(
     public List<Stage> stages() {
         java.util.SortedSet<Stage> stages = new java.util.TreeSet<>();
         functions.forEach(f -> stages.add(f.stage()));
-        helpers.forEach(h -> stages.add(h.stage()));
+        helpers.forEach(h -> h.stage().ifPresent(stages::add));
         return List.copyOf(stages);
     }
 
@@ -81,16 +81,25 @@ public record ExtractionPlan(
      * A function or class the notebook defines, moved out of its cell to module level.
      *
      * @param name the name it is defined under
-     * @param stage the module it goes into (that of the first step that uses it)
+     * @param stage the stage module it goes into when only that stage's functions use it, else empty: the shared
+     *     module {@code helpers.py}
      * @param cell the 0-based index of the cell that defines it
      * @param code the definition, dedented, rewritten (free notebook names made parameters)
      * @param imports the import statements it needs
      */
-    public record Helper(String name, Stage stage, int cell, String code, List<String> imports) {
+    public record Helper(String name, Optional<Stage> stage, int cell, String code, List<String> imports) {
         public Helper {
             imports = List.copyOf(imports);
         }
+
+        /** The module it is in: its stage's, or {@value #SHARED_MODULE}. */
+        public String module() {
+            return stage.map(Stage::module).orElse(SHARED_MODULE);
+        }
     }
+
+    /** The module of the helpers several stages use. */
+    public static final String SHARED_MODULE = "helpers";
 
     /**
      * A generated step function.

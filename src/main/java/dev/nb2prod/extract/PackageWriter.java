@@ -102,6 +102,9 @@ public final class PackageWriter {
         text.put(src + "pipeline.py", pipeline.pipeline());
         StageModuleRenderer modules = new StageModuleRenderer(wiring);
         TestsRenderer tests = new TestsRenderer(wiring, fixtures);
+        if (plan.helpers().stream().anyMatch(h -> h.stage().isEmpty())) {
+            text.put(src + ExtractionPlan.SHARED_MODULE + ".py", modules.renderShared());
+        }
         for (Stage stage : plan.stages()) {
             text.put(src + stage.module() + ".py", modules.render(stage));
             text.put("tests/test_" + stage.module() + ".py", tests.stageTest(stage));

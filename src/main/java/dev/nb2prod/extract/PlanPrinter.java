@@ -35,7 +35,7 @@ public final class PlanPrinter {
             for (String function : d.functions()) {
                 StageFunction f = byName.get(function);
                 String module = f != null ? f.stage().module() : plan.helpers().stream()
-                    .filter(h -> h.name().equals(function)).map(h -> h.stage().module()).findFirst().orElse("?");
+                    .filter(h -> h.name().equals(function)).map(ExtractionPlan.Helper::module).findFirst().orElse("?");
                 out.append("           -> ").append(module).append('.').append(function)
                     .append(f == null ? " (moved to module level)" : "()").append('\n');
             }

@@ -13,6 +13,7 @@ import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.plan.CellSelection;
 import dev.nb2prod.extract.plan.DataFlow;
+import dev.nb2prod.extract.plan.DeadStores;
 import dev.nb2prod.extract.plan.Group;
 import dev.nb2prod.extract.plan.Grouper;
 import dev.nb2prod.extract.plan.Helpers;
@@ -158,6 +159,11 @@ public final class Planner {
             bodies.add(body);
             anchored.add(names);
         }
+        List<DataFlow.Flow> firstFlows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
+        // dead stores: values a function computes that nothing reads and that are no result
+        for (int i = 0; i < bodies.size(); i++) {
+            bodies.set(i, DeadStores.strip(bodies.get(i), Set.copyOf(firstFlows.get(i).returns()), frontEnd));
+        }
         List<DataFlow.Flow> flows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
         for (int i = 0; i < flows.size(); i++) {
             for (String u : flows.get(i).undefined()) {
@@ -240,10 +246,10 @@ public final class Planner {
             for (String r : hintRoots) {
                 imports.addAll(importLines.getOrDefault(r, List.of()));
             }
-            for (String helper : helperNames) {
-                if (flow.names().uses().contains(helper) || flow.body().contains(helper + "(")) {
-                    moved.helpers().stream().filter(h -> h.name().equals(helper) && h.stage() != g.stage())
-                        .findFirst().ifPresent(h -> imports.add("from ." + h.stage().module() + " import " + h.name()));
+            for (Helper h : moved.helpers()) {
+                if ((flow.names().uses().contains(h.name()) || flow.names().functions().stream()
+                    .anyMatch(f -> f.reads().contains(h.name()))) && !h.module().equals(g.stage().module())) {
+                    imports.add("from ." + h.module() + " import " + h.name());
                 }
             }
             String name = functionNames.get(i);

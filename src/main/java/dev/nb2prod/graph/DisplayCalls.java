@@ -69,9 +69,21 @@ public final class DisplayCalls {
         "sort_index", "set_option", "makedirs", "mkdir", "system", "sleep", "print", "exec", "setattr", "delattr",
         "download", "upload", "put", "send", "plot", "pprint", "info", "warn", "warning", "error", "debug");
 
+    /**
+     * Methods of data (pandas, numpy) whose only effect is the value they return: a statement calling one shows
+     * nothing unless it is the last of a cell, and does nothing.
+     */
+    public static final Set<String> PURE_METHODS = Set.of("value_counts", "corr", "cov", "unique", "nunique",
+        "mean", "sum", "min", "max", "median", "std", "var", "count", "describe", "head", "tail", "sample",
+        "groupby", "agg", "aggregate", "round", "copy", "isna", "isnull", "notna", "notnull", "astype", "to_frame",
+        "to_numpy", "tolist", "to_list", "to_dict", "to_string", "info", "memory_usage", "any", "all", "idxmax",
+        "idxmin", "nlargest", "nsmallest", "quantile", "cumsum", "diff", "pct_change", "shift", "abs",
+        "duplicated", "drop_duplicates", "dropna", "fillna", "reset_index", "set_index", "sort_values",
+        "sort_index", "rename", "merge", "join", "pivot_table", "crosstab", "keys", "items", "values", "shape");
+
     /** Calls that change how a notebook shows things, not what it computes. */
     public static final Set<String> DISPLAY_SETTINGS = Set.of("init_notebook_mode", "set_printoptions",
-        "filterwarnings", "simplefilter", "config_context");
+        "filterwarnings", "simplefilter", "config_context", "go_offline");
 
     /** Calls that change how figures look (kept with the figures, dropped with them). */
     public static final Set<String> STYLE_SETTINGS = Set.of("matplotlib.pyplot.style.use", "matplotlib.style.use",
@@ -127,6 +139,10 @@ public final class DisplayCalls {
     /** True for a call that draws or decorates a figure: {@code plt.plot}, {@code df.plot.bar}, {@code sns.heatmap}. */
     public static boolean isDrawing(Expr.Call call, QualifiedNames names) {
         String last = Dotted.lastPart(call.func());
+        if (last.startsWith("load_") || last.startsWith("get_") || last.startsWith("fetch_") || last.contains("palette")
+            || last.equals("axes_style") || last.equals("plotting_context")) {
+            return false; // seaborn's data sets and palettes, matplotlib's getters
+        }
         String root = Dotted.root(call.func()).orElse("");
         String qualified = names.qualify(call.func()).orElse("");
         if (qualified.startsWith("matplotlib.") || qualified.startsWith("seaborn.") || qualified.startsWith("plotly.")) {
@@ -152,7 +168,8 @@ public final class DisplayCalls {
             return true;
         }
         return DISPLAY_SETTINGS.contains(last) && (qualified.startsWith("warnings.") || qualified.startsWith("numpy.")
-            || qualified.startsWith("plotly.") || qualified.startsWith("sklearn.") || qualified.equals(last));
+            || qualified.startsWith("plotly.") || qualified.startsWith("sklearn.") || qualified.startsWith("cufflinks.")
+            || qualified.equals(last));
     }
 
     /** True for a call that sets the style of later figures ({@code plt.style.use}, {@code sns.set()}). */

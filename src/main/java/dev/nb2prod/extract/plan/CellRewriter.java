@@ -1,5 +1,7 @@
 package dev.nb2prod.extract.plan;
 
+import dev.nb2prod.graph.DisplayCalls;
+import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.python.ast.Arg;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
@@ -35,13 +37,15 @@ public final class CellRewriter {
      * @param seedParameter the parameter name for {@code randomState}
      * @param results statement spans of displayed results → the name the value is assigned to
      *     ({@code name = <expression>})
+     * @param names the notebook's imports, to tell display calls and settings ({@link DisplayCalls})
      */
     public record Request(Map<Span, String> literals, Set<Span> deleted, Map<String, String> renames,
                           Set<String> secretNames, Set<Span> display, Set<Span> randomState, String seedParameter,
-                          Map<Span, String> results) {
+                          Map<Span, String> results, QualifiedNames names) {
         /** A request that only tidies a cell (no hoisting, no results). */
-        public static Request plain() {
-            return new Request(Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), "random_seed", Map.of());
+        public static Request plain(QualifiedNames names) {
+            return new Request(Map.of(), Set.of(), Map.of(), Set.of(), Set.of(), Set.of(), "random_seed", Map.of(),
+                names);
         }
     }
 
@@ -73,12 +77,6 @@ public final class CellRewriter {
     }
 
     private record Edit(int start, int end, String text) {}
-
-    private static final Set<String> DISPLAY_METHODS = Set.of("head", "tail", "describe", "info", "sample",
-        "value_counts", "nunique", "unique", "show", "display", "isnull", "isna", "memory_usage", "corr",
-        "summary", "print_summary", "to_string", "style");
-    private static final Set<String> DISPLAY_FUNCTIONS = Set.of("display", "display_html", "display_markdown",
-        "HTML", "Markdown", "Image", "pprint");
 
     private final SourceMap source;
     private final Module module;
@@ -222,6 +220,16 @@ public final class CellRewriter {
             case Stmt.Import i when topLevel -> {
                 return "";
             }
+            case Stmt.Assign a when Dotted.root(a.value()).orElse("").equals("get_ipython") -> {
+                notes.add("cell " + cellNumber + ": `" + shorten(source.slice(a.span()))
+                    + "` only works inside IPython and was dropped");
+                return "";
+            }
+            case Stmt.Assign a when a.targets().stream().allMatch(this::displayOption) -> {
+                notes.add("cell " + cellNumber + ": `" + shorten(source.slice(a.span()))
+                    + "` (a notebook display setting) was dropped");
+                return "";
+            }
             case Stmt.ImportFrom i when topLevel -> {
                 return "";
             }
@@ -283,14 +291,17 @@ public final class CellRewriter {
                     + "` only works inside IPython and was dropped");
                 return "";
             }
-            if (isSetting(callee, call)) {
+            if (DisplayCalls.isDisplaySetting(call, request.names())) {
                 notes.add("cell " + cellNumber + ": `" + shorten(source.slice(e.span()))
                     + "` (a notebook display setting) was dropped");
                 return "";
             }
-            if (request.display().contains(e.span()) || DISPLAY_FUNCTIONS.contains(callee)
-                || callee.endsWith(".show") || callee.equals("show") || (DISPLAY_METHODS.contains(last)
-                && !last.equals("show") && !inplace(call) && topLevel)) {
+            java.util.Optional<DisplayCalls.Kind> kind = DisplayCalls.kind(call, request.names());
+            boolean shows = last.equals("show") && kind.orElse(null) == DisplayCalls.Kind.DRAWING;
+            boolean pure = call.func() instanceof Expr.Attribute && DisplayCalls.PURE_METHODS.contains(last)
+                && !inplace(call) && !isModule(call);
+            if (request.display().contains(e.span()) || kind.orElse(null) == DisplayCalls.Kind.DISPLAY || shows
+                || (kind.orElse(null) == DisplayCalls.Kind.PEEK || pure) && !inplace(call)) {
                 return "";
             }
             return null;
@@ -305,18 +316,21 @@ public final class CellRewriter {
         return "";
     }
 
-    private static boolean inplace(Expr.Call call) {
-        return call.keyword("inplace") instanceof Expr.BoolLit b && b.value();
+    /** {@code pd.options.display.max_rows}, {@code InteractiveShell.ast_node_interactivity}: how a notebook shows. */
+    private boolean displayOption(Expr target) {
+        String q = request.names().qualify(target).orElse(Dotted.name(target).orElse(""));
+        return q.startsWith("pandas.options.display.") || q.startsWith("pandas.set_option")
+            || q.contains("InteractiveShell.") || q.startsWith("numpy.set_printoptions");
     }
 
-    private static boolean isSetting(String callee, Expr.Call call) {
-        if (callee.endsWith("set_option") && !call.args().isEmpty()
-            && call.args().get(0).value() instanceof Expr.Str s && s.value().startsWith("display")) {
-            return true;
-        }
-        return callee.equals("warnings.filterwarnings") || callee.equals("warnings.simplefilter")
-            || callee.equals("init_notebook_mode") || callee.endsWith(".init_notebook_mode")
-            || callee.equals("InteractiveShell.ast_node_interactivity");
+    /** {@code np.mean(x)} and {@code pd.merge(a, b)} are module functions: pure too, but say so only for data. */
+    private boolean isModule(Expr.Call call) {
+        return call.func() instanceof Expr.Attribute a && Dotted.name(a.value())
+            .map(d -> request.names().isImported(d.split("\\.")[0])).orElse(false);
+    }
+
+    private static boolean inplace(Expr.Call call) {
+        return call.keyword("inplace") instanceof Expr.BoolLit b && b.value();
     }
 
     private boolean containsMagic(Node n) {

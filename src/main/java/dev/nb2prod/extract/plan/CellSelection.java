@@ -212,8 +212,11 @@ public final class CellSelection {
             Set<Integer> needed = new TreeSet<>(sources.getOrDefault(cell, List.of()));
             for (FunctionInfo f : analyzed.names(cell).functions()) {
                 for (String read : f.reads()) {
+                    // a function reads globals when it is called, later: the definition above it, else the
+                    // first one below it (a helper defined after the function that calls it)
                     TreeSet<Integer> cells = definers.get(read);
-                    Integer definer = cells == null ? null : cells.floor(cell);
+                    Integer definer = cells == null ? null : cells.floor(cell) != null ? cells.floor(cell)
+                        : cells.ceiling(cell);
                     if (definer != null) {
                         needed.add(definer);
                     }

@@ -165,7 +165,8 @@ public final class Grouper {
         }
         for (int j = i + 1; j < units.size(); j++) {
             Unit later = units.get(j);
-            if (later.kind() != Unit.Kind.DRAWING && later.names().uses().stream().anyMatch(defined::contains)) {
+            if (later.names().uses().stream().anyMatch(defined::contains)
+                || later.names().mutates().stream().anyMatch(defined::contains)) {
                 return true;
             }
         }

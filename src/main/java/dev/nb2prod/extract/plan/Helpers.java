@@ -1,5 +1,6 @@
 package dev.nb2prod.extract.plan;
 
+import dev.nb2prod.extract.ExtractionPlan;
 import dev.nb2prod.extract.ExtractionPlan.Helper;
 import dev.nb2prod.extract.Stage;
 import dev.nb2prod.python.ParsedCell;
@@ -72,6 +73,7 @@ public final class Helpers {
         }
         Map<String, Set<String>> extra = new LinkedHashMap<>();
         Set<String> movable = new TreeSet<>();
+        Set<String> withKwargs = new TreeSet<>();
         for (Map.Entry<String, Unit> entry : definitions.entrySet()) {
             String name = entry.getKey();
             Unit unit = entry.getValue();
@@ -81,12 +83,20 @@ public final class Helpers {
             Set<String> free = new TreeSet<>(info != null ? info.reads() : unit.names().uses());
             free.removeAll(moduleNames);
             free.removeAll(definitions.keySet());
+            // defaults, decorators, annotations and bases are read when the definition runs: at module level
+            Set<String> atDefinition = new TreeSet<>(unit.names().uses());
+            atDefinition.removeAll(moduleNames);
+            atDefinition.removeAll(definitions.keySet());
             boolean globals = info != null && !info.globalWrites().isEmpty();
-            boolean kwargs = def instanceof Stmt.FunctionDef f && f.params().stream()
-                .anyMatch(p -> p.kind() == Param.Kind.VAR_KEYWORD);
+            if (def instanceof Stmt.FunctionDef f) {
+                f.params().forEach(p -> free.remove(p.name()));
+                if (f.params().stream().anyMatch(p -> p.kind() == Param.Kind.VAR_KEYWORD)) {
+                    withKwargs.add(name);
+                }
+            }
             boolean classReadsData = def instanceof Stmt.ClassDef && !free.isEmpty();
             if (definedTimes.getOrDefault(name, 0) == 1 && !globals && !free.contains("params") && !classReadsData
-                && (free.isEmpty() || !kwargs)) {
+                && atDefinition.isEmpty()) {
                 movable.add(name);
                 extra.put(name, free);
             }
@@ -113,12 +123,14 @@ public final class Helpers {
                 }
             }
             for (String name : List.copyOf(movable)) {
-                if (!extra.get(name).isEmpty() && !onlyCalled(name, units)) {
+                boolean needs = !extra.get(name).isEmpty();
+                if (needs && (withKwargs.contains(name) || !onlyCalled(name, units))) {
                     movable.remove(name);
                     changed = true;
                 }
             }
         }
+        Map<String, java.util.Optional<Stage>> modules = modules(movable, definitions, units);
         List<Helper> helpers = new ArrayList<>();
         List<Unit> remaining = new ArrayList<>();
         for (Unit u : units) {
@@ -126,8 +138,15 @@ public final class Helpers {
                 String name = definedName(u);
                 String code = withParameters(u.withText(CallArguments.append(u.text(), u.code(), needed(u, extra,
                     movable)), u.code(), u.names()), extra.get(name));
-                helpers.add(new Helper(name, firstUser(name, units, u).stage(), u.cell(), code,
-                    importsOf(code, importLines)));
+                List<String> imports = new ArrayList<>(importsOf(code, importLines));
+                if (modules.get(name).isPresent()) {
+                    for (String other : movable) {
+                        if (modules.get(other).isEmpty() && !other.equals(name) && readsOf(u, name).contains(other)) {
+                            imports.add("from ." + ExtractionPlan.SHARED_MODULE + " import " + other);
+                        }
+                    }
+                }
+                helpers.add(new Helper(name, modules.get(name), u.cell(), code, imports));
             } else {
                 remaining.add(withCallsIn(u, extra, movable));
             }
@@ -171,18 +190,35 @@ public final class Helpers {
         return true;
     }
 
-    private static Unit firstUser(String name, List<Unit> units, Unit definition) {
-        boolean after = false;
-        for (Unit u : units) {
-            if (u == definition) {
-                after = true;
-                continue;
+    /**
+     * The module of each moved helper: the stage module when the code of one stage alone uses it, else the shared
+     * module (used by several stages, or by another helper: stage modules never import each other).
+     */
+    private static Map<String, java.util.Optional<Stage>> modules(Set<String> movable, Map<String, Unit> definitions,
+                                                                  List<Unit> units) {
+        Map<String, java.util.Optional<Stage>> out = new HashMap<>();
+        for (String name : movable) {
+            Set<Stage> stages = new TreeSet<>();
+            boolean byHelper = false;
+            for (Unit u : units) {
+                if (!mentions(u, name)) {
+                    continue;
+                }
+                if (u.kind() == Unit.Kind.DEFINITION && movable.contains(definedName(u))) {
+                    byHelper |= !definedName(u).equals(name);
+                } else if (u.stage() != null) {
+                    stages.add(u.stage());
+                }
             }
-            if (after && u.kind() != Unit.Kind.DEFINITION && u.names().uses().contains(name)) {
-                return u;
-            }
+            out.put(name, !byHelper && stages.size() == 1 ? java.util.Optional.of(stages.iterator().next())
+                : java.util.Optional.empty());
         }
-        return definition.stage() == null ? definition.withStage(Stage.INGESTION) : definition;
+        return out;
+    }
+
+    private static boolean mentions(Unit u, String name) {
+        return u.names().uses().contains(name) || u.names().functions().stream().anyMatch(f -> f.reads().contains(name))
+            || Words.identifiers(u.text()).contains(name);
     }
 
     /** The definition with the notebook variables it reads appended as keyword-only parameters. */

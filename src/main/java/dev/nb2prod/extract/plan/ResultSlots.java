@@ -148,6 +148,8 @@ public final class ResultSlots {
                     String snapshot = "";
                     if (!later && returned.add(variable)) {
                         name = variable;
+                        // returned by the code that last set it, which may come before the cell that shows it
+                        anchor = lastProducer(units, anchor, variable);
                     } else {
                         Markdown.Heading h = headings.get(r.cell());
                         String suffix = ResultNames.ofHeading(h == null ? null : h.text());
@@ -231,6 +233,20 @@ public final class ResultSlots {
             }
         }
         return false;
+    }
+
+    /** The last unit, up to the anchor, that defines or changes the variable. */
+    private static Unit lastProducer(List<Unit> units, Unit anchor, String variable) {
+        Unit found = anchor;
+        for (Unit u : units) {
+            if (u.names().defines().contains(variable) || u.names().mutates().contains(variable)) {
+                found = u;
+            }
+            if (u == anchor) {
+                break;
+            }
+        }
+        return found;
     }
 
     private static boolean changedAfter(List<Unit> units, Unit anchor, String variable) {

@@ -81,7 +81,8 @@ public final class UnitBuilder {
             CellRewriter.Request request = new CellRewriter.Request(
                 hoisted.literals.getOrDefault(i, Map.of()), hoisted.deleted.getOrDefault(i, Set.of()),
                 hoisted.renames, hoisted.secretNames, display.getOrDefault(i, Set.of()),
-                hoisted.randomState.getOrDefault(i, Set.of()), hoisted.seedParameter, results.getOrDefault(i, Map.of()));
+                hoisted.randomState.getOrDefault(i, Set.of()), hoisted.seedParameter, results.getOrDefault(i, Map.of()),
+                qualified);
             CellRewriter.Result rewritten = CellRewriter.rewrite(analyzed.notebook().cells().get(i).source().text(),
                 module, request, i + 1);
             pipSpecs.addAll(rewritten.pipSpecs());
@@ -110,7 +111,7 @@ public final class UnitBuilder {
         List<String> specs = new ArrayList<>();
         for (var cell : analyzed.notebook().codeCells()) {
             if (!kept.contains(cell.index()) && analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
-                specs.addAll(CellRewriter.rewrite(cell.source().text(), p.module(), CellRewriter.Request.plain(),
+                specs.addAll(CellRewriter.rewrite(cell.source().text(), p.module(), CellRewriter.Request.plain(qualified),
                     cell.index() + 1).pipSpecs());
             }
         }

@@ -32,6 +32,34 @@ public final class UnusedLocals {
      */
     public record Unused(String name, Stmt.Assign statement, boolean topLevel, boolean figure) {}
 
+    /** The names the body reads (anywhere, nested functions included). */
+    public static Set<String> reads(Module body) {
+        Set<Span> stores = stores(body);
+        Set<String> read = new HashSet<>();
+        AstWalker.walk(body, n -> {
+            if (n instanceof Expr.Name name && !stores.contains(name.span())) {
+                read.add(name.id());
+            }
+        });
+        return read;
+    }
+
+    private static Set<Span> stores(Module body) {
+        Set<Span> stores = new HashSet<>();
+        AstWalker.walk(body, n -> {
+            switch (n) {
+                case Stmt.Assign a -> a.targets().forEach(t -> targets(t, stores));
+                case Stmt.AnnAssign a -> targets(a.target(), stores);
+                case Stmt.For f -> targets(f.target(), stores);
+                case WithItem w when w.target() != null -> targets(w.target(), stores);
+                case Expr.NamedExpr ne -> stores.add(ne.target().span());
+                case Comprehension c -> targets(c.target(), stores);
+                default -> { }
+            }
+        });
+        return stores;
+    }
+
     public static List<Unused> find(Module body) {
         Set<Span> stores = new HashSet<>();
         AstWalker.walk(body, n -> {

@@ -39,12 +39,11 @@ public final class NotebookCopy {
      */
     public static String clean(String original, List<Finding> findings, List<SecretVariable> secrets) throws IOException {
         JsonNode root = MAPPER.readTree(original);
-        if (!(root instanceof ObjectNode notebook) || !(notebook.get("cells") instanceof ArrayNode cells)) {
-            throw new IOException("not a notebook: no cells array");
-        }
+        List<JsonNode> cells = cells(root);
         List<String> sources = new ArrayList<>();
         for (JsonNode cell : cells) {
-            sources.add(text(cell.get("source")));
+            // nbformat 3 code cells hold their source in "input"
+            sources.add(text(cell.has("input") ? cell.get("input") : cell.get("source")));
         }
         Set<String> values = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
             .thenComparing(Comparator.naturalOrder()));
@@ -61,11 +60,32 @@ public final class NotebookCopy {
         for (JsonNode cell : cells) {
             if (cell instanceof ObjectNode object && "code".equals(cell.path("cell_type").asText())) {
                 object.set("outputs", MAPPER.createArrayNode());
-                object.putNull("execution_count");
+                if (object.has("prompt_number")) {
+                    object.remove("prompt_number"); // nbformat 3
+                } else {
+                    object.putNull("execution_count");
+                }
             }
         }
         JsonNode redacted = redact(root, values, secrets);
         return MAPPER.writer(new NotebookPrettyPrinter()).writeValueAsString(redacted) + "\n";
+    }
+
+    /** The cells of an nbformat 4 notebook, or of the worksheets of an nbformat 3 one, in order. */
+    private static List<JsonNode> cells(JsonNode root) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        if (root instanceof ObjectNode notebook && notebook.get("cells") instanceof ArrayNode cells) {
+            cells.forEach(out::add);
+        } else if (root instanceof ObjectNode notebook && notebook.get("worksheets") instanceof ArrayNode sheets) {
+            for (JsonNode sheet : sheets) {
+                if (sheet.get("cells") instanceof ArrayNode cells) {
+                    cells.forEach(out::add);
+                }
+            }
+        } else {
+            throw new IOException("not a notebook: no cells array");
+        }
+        return out;
     }
 
     private static String text(JsonNode source) {

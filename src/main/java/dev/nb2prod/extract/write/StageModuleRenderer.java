@@ -8,6 +8,7 @@ import dev.nb2prod.extract.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,9 +53,36 @@ public final class StageModuleRenderer {
         return typeHint;
     }
 
+    /** helpers.py: the functions and classes of the notebook that several stages use. */
+    public String renderShared() {
+        List<Helper> helpers = wiring.plan().helpers().stream().filter(h -> h.stage().isEmpty()).toList();
+        Imports imports = new Imports();
+        helpers.forEach(h -> imports.addAll(h.imports()));
+        List<String> blocks = helpers.stream().map(h -> h.code().strip() + "\n").toList();
+        String code = String.join("\n", blocks);
+        boolean logs = LOGGER.matcher(code).find();
+        if (logs) {
+            imports.add("import logging");
+        }
+        imports.usedIn(code + (logs ? "\nlogging.getLogger" : ""));
+        StringBuilder out = new StringBuilder("\"\"\"Functions and classes the notebook defines, used by several "
+            + "stages.\"\"\"\n");
+        if (!imports.isEmpty()) {
+            out.append('\n').append(imports.render());
+        }
+        if (logs) {
+            out.append("\nlogger = logging.getLogger(__name__)\n");
+        }
+        for (String block : blocks) {
+            out.append("\n\n").append(block);
+        }
+        return out.toString();
+    }
+
     public String render(Stage stage) {
         List<StageFunction> functions = wiring.plan().functions().stream().filter(f -> f.stage() == stage).toList();
-        List<Helper> helpers = wiring.plan().helpers().stream().filter(h -> h.stage() == stage).toList();
+        List<Helper> helpers = wiring.plan().helpers().stream().filter(h -> h.stage().equals(Optional.of(stage)))
+            .toList();
         Imports imports = new Imports();
         functions.forEach(f -> imports.addAll(f.imports()));
         helpers.forEach(h -> imports.addAll(h.imports()));

@@ -253,7 +253,7 @@ public final class ExamplePlans {
                 logger.info("CRM answered %s", resp.status_code)
             """,
             List.of("import os", "import pandas as pd", "from sklearn.ensemble import RandomForestClassifier"));
-        Helper segmentChurn = new Helper("segment_churn", Stage.FEATURES, 13, """
+        Helper segmentChurn = new Helper("segment_churn", java.util.Optional.of(Stage.FEATURES), 13, """
             def segment_churn(col: str, *, df: pd.DataFrame) -> pd.Series:
                 \"\"\"The churn rate of each group of col relative to the overall churn rate.\"\"\"
                 rates = df.groupby(col).churned.mean() / df.churned.mean()
