@@ -117,9 +117,11 @@ public final class Planner {
         moduleNames.addAll(Identifiers.BUILTINS);
         moduleNames.add("logger");
         Helpers.Moved moved = new Helpers(frontEnd).move(units, moduleNames, importLines);
+        List<Helper> helpers = moved.helpers().stream().map(h -> new Helper(h.name(), h.stage(), h.cell(),
+            DeadStores.strip(h.code(), Set.of(), frontEnd), h.imports())).toList();
         units = moved.units();
         Set<String> helperNames = new TreeSet<>();
-        moved.helpers().forEach(h -> helperNames.add(h.name()));
+        helpers.forEach(h -> helperNames.add(h.name()));
 
         // results placed on the units, snapshots appended; figures cut into groups of their own
         Set<Integer> figureCells = figureCells(units, results);
@@ -229,11 +231,20 @@ public final class Planner {
                 }
             }
             Set<String> imports = new LinkedHashSet<>();
+            List<String> localImports = new ArrayList<>();
             for (String name : flow.imports()) {
-                if (!flow.inputs().contains(name)) {
-                    imports.addAll(importLines.getOrDefault(name, List.of()));
+                if (flow.inputs().contains(name)) {
+                    continue;
+                }
+                // an imported name the body rebinds (routes = routes[...]) is local to the function: import it there
+                List<String> lines = importLines.getOrDefault(name, List.of());
+                if (flow.names().defines().contains(name)) {
+                    lines.stream().filter(l -> !localImports.contains(l)).forEach(localImports::add);
+                } else {
+                    imports.addAll(lines);
                 }
             }
+            String body = localImports.isEmpty() ? flow.body() : String.join("\n", localImports) + "\n" + flow.body();
             if (flow.body().contains("os.environ") && !importLines.containsKey("os")) {
                 imports.add("import os");
             }
@@ -246,7 +257,7 @@ public final class Planner {
             for (String r : hintRoots) {
                 imports.addAll(importLines.getOrDefault(r, List.of()));
             }
-            for (Helper h : moved.helpers()) {
+            for (Helper h : helpers) {
                 if ((flow.names().uses().contains(h.name()) || flow.names().functions().stream()
                     .anyMatch(f -> f.reads().contains(h.name()))) && !h.module().equals(g.stage().module())) {
                     imports.add("from ." + h.module() + " import " + h.name());
@@ -257,7 +268,7 @@ public final class Planner {
             String summary = naming.summary(steps.get(i), flow.inputs(), estimators);
             String details = steps.get(i).firstOfSection() ? details(notebook, g) : "";
             functions.add(new StageFunction(name, g.stage(), g.cells(), summary, details, parameters, returns,
-                resultClass, copied, flow.body(), List.copyOf(imports)));
+                resultClass, copied, body, List.copyOf(imports)));
         }
 
         // settings: each key in the section of the one stage that reads it, else at the top level
@@ -276,7 +287,7 @@ public final class Planner {
         for (StageFunction f : functions) {
             f.cells().forEach(c -> functionsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(f.name()));
         }
-        for (Helper h : moved.helpers()) {
+        for (Helper h : helpers) {
             functionsOf.computeIfAbsent(h.cell(), k -> new ArrayList<>()).add(h.name());
         }
         List<CellDecision> decisions = new ArrayList<>();
@@ -292,7 +303,7 @@ public final class Planner {
 
         List<String> pipSpecs = new ArrayList<>(built.pipSpecs());
         pipSpecs.addAll(builder.pipSpecsOfDropped(kept));
-        List<Dependency> dependencies = PlanTodos.dependencies(functions, moved.helpers(), pipSpecs, todos);
+        List<Dependency> dependencies = PlanTodos.dependencies(functions, helpers, pipSpecs, todos);
         todos.addAll(PlanTodos.orderTodos(graph, kept, findings));
         String stem = fileStem(notebook.path());
         Set<String> imported = importedModules(analyzed);
@@ -307,7 +318,7 @@ public final class Planner {
         }
         checkGeneratedNames(functions, settings, analyzed);
         return new ExtractionPlan(notebook.path(), packageName.replace('_', '-'), packageName, title, description,
-            decisions, moved.helpers(), functions, config, settings, hoisted.secrets, dependencies, planResults,
+            decisions, helpers, functions, config, settings, hoisted.secrets, dependencies, planResults,
             List.copyOf(new LinkedHashSet<>(todos)));
     }
 

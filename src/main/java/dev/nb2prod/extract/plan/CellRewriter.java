@@ -87,6 +87,8 @@ public final class CellRewriter {
     private final List<String> pipSpecs = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Span> fstrings = new ArrayList<>();
+    /** Names bound to IPython's shell in this cell ({@code ipython = get_ipython()}): statements using them go too. */
+    private final java.util.Set<String> ipythonNames = new java.util.HashSet<>();
     private final List<String> fstringQuotes = new ArrayList<>();
 
     private CellRewriter(String text, Module module, Request request, int cellNumber) {
@@ -220,9 +222,10 @@ public final class CellRewriter {
             case Stmt.Import i when topLevel -> {
                 return "";
             }
-            case Stmt.Assign a when Dotted.root(a.value()).orElse("").equals("get_ipython") -> {
+            case Stmt.Assign a when ipythonOnly(a.value()) -> {
                 notes.add("cell " + cellNumber + ": `" + shorten(source.slice(a.span()))
                     + "` only works inside IPython and was dropped");
+                a.targets().forEach(t -> AstWalker.find(t, Expr.Name.class).forEach(n -> ipythonNames.add(n.id())));
                 return "";
             }
             case Stmt.Assign a when a.targets().stream().allMatch(this::displayOption) -> {
@@ -286,7 +289,7 @@ public final class CellRewriter {
             if (callee.equals("print")) {
                 return printToLogger(call);
             }
-            if (Dotted.root(call.func()).orElse("").equals("get_ipython")) {
+            if (ipythonOnly(call.func())) {
                 notes.add("cell " + cellNumber + ": `" + shorten(source.slice(e.span()))
                     + "` only works inside IPython and was dropped");
                 return "";
@@ -314,6 +317,12 @@ public final class CellRewriter {
         }
         // bare names, attributes, subscripts, comparisons, arithmetic: shown, never used
         return "";
+    }
+
+    /** An expression on IPython's shell: {@code get_ipython()...}, or a name an earlier statement bound to it. */
+    private boolean ipythonOnly(Expr value) {
+        String root = Dotted.root(value).orElse("");
+        return root.equals("get_ipython") || ipythonNames.contains(root);
     }
 
     /** {@code pd.options.display.max_rows}, {@code InteractiveShell.ast_node_interactivity}: how a notebook shows. */

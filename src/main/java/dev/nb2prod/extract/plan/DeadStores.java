@@ -30,25 +30,33 @@ public final class DeadStores {
         }
         SourceMap map = new SourceMap(body);
         List<Cut> cuts = new ArrayList<>();
-        for (UnusedLocals.Unused u : UnusedLocals.find(parsed.module())) {
-            Stmt.Assign a = u.statement();
-            if (a == null || returned.contains(u.name()) || u.name().startsWith("_")) {
-                continue;
+        if (readsByName(parsed.module())) {
+            return body; // eval, locals(), df.query('@x'): names are read in ways the syntax does not show
+        }
+        List<dev.nb2prod.python.ast.Module> scopes = new ArrayList<>(List.of(parsed.module()));
+        AstWalker.walk(parsed.module(), n -> {
+            if (n instanceof Stmt.FunctionDef f && !f.body().isEmpty()
+                && AstWalker.find(f, Stmt.Global.class).isEmpty() && AstWalker.find(f, Stmt.Nonlocal.class).isEmpty()) {
+                scopes.add(new dev.nb2prod.python.ast.Module(f.body(), f.span()));
             }
-            boolean pure = AstWalker.find(a.value(), Expr.Call.class).isEmpty()
-                && AstWalker.find(a.value(), Expr.NamedExpr.class).isEmpty()
-                && AstWalker.find(a.value(), Expr.Yield.class).isEmpty()
-                && AstWalker.find(a.value(), Expr.Await.class).isEmpty();
-            int start = map.start(a.span());
-            if (pure && u.topLevel() && map.lineStart(start) == start
-                && body.substring(map.end(a.span()), map.lineEndInclusive(map.end(a.span()) - 1)).isBlank()) {
-                cuts.add(new Cut(start, map.lineEndInclusive(map.end(a.span()) - 1), true));
-            } else {
-                Span value = a.value().span();
-                cuts.add(new Cut(start, map.start(value), false));
-            }
+        });
+        for (dev.nb2prod.python.ast.Module scope : scopes) {
+            cutsIn(scope, scope == parsed.module() ? returned : Set.of(), body, map, cuts);
         }
         Set<String> read = UnusedLocals.reads(parsed.module());
+        // a, b = x[1], x[2] with neither read: gone when nothing in it calls anything
+        for (Stmt st : parsed.module().body()) {
+            if (st instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.TupleExpr t
+                && a.value() instanceof Expr.TupleExpr && t.elts().stream().allMatch(e -> e instanceof Expr.Name n
+                    && !read.contains(n.id()) && !returned.contains(n.id()))
+                && AstWalker.find(a.value(), Expr.Call.class).isEmpty()) {
+                int start = map.start(a.span());
+                int end = map.lineEndInclusive(map.end(a.span()) - 1);
+                if (map.lineStart(start) == start && body.substring(map.end(a.span()), end).isBlank()) {
+                    cuts.add(new Cut(start, end, true));
+                }
+            }
+        }
         AstWalker.walk(parsed.module(), n -> {
             if (n instanceof WithItem w && w.target() instanceof Expr.Name name && !read.contains(name.id())
                 && !returned.contains(name.id())) {
@@ -73,5 +81,42 @@ public final class DeadStores {
         }
         String result = CellRewriter.tidy(out.toString());
         return frontEnd.parse(result) instanceof ParsedCell.Parsed ? result : body;
+    }
+
+    private static void cutsIn(dev.nb2prod.python.ast.Module scope, Set<String> returned, String body, SourceMap map,
+                               List<Cut> cuts) {
+        for (UnusedLocals.Unused u : UnusedLocals.find(scope)) {
+            Stmt.Assign a = u.statement();
+            if (a == null || returned.contains(u.name()) || u.name().startsWith("_")) {
+                continue;
+            }
+            boolean pure = AstWalker.find(a.value(), Expr.Call.class).isEmpty()
+                && AstWalker.find(a.value(), Expr.NamedExpr.class).isEmpty()
+                && AstWalker.find(a.value(), Expr.Yield.class).isEmpty()
+                && AstWalker.find(a.value(), Expr.Await.class).isEmpty();
+            int start = map.start(a.span());
+            if (pure && u.topLevel() && map.lineStart(start) == start
+                && body.substring(map.end(a.span()), map.lineEndInclusive(map.end(a.span()) - 1)).isBlank()) {
+                cuts.add(new Cut(start, map.lineEndInclusive(map.end(a.span()) - 1), true));
+            } else {
+                Span value = a.value().span();
+                cuts.add(new Cut(start, map.start(value), false));
+            }
+        }
+    }
+
+    /** True when the body may read names through strings: eval, exec, locals(), vars(), query strings with @. */
+    private static boolean readsByName(dev.nb2prod.python.ast.Module module) {
+        boolean[] found = {false};
+        AstWalker.walk(module, n -> {
+            if (n instanceof Expr.Call c && c.func() instanceof Expr.Name f
+                && Set.of("eval", "exec", "locals", "vars", "globals").contains(f.id())) {
+                found[0] = true;
+            }
+            if (n instanceof Expr.Str s && s.value().matches("(?s).*@[A-Za-z_].*")) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 }

@@ -138,7 +138,9 @@ public final class Helpers {
                 String name = definedName(u);
                 String code = withParameters(u.withText(CallArguments.append(u.text(), u.code(), needed(u, extra,
                     movable)), u.code(), u.names()), extra.get(name));
-                List<String> imports = new ArrayList<>(importsOf(code, importLines));
+                Set<String> reads = new TreeSet<>(readsOf(u, name));
+                reads.addAll(u.names().uses());
+                List<String> imports = new ArrayList<>(importsOf(reads, importLines));
                 if (modules.get(name).isPresent()) {
                     for (String other : movable) {
                         if (modules.get(other).isEmpty() && !other.equals(name) && readsOf(u, name).contains(other)) {
@@ -270,9 +272,9 @@ public final class Helpers {
         return unit.withText(text, p.module(), analyzer.analyze(p.module()));
     }
 
-    private static List<String> importsOf(String code, Map<String, List<String>> importLines) {
+    private static List<String> importsOf(Set<String> names, Map<String, List<String>> importLines) {
         List<String> out = new ArrayList<>();
-        for (String name : Words.identifiers(code)) {
+        for (String name : names) {
             importLines.getOrDefault(name, List.of()).forEach(line -> {
                 if (!out.contains(line)) {
                     out.add(line);
