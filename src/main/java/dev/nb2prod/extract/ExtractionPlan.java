@@ -63,10 +63,12 @@ public record ExtractionPlan(
      *
      * @param cellIndex 0-based index among all cells
      * @param kept true when its code goes into a function
-     * @param reason why it is kept or dropped (e.g. "exploratory: no result depends on it")
+     * @param drop why it is dropped, a reason a test can check against the notebook (empty when kept)
+     * @param reason why it is kept or dropped, for a person (e.g. "exploratory: no result depends on it")
      * @param functions the functions its code goes into, when kept
      */
-    public record CellDecision(int cellIndex, boolean kept, String reason, List<String> functions) {
+    public record CellDecision(int cellIndex, boolean kept, Optional<DropReason> drop, String reason,
+                               List<String> functions) {
         public CellDecision {
             functions = List.copyOf(functions);
         }
@@ -75,6 +77,20 @@ public record ExtractionPlan(
         public Optional<String> function() {
             return functions.isEmpty() ? Optional.empty() : Optional.of(functions.get(0));
         }
+    }
+
+    /** Why a code cell is dropped. */
+    public enum DropReason {
+        /** Its source is blank. */
+        EMPTY,
+        /** Every statement is an IPython command (a magic, a shell escape, help): no Python to keep. */
+        MAGIC_ONLY,
+        /** No result depends on it: no kept cell reads what it defines or changes, and it produces no result. */
+        EXPLORATORY,
+        /** It does not parse and never ran (no execution count, no outputs). */
+        UNPARSED_NEVER_RAN,
+        /** It ran but does not parse, and the user asked to go on without it ({@code --drop-unparsed}). */
+        UNPARSED_ON_REQUEST
     }
 
     /**

@@ -293,10 +293,11 @@ public final class Planner {
         List<CellDecision> decisions = new ArrayList<>();
         for (CellSelection.Choice choice : selection.choices().values()) {
             if (choice.kept() && !functionsOf.containsKey(choice.cell())) {
-                decisions.add(new CellDecision(choice.cell(), true,
+                decisions.add(new CellDecision(choice.cell(), true, Optional.empty(),
                     "setup only: imports, settings and constants moved to the modules and config.yaml", List.of()));
             } else {
-                decisions.add(new CellDecision(choice.cell(), choice.kept(), choice.reason(),
+                decisions.add(new CellDecision(choice.cell(), choice.kept(), Optional.ofNullable(choice.drop()),
+                    choice.reason(),
                     functionsOf.getOrDefault(choice.cell(), List.of())));
             }
         }

@@ -143,6 +143,10 @@ public final class DisplayCalls {
             || last.equals("axes_style") || last.equals("plotting_context")) {
             return false; // seaborn's data sets and palettes, matplotlib's getters
         }
+        if (isStyleSetting(call, names) || Set.of("rc", "rcdefaults", "use", "ion", "ioff", "close", "set_style",
+            "set_theme", "set_context", "set", "switch_backend").contains(last) && call.func() instanceof Expr.Attribute) {
+            return false; // how later figures look, or figure housekeeping: no figure of its own
+        }
         String root = Dotted.root(call.func()).orElse("");
         String qualified = names.qualify(call.func()).orElse("");
         if (qualified.startsWith("matplotlib.") || qualified.startsWith("seaborn.") || qualified.startsWith("plotly.")) {
@@ -153,6 +157,11 @@ public final class DisplayCalls {
         }
         // df.plot(), df.plot.bar(), df.hist(), series.plot(kind='bar')
         if (DRAWING_METHODS.contains(last) && call.func() instanceof Expr.Attribute) {
+            return true;
+        }
+        // library and object plotting methods: model.plot_components(), pm.traceplot(), stock.plot_history()
+        if (call.func() instanceof Expr.Attribute && (last.startsWith("plot_") || last.endsWith("plot")
+            || last.endsWith("_plot") || last.startsWith("show_"))) {
             return true;
         }
         return call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Attribute inner

@@ -2,12 +2,21 @@ package dev.nb2prod.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nb2prod.extract.plan.PlanPython;
+import dev.nb2prod.extract.ExtractionPlan.CellDecision;
+import dev.nb2prod.extract.ExtractionPlan.DropReason;
+import dev.nb2prod.extract.ExtractionPlan.PlanResult;
+import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
+import dev.nb2prod.graph.Edge;
+import dev.nb2prod.graph.Result;
+import dev.nb2prod.notebook.CodeCell;
 import dev.nb2prod.notebook.NotebookReadException;
 import dev.nb2prod.notebook.NotebookReader;
+import dev.nb2prod.python.ParsedCell;
+import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.rules.AssessConfig;
 import dev.nb2prod.rules.Assessor;
 import dev.nb2prod.rules.Finding;
@@ -18,18 +27,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Plans every corpus notebook: a plan or a refusal, never another exception; bodies checked with pyflakes. */
+/**
+ * Plans every corpus notebook: a plan or a one-line refusal, never another exception, the same plan twice; and the
+ * trust invariant of issue 11: no cell that ran (an execution count or outputs) is dropped without a stated reason
+ * that holds on the notebook (empty, magic-only, exploratory with no edge to a kept cell and no result, unparsed
+ * only on request). Also measures how many of the results the notebooks display the plans return.
+ */
 class PlannerCorpusTest {
 
     @Test
-    void everyCorpusNotebookIsPlannedOrRefused(@TempDir Path temp) throws Exception {
+    void everyCorpusNotebookIsPlannedOrRefusedAndNoCellThatRanIsDroppedWithoutACheckableReason() throws Exception {
         Path corpus = PythonTool.corpus().orElse(null);
         Assumptions.assumeTrue(corpus != null, "no corpus");
         List<Path> notebooks;
@@ -37,13 +53,20 @@ class PlannerCorpusTest {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
         }
         Map<String, Integer> refusals = new TreeMap<>();
+        Map<DropReason, Integer> drops = new TreeMap<>();
         List<String> crashes = new ArrayList<>();
+        List<String> unjustified = new ArrayList<>();
         int planned = 0;
         int unreadable = 0;
-        int index = 0;
-        Map<Path, Path> written = new TreeMap<>();
+        int displayed = 0;
+        int displayedReturned = 0;
+        int figures = 0;
+        int figuresSaved = 0;
+        int ranCells = 0;
+        int[][] finalAnswers = new int[2][2];
+        int[] runnableDisplayed = new int[2];
+        int[] runnableFigures = new int[2];
         for (Path nb : notebooks) {
-            index++;
             AnalyzedNotebook analyzed;
             try {
                 analyzed = TestNotebooks.analyze(new NotebookReader().read(nb));
@@ -58,14 +81,46 @@ class PlannerCorpusTest {
                 ExtractionPlan again = new Planner().plan(analyzed, graph, findings, PlanOptions.DEFAULTS);
                 assertThat(again).as("deterministic: " + nb).isEqualTo(plan);
                 new PlanPrinter().render(plan);
-                Path dir = temp.resolve("nb" + index);
-                PlanPython.write(plan, dir);
-                written.put(dir, nb);
                 planned++;
-            } catch (ExtractionRefused e) {
-                if (System.getenv("NB2PROD_SHOW_REFUSALS") != null) {
-                    System.out.println("  " + nb.getFileName() + ": " + e.getMessage());
+                ranCells += checkDrops(analyzed, graph, plan, corpus.relativize(nb).toString(), drops, unjustified);
+                Set<Integer> returnedCells = plan.results().stream().filter(r -> r.kind() == ResultKind.DISPLAYED
+                    || r.kind() == ResultKind.METRIC || r.kind() == ResultKind.MODEL).map(PlanResult::cell)
+                    .collect(Collectors.toSet());
+                Set<Integer> figureCells = plan.results().stream().filter(r -> r.kind() == ResultKind.FIGURE)
+                    .map(PlanResult::cell).collect(Collectors.toSet());
+                boolean runnable = corpus.relativize(nb).startsWith("runnable");
+                List<Result> answers = graph.results().stream().filter(r -> !(r instanceof Result.Figure)).toList();
+                if (!answers.isEmpty()) {
+                    Result last = answers.get(answers.size() - 1);
+                    boolean returned = plan.results().stream().anyMatch(p -> p.cell() == last.cell()
+                        && p.kind() != ResultKind.FIGURE && p.kind() != ResultKind.MODEL_FILE);
+                    finalAnswers[runnable ? 1 : 0][0]++;
+                    finalAnswers[runnable ? 1 : 0][1] += returned ? 1 : 0;
                 }
+                for (Result r : graph.results()) {
+                    if (runnable && r instanceof Result.Displayed) {
+                        runnableDisplayed[0]++;
+                        runnableDisplayed[1] += returnedCells.contains(r.cell()) ? 1 : 0;
+                    } else if (runnable && r instanceof Result.Figure) {
+                        runnableFigures[0]++;
+                        runnableFigures[1] += figureCells.contains(r.cell()) ? 1 : 0;
+                    }
+                    if (r instanceof Result.Displayed) {
+                        displayed++;
+                        displayedReturned += returnedCells.contains(r.cell()) ? 1 : 0;
+                    } else if (r instanceof Result.Figure) {
+                        figures++;
+                        figuresSaved += figureCells.contains(r.cell()) ? 1 : 0;
+                        if (!figureCells.contains(r.cell()) && System.getenv("NB2PROD_SHOW_FIGURES") != null) {
+                            System.out.println("  unsaved figure " + corpus.relativize(nb) + " cell " + (r.cell() + 1)
+                                + ": " + analyzed.notebook().cells().get(r.cell()).source().text().replace('\n', '|')
+                                .substring(0, Math.min(150, analyzed.notebook().cells().get(r.cell()).source().text()
+                                .length())));
+                        }
+                    }
+                }
+            } catch (ExtractionRefused e) {
+                assertThat(e.getMessage()).as("one-line refusal").doesNotContain("\n").isNotBlank();
                 refusals.merge(e.getMessage().replaceAll("cell \\d+", "cell N").replaceAll("\\(.*", "(...)"), 1,
                     Integer::sum);
             } catch (RuntimeException | StackOverflowError e) {
@@ -73,43 +128,61 @@ class PlannerCorpusTest {
             }
         }
         int refused = refusals.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("corpus: %d notebooks, %d unreadable, %d planned, %d refused%n", notebooks.size(), unreadable,
-            planned, refused);
+        System.out.printf(Locale.ROOT, "corpus: %d notebooks, %d unreadable, %d planned, %d refused%n",
+            notebooks.size(), unreadable, planned, refused);
         refusals.forEach((r, n) -> System.out.println("  refused " + n + "x: " + r));
-        String python = System.getenv("NB2PROD_SKIP_PYFLAKES") == null ? pythonOrNull() : null;
-        if (python != null && !written.isEmpty()) {
-            int clean = 0;
-            Map<String, Integer> kinds = new TreeMap<>();
-            for (var e : written.entrySet()) {
-                List<String> command = new ArrayList<>(List.of(python, "-m", "pyflakes"));
-                try (Stream<Path> files = Files.list(e.getKey())) {
-                    files.map(Path::toString).sorted().forEach(command::add);
-                }
-                var result = PythonTool.run(command, null, 60);
-                if (result.exitCode() == 0) {
-                    clean++;
-                } else {
-                    for (String line : (result.stdout() + result.stderr()).split("\n")) {
-                        String kind = line.replaceFirst("^[^ ]+ ", "").replaceAll("'[^']*'", "'X'");
-                        kinds.merge(kind, 1, Integer::sum);
-                        if (System.getenv("NB2PROD_SHOW_PYFLAKES") != null) {
-                            System.out.println("  " + e.getValue().getFileName() + ": " + line);
-                        }
-                    }
-                }
-            }
-            System.out.printf("pyflakes-clean bodies: %d of %d planned%n", clean, written.size());
-            kinds.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
-                .forEach(k -> System.out.println("  " + k.getValue() + "x " + k.getKey()));
-        }
+        System.out.printf(Locale.ROOT, "cells that ran, in planned notebooks: %d; dropped by reason: %s; without a "
+            + "checkable reason: %d%n", ranCells, drops, unjustified.size());
+        System.out.printf(Locale.ROOT, "displayed results returned: %d of %d; figures saved: %d of %d%n",
+            displayedReturned, displayed, figuresSaved, figures);
+        System.out.printf(Locale.ROOT, "runnable notebooks: displayed results returned %d of %d, figures saved %d of %d,"
+            + " final answer returned in %d of %d planned notebooks (whole corpus: %d of %d)%n", runnableDisplayed[1],
+            runnableDisplayed[0], runnableFigures[1], runnableFigures[0], finalAnswers[1][1], finalAnswers[1][0],
+            finalAnswers[0][1] + finalAnswers[1][1], finalAnswers[0][0] + finalAnswers[1][0]);
+        unjustified.stream().limit(20).forEach(u -> System.out.println("  " + u));
         assertThat(crashes).isEmpty();
+        assertThat(unjustified).as("cells that ran and were dropped without a checkable reason").isEmpty();
     }
 
-    private static String pythonOrNull() {
-        try {
-            return PythonTool.require("pyflakes");
-        } catch (org.opentest4j.TestAbortedException e) {
-            return null;
+    /** Checks every dropped cell that ran; returns the number of cells that ran. */
+    private static int checkDrops(AnalyzedNotebook analyzed, CellGraph graph, ExtractionPlan plan, String name,
+                                  Map<DropReason, Integer> drops, List<String> unjustified) {
+        Set<Integer> kept = plan.cells().stream().filter(CellDecision::kept).map(CellDecision::cellIndex)
+            .collect(Collectors.toSet());
+        Set<Integer> resultCells = plan.results().stream().map(PlanResult::cell).collect(Collectors.toSet());
+        int ran = 0;
+        for (CellDecision d : plan.cells()) {
+            CodeCell cell = (CodeCell) analyzed.notebook().cells().get(d.cellIndex());
+            boolean didRun = cell.executionCount().isPresent() || !cell.outputs().isEmpty();
+            ran += didRun ? 1 : 0;
+            if (d.kept() || !didRun) {
+                continue;
+            }
+            DropReason reason = d.drop().orElse(null);
+            drops.merge(reason == null ? DropReason.EXPLORATORY : reason, 1, Integer::sum);
+            String where = name + ": cell " + (d.cellIndex() + 1) + " (" + d.reason() + ")";
+            if (reason == null) {
+                unjustified.add(where + ": no reason");
+                continue;
+            }
+            boolean holds = switch (reason) {
+                case EMPTY -> cell.source().text().isBlank();
+                case MAGIC_ONLY -> analyzed.parsed(d.cellIndex()) instanceof ParsedCell.Parsed p && magicOnly(p);
+                case EXPLORATORY -> !resultCells.contains(d.cellIndex()) && graph.edges().stream()
+                    .filter(e -> e.from() == d.cellIndex()).map(Edge::to).noneMatch(kept::contains);
+                case UNPARSED_NEVER_RAN -> false;
+                case UNPARSED_ON_REQUEST -> false;
+            };
+            if (!holds) {
+                unjustified.add(where + ": the reason does not hold");
+            }
         }
+        return ran;
+    }
+
+    private static boolean magicOnly(ParsedCell.Parsed p) {
+        return !p.module().body().isEmpty() && p.module().body().stream().allMatch(s -> s instanceof Stmt.ObjectInfo
+            || s instanceof Stmt.CellMagic m && m.parsedBody() == null
+            || s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Magic mg && mg.parsedArgs() == null);
     }
 }

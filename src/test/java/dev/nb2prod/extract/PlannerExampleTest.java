@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nb2prod.extract.ExtractionPlan.CellDecision;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
-import dev.nb2prod.extract.plan.PlanPython;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -84,18 +83,6 @@ class PlannerExampleTest {
         assertThat(plan.dependencies()).extracting(ExtractionPlan.Dependency::distribution)
             .contains("pandas", "scikit-learn", "matplotlib", "requests").doesNotContain("os", "json");
         assertThat(plan.todos()).contains("cell 17 was never executed in the notebook: its code is included but untested");
-    }
-
-    @Test
-    void everyFunctionBodyIsPyflakesClean(@TempDir Path dir) throws Exception {
-        String python = PythonTool.require("pyflakes");
-        PlanPython.write(plan, dir);
-        List<String> command = new ArrayList<>(List.of(python, "-m", "pyflakes"));
-        try (Stream<Path> files = Files.list(dir)) {
-            files.map(Path::toString).sorted().forEach(command::add);
-        }
-        var result = PythonTool.run(command, null, 60);
-        assertThat(result.stdout() + result.stderr()).isEmpty();
     }
 
     private static StageFunction function(String name) {

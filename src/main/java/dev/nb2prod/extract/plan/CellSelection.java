@@ -1,5 +1,6 @@
 package dev.nb2prod.extract.plan;
 
+import dev.nb2prod.extract.ExtractionPlan.DropReason;
 import dev.nb2prod.extract.ExtractionRefused;
 import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.graph.AnalyzedNotebook;
@@ -40,9 +41,6 @@ public final class CellSelection {
 
     private CellSelection() {}
 
-    /** Why a cell is dropped; every reason is one a test can check against the notebook. */
-    public enum DropKind { EMPTY, MAGIC_ONLY, EXPLORATORY, UNPARSED_NEVER_RAN, UNPARSED_ON_REQUEST }
-
     /**
      * The choice for one code cell.
      *
@@ -51,7 +49,7 @@ public final class CellSelection {
      * @param drop why it is dropped (null when kept)
      * @param reason the reason for a person
      */
-    public record Choice(int cell, boolean kept, DropKind drop, String reason) {}
+    public record Choice(int cell, boolean kept, DropReason drop, String reason) {}
 
     /**
      * The selection.
@@ -101,14 +99,14 @@ public final class CellSelection {
             ParsedCell parsed = analyzed.parsed(i);
             boolean ran = cell.executionCount().isPresent() || !cell.outputs().isEmpty();
             if (cell.source().text().isBlank()) {
-                choices.put(i, new Choice(i, false, DropKind.EMPTY, "empty"));
+                choices.put(i, new Choice(i, false, DropReason.EMPTY, "empty"));
             } else if (parsed instanceof ParsedCell.Failed f) {
                 String error = f.error().message() + ", line " + f.error().line();
                 if (!ran) {
-                    choices.put(i, new Choice(i, false, DropKind.UNPARSED_NEVER_RAN,
+                    choices.put(i, new Choice(i, false, DropReason.UNPARSED_NEVER_RAN,
                         "does not parse (" + error + ") and never ran (no execution count, no outputs)"));
                 } else if (options.dropUnparsed()) {
-                    choices.put(i, new Choice(i, false, DropKind.UNPARSED_ON_REQUEST, "does not parse (" + error
+                    choices.put(i, new Choice(i, false, DropReason.UNPARSED_ON_REQUEST, "does not parse (" + error
                         + "): dropped on request (--drop-unparsed); what it defines and reads is unknown"));
                     notes.add("cell " + (i + 1) + " ran in the notebook but does not parse (" + error + "): it was "
                         + "dropped (--drop-unparsed); port its code by hand and check that nothing depended on it");
@@ -118,12 +116,12 @@ public final class CellSelection {
                         + "to extract without it");
                 }
             } else if (!parsedCode.contains(i)) {
-                choices.put(i, new Choice(i, false, DropKind.MAGIC_ONLY,
+                choices.put(i, new Choice(i, false, DropReason.MAGIC_ONLY,
                     "magic-only: IPython commands (magics, shell escapes, help), no Python"));
             } else if (kept.contains(i)) {
                 choices.put(i, new Choice(i, true, null, keptReason(i, byCell, feeds, essential)));
             } else {
-                choices.put(i, new Choice(i, false, DropKind.EXPLORATORY, exploratoryReason(analyzed.names(i))));
+                choices.put(i, new Choice(i, false, DropReason.EXPLORATORY, exploratoryReason(analyzed.names(i))));
             }
         }
         return new Selection(choices, results, notes);

@@ -57,6 +57,7 @@ public final class UnitBuilder {
     private final PythonFrontEnd frontEnd;
     private final NameAnalyzer names = new NameAnalyzer();
     private final List<Markdown.Heading> headings;
+    private final Set<String> drawingFunctions;
 
     public UnitBuilder(AnalyzedNotebook analyzed, CellGraph graph, PythonFrontEnd frontEnd) {
         this.analyzed = analyzed;
@@ -64,6 +65,7 @@ public final class UnitBuilder {
         this.qualified = QualifiedNames.of(analyzed);
         this.frontEnd = frontEnd;
         this.headings = Markdown.headingsAbove(analyzed.notebook());
+        this.drawingFunctions = drawingFunctions();
     }
 
     /**
@@ -185,11 +187,43 @@ public final class UnitBuilder {
         boolean[] found = {false};
         AstWalker.walk(s, n -> !(n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef
             || n instanceof Expr.Lambda), (Node n) -> {
-                if (n instanceof Expr.Call call && DisplayCalls.isDrawing(call, qualified)) {
+                if (n instanceof Expr.Call call && (DisplayCalls.isDrawing(call, qualified)
+                    || call.func() instanceof Expr.Name f && drawingFunctions.contains(f.id()))) {
                     found[0] = true;
                 }
             });
         return found[0];
+    }
+
+    /** The functions the notebook defines (at the top of a cell) whose body draws, directly or through another. */
+    private Set<String> drawingFunctions() {
+        Map<String, Stmt.FunctionDef> defs = new java.util.LinkedHashMap<>();
+        for (var cell : analyzed.notebook().codeCells()) {
+            if (analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
+                for (Stmt s : p.module().body()) {
+                    if (s instanceof Stmt.FunctionDef f) {
+                        defs.put(f.name(), f);
+                    }
+                }
+            }
+        }
+        Set<String> drawing = new java.util.TreeSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Stmt.FunctionDef f : defs.values()) {
+                if (drawing.contains(f.name())) {
+                    continue;
+                }
+                boolean draws = AstWalker.find(f, Expr.Call.class).stream().anyMatch(c -> DisplayCalls.isDrawing(c,
+                    qualified) || c.func() instanceof Expr.Name n && drawing.contains(n.id()));
+                if (draws) {
+                    drawing.add(f.name());
+                    changed = true;
+                }
+            }
+        }
+        return drawing;
     }
 
     private static String scrubSecrets(String text, Hoister.Result hoisted, List<String> notes, int cell) {

@@ -36,11 +36,12 @@ public final class ExamplePlans {
     }
 
     private static CellDecision kept(int cell, String reason, String... functions) {
-        return new CellDecision(cell, true, reason, List.of(functions));
+        return new CellDecision(cell, true, java.util.Optional.empty(), reason, List.of(functions));
     }
 
     private static CellDecision dropped(int cell, String reason) {
-        return new CellDecision(cell, false, reason, List.of());
+        return new CellDecision(cell, false, java.util.Optional.of(ExtractionPlan.DropReason.EXPLORATORY), reason,
+            List.of());
     }
 
     private static StageFunction function(String name, Stage stage, List<Integer> cells, String docstring,
