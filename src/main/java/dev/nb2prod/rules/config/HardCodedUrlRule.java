@@ -7,6 +7,7 @@ import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
@@ -72,7 +73,8 @@ public final class HardCodedUrlRule implements Rule {
                         && arg.value() instanceof Expr.Str s && HTTP.matcher(s.value().strip()).matches()
                         && !EMBEDDED_PASSWORD.matcher(s.value()).find() && reported.add(s.span())) {
                         context.report(cell.index(), s.span(), "hard-coded URL " + Literals.quote(s.value().strip())
-                            + " in " + Dotted.describe(call.func()) + "(): move it to configuration");
+                            + " in " + Dotted.describe(call.func()) + "(): move it to configuration",
+                            new Payload.Endpoint(s.value().strip(), Payload.EndpointKind.URL));
                     }
                 }
             }
@@ -81,10 +83,10 @@ public final class HardCodedUrlRule implements Rule {
                 if (DATABASE.matcher(value).matches() && !EMBEDDED_PASSWORD.matcher(value).find()
                     && !value.contains(":memory:") && !value.matches("(?i)\\w+(\\+\\w+)?://") && reported.add(s.span())) {
                     context.report(cell.index(), s.span(), "hard-coded connection string " + Literals.quote(value)
-                        + ": move it to configuration");
+                        + ": move it to configuration", new Payload.Endpoint(value, Payload.EndpointKind.CONNECTION_STRING));
                 } else if (remoteIp(value) && reported.add(s.span())) {
                     context.report(cell.index(), s.span(), "hard-coded IP address " + Literals.quote(value)
-                        + ": move it to configuration");
+                        + ": move it to configuration", new Payload.Endpoint(value, Payload.EndpointKind.IP_ADDRESS));
                 }
             }
             for (Stmt.Assign assign : AstWalker.find(cell.module(), Stmt.Assign.class)) {
@@ -104,12 +106,12 @@ public final class HardCodedUrlRule implements Rule {
                 && (HOST_VALUE.matcher(host).matches() || HTTP.matcher(host).matches())
                 && !EMBEDDED_PASSWORD.matcher(host).find() && reported.add(s.span())) {
                 context.report(cell, s.span(), "hard-coded host " + Literals.quote(host) + " assigned to " + target.id()
-                    + ": move it to configuration");
+                    + ": move it to configuration", new Payload.Endpoint(host, Payload.EndpointKind.HOST));
             }
         } else if (PORT_NAME.matcher(target.id()).matches() && value instanceof Expr.Num n
             && n.text().matches("\\d{2,5}") && reported.add(n.span())) {
             context.report(cell, n.span(), "hard-coded port " + n.text() + " assigned to " + target.id()
-                + ": move it to configuration");
+                + ": move it to configuration", new Payload.Endpoint(n.text(), Payload.EndpointKind.PORT));
         }
     }
 
