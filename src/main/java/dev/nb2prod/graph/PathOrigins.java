@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Follows a variable given as the path argument of an I/O call back to the string literal it holds: the last
@@ -35,9 +34,6 @@ import java.util.Set;
 final class PathOrigins {
     /** A resolved path argument: where its literal is, and the literal's text. */
     record Resolved(IoAccess.Origin origin, String value) {}
-
-    private static final Set<String> PATH_CONSTRUCTORS = Set.of(
-        "Path", "pathlib.Path", "PurePath", "pathlib.PurePath", "PosixPath", "WindowsPath");
 
     private final Map<Integer, CellNames> names;
     private final Map<Integer, Module> modules;
@@ -375,7 +371,7 @@ final class PathOrigins {
             if (value instanceof Expr.Str s) {
                 return s.prefix().toLowerCase(java.util.Locale.ROOT).contains("b") ? null : s;
             }
-            if (value instanceof Expr.Call call && PATH_CONSTRUCTORS.contains(Dotted.name(call.func()).orElse(""))
+            if (value instanceof Expr.Call call && PathArguments.PATH_CONSTRUCTORS.contains(Dotted.name(call.func()).orElse(""))
                 && call.args().size() == 1 && call.args().get(0).kind() == dev.nb2prod.python.ast.Arg.Kind.POSITIONAL) {
                 return literalOf(call.args().get(0).value());
             }
