@@ -172,4 +172,18 @@ class PathAndUrlRulesTest {
                 new Payload.Endpoint("5432", Payload.EndpointKind.PORT),
                 new Payload.Endpoint("db.example.com", Payload.EndpointKind.HOST));
     }
+
+    @Test
+    void urlsReachingANetworkCallThroughAVariableAreReportedAtTheAssignment() {
+        String[] cells = {"url = 'https://data.example.org/a.csv'", "df = pd.read_csv(url, sep=';')\nb = pd.read_csv(url)",
+            "API_HOST = 'https://api.example.com'\nr = requests.get(API_HOST)", "doc = 'https://example.com/docs'\nprint(doc)",
+            "link = 'https://example.com/x.csv'\nwith open(link) as f:\n    pass"};
+        assertThat(run(new HardCodedUrlRule(), cells)).containsExactly(
+            "0:1:7 NB204 hard-coded URL \"https://data.example.org/a.csv\" (given to pd.read_csv in cell 2 and 1 more "
+                + "call): move it to configuration",
+            "2:1:12 NB204 hard-coded host \"https://api.example.com\" assigned to API_HOST: move it to configuration");
+        assertThat(payloads(new HardCodedUrlRule(), cells)).containsExactly(
+            new Payload.Endpoint("https://data.example.org/a.csv", Payload.EndpointKind.URL),
+            new Payload.Endpoint("https://api.example.com", Payload.EndpointKind.HOST));
+    }
 }
