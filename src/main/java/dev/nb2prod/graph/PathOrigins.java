@@ -133,10 +133,14 @@ final class PathOrigins {
             return Optional.empty(); // defined below only: a hidden dependency, or never
         }
         int definer = cells.get(above);
-        for (int changer : changers.getOrDefault(name, List.of())) {
-            if (changer > definer && changer < cell) {
-                return Optional.empty();
-            }
+        List<Integer> changing = changers.getOrDefault(name, List.of());
+        int next = Collections.binarySearch(changing, definer + 1);
+        next = next >= 0 ? next : -next - 1;
+        while (next > 0 && changing.get(next - 1) == definer + 1) {
+            next--; // the first of equal entries (a cell that both mutates and deletes the name)
+        }
+        if (next < changing.size() && changing.get(next) < cell) {
+            return Optional.empty(); // a cell in between changes the name in place or deletes it
         }
         List<Binding> found = bindings(definer, name);
         if (found.isEmpty()) {

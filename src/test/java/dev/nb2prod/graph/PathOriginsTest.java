@@ -49,6 +49,10 @@ class PathOriginsTest {
             "0:input pd.read_csv ''");
         assertThat(accesses("p = 'a.csv'", "p += '.bak'", "df = pd.read_csv(p)")).containsExactly(
             "2:input pd.read_csv ''");
+        assertThat(accesses("p = 'a.csv'", "x = 1", "p.append('b.csv')", "df = pd.read_csv(p)")).containsExactly(
+            "3:input pd.read_csv ''");
+        assertThat(accesses("p = 'a.csv'", "p.append('b.csv')", "p = 'c.csv'", "df = pd.read_csv(p)")).containsExactly(
+            "3:input pd.read_csv 'c.csv' <- p@2:1:4");
         assertThat(accesses("p = f'data/{day}.csv'\ndf = pd.read_csv(p)", "q = b'raw.bin'\nx = np.load(q)"))
             .containsExactly("0:input pd.read_csv ''", "1:input np.load ''");
     }
