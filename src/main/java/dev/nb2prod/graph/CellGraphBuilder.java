@@ -23,12 +23,11 @@ import java.util.TreeSet;
 
 /** Builds the {@link CellGraph} of an analysed notebook. */
 public final class CellGraphBuilder {
-    private final IoDetector io = new IoDetector();
-
     public CellGraph build(AnalyzedNotebook analyzed) {
+        IoDetector io = new IoDetector(new PathOrigins(analyzed));
         List<CellNode> nodes = new ArrayList<>();
         for (Cell cell : analyzed.notebook().cells()) {
-            nodes.add(node(cell, analyzed));
+            nodes.add(node(cell, analyzed, io));
         }
         List<Edge> edges = edges(nodes);
         List<NameProblem> hidden = new ArrayList<>();
@@ -41,7 +40,7 @@ public final class CellGraphBuilder {
             ExecutionOrders.of(analyzed.notebook()), terminals, results);
     }
 
-    private CellNode node(Cell cell, AnalyzedNotebook analyzed) {
+    private static CellNode node(Cell cell, AnalyzedNotebook analyzed, IoDetector io) {
         if (!(cell instanceof CodeCell code)) {
             return new CellNode(cell.index(), cell.id(), cell.type(), Optional.empty(), new TreeSet<>(),
                 new TreeSet<>(), new TreeSet<>(), false, Optional.empty(), false, List.of(), List.of());
@@ -53,7 +52,7 @@ public final class CellGraphBuilder {
         }
         Module module = ((ParsedCell.Parsed) parsed).module();
         CellNames names = analyzed.names(cell.index());
-        List<IoAccess> accesses = io.detect(module);
+        List<IoAccess> accesses = io.detect(cell.index(), module);
         return new CellNode(cell.index(), cell.id(), "code", code.executionCount(), names.defines(),
             names.uses(), names.mutates(), names.starImport(), Optional.empty(), false,
             accesses.stream().filter(a -> a.direction() == IoAccess.Direction.INPUT).toList(),

@@ -10,13 +10,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the external inputs and outputs of a cell from the calls it makes (see {@link IoCatalog}). */
+/**
+ * Finds the external inputs and outputs of a cell from the calls it makes (see {@link IoCatalog}), and their
+ * targets: the literal path argument, or the literal the variable given as path argument holds (see
+ * {@link PathOrigins}).
+ */
 final class IoDetector {
-    List<IoAccess> detect(Module module) {
+    private final PathOrigins origins;
+
+    IoDetector(PathOrigins origins) {
+        this.origins = origins;
+    }
+
+    List<IoAccess> detect(int cell, Module module) {
         List<IoAccess> found = new ArrayList<>();
         for (Expr.Call call : AstWalker.find(module, Expr.Call.class)) {
-            classify(call).ifPresent(direction ->
-                found.add(new IoAccess(direction, Dotted.describe(call.func()), target(call), call.span())));
+            Optional<IoAccess.Direction> direction = classify(call);
+            if (direction.isEmpty()) {
+                continue;
+            }
+            String name = Dotted.describe(call.func());
+            Optional<Expr> argument = PathArguments.of(call);
+            Optional<PathOrigins.Resolved> resolved = argument.filter(a -> a instanceof Expr.Name)
+                .filter(a -> !CREDENTIAL_KEYWORD.matcher(((Expr.Name) a).id()).matches())
+                .flatMap(a -> origins.resolve(cell, module, call, (Expr.Name) a));
+            found.add(resolved.isPresent()
+                ? new IoAccess(direction.get(), name, resolved.get().value(), call.span(), Optional.of(resolved.get().origin()))
+                : new IoAccess(direction.get(), name, target(call, argument), call.span()));
         }
         return found;
     }
@@ -68,10 +88,14 @@ final class IoDetector {
         java.util.regex.Pattern.compile("(?i).*(pass|pwd|secret|token|key|auth|credential).*");
 
     /**
-     * The first argument when it is a literal string (a path, a URL, a table name), else empty; keyword arguments
-     * that name a credential are skipped, so a password is never shown as where data comes from.
+     * The path argument when it is a literal string; for calls without one (such as {@code connect(host=...)}), the
+     * first argument when it is a literal string. Keyword arguments that name a credential are skipped, so a
+     * password is never shown as where data comes from.
      */
-    private static String target(Expr.Call call) {
+    private static String target(Expr.Call call, Optional<Expr> pathArgument) {
+        if (pathArgument.isPresent()) {
+            return pathArgument.get() instanceof Expr.Str s ? s.value() : "";
+        }
         for (Arg arg : call.args()) {
             if (arg.kind() == Arg.Kind.KEYWORD && CREDENTIAL_KEYWORD.matcher(arg.keyword()).matches()) {
                 continue;

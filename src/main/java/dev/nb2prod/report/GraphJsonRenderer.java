@@ -99,6 +99,14 @@ public final class GraphJsonRenderer {
             json.writeStringField("call", access.call());
             json.writeStringField("target", Secrets.redact(access.target()));
             position(json, access.span());
+            if (access.origin().isPresent()) { // only then, so that older readers see what they always saw
+                IoAccess.Origin origin = access.origin().get();
+                json.writeObjectFieldStart("origin");
+                json.writeStringField("variable", origin.variable());
+                json.writeNumberField("cell", origin.cell());
+                position(json, origin.literal());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

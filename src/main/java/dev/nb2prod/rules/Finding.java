@@ -12,10 +12,22 @@ package dev.nb2prod.rules;
  * @param where where in the cell
  * @param fileLine the 1-based line of the .ipynb file the finding points at
  * @param fingerprint stable across line shifts: used by baselines and SARIF partialFingerprints
+ * @param payload what the rule found, typed, for programs (see {@link Payload}); {@link Payload#NONE} when the
+ *     rule gives none. Not part of the fingerprint nor of any report format.
  */
 public record Finding(
     String code, Severity severity, String message, String path, int cellIndex, String cellId,
-    Where where, int fileLine, String fingerprint) {
+    Where where, int fileLine, String fingerprint, Payload payload) {
+
+    public Finding {
+        java.util.Objects.requireNonNull(payload);
+    }
+
+    /** A finding without payload. */
+    public Finding(String code, Severity severity, String message, String path, int cellIndex, String cellId,
+                   Where where, int fileLine, String fingerprint) {
+        this(code, severity, message, path, cellIndex, cellId, where, fileLine, fingerprint, Payload.NONE);
+    }
 
     /** A place inside a cell. Lines and columns are 1-based. */
     public sealed interface Where {
@@ -36,7 +48,11 @@ public record Finding(
         return where instanceof Where.Source s ? s.column() : 1;
     }
 
+    Finding withFingerprint(String newFingerprint) {
+        return new Finding(code, severity, message, path, cellIndex, cellId, where, fileLine, newFingerprint, payload);
+    }
+
     Finding withSeverity(Severity newSeverity) {
-        return new Finding(code, newSeverity, message, path, cellIndex, cellId, where, fileLine, fingerprint);
+        return new Finding(code, newSeverity, message, path, cellIndex, cellId, where, fileLine, fingerprint, payload);
     }
 }

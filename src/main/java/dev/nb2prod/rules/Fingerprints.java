@@ -24,8 +24,7 @@ final class Fingerprints {
             String hash = sha256(finding.fingerprint()).substring(0, 20);
             int occurrence = seen.merge(hash, 1, Integer::sum);
             String fingerprint = occurrence == 1 ? hash : hash + ":" + occurrence;
-            result.add(new Finding(finding.code(), finding.severity(), finding.message(), finding.path(),
-                finding.cellIndex(), finding.cellId(), finding.where(), finding.fileLine(), fingerprint));
+            result.add(finding.withFingerprint(fingerprint));
         }
         return result;
     }

@@ -81,6 +81,14 @@ public final class RuleContext {
 
     /** Reports a finding at a place in a cell's source. */
     public void report(int cellIndex, Span span, String message) {
+        report(cellIndex, span, message, Payload.NONE);
+    }
+
+    /**
+     * Reports a finding at a place in a cell's source, with what it found for programs (see {@link Payload}); the
+     * payload is not part of the fingerprint.
+     */
+    public void report(int cellIndex, Span span, String message, Payload payload) {
         Cell cell = notebook().cells().get(cellIndex);
         int line = Math.max(1, span.startLine());
         int endLine = Math.max(line, span.endLine());
@@ -88,13 +96,13 @@ public final class RuleContext {
         int endColumn = span.endLine() < 1 ? column : span.endCol() + 1;
         String lineText = lineOf(cell.source(), line);
         add(cell, new Finding.Where.Source(line, column, endLine, endColumn), cell.source().fileLine(line), message,
-            lineText);
+            lineText, payload);
     }
 
     /** Reports a finding about a whole cell, located at its first line. */
     public void reportCell(int cellIndex, String message) {
         Cell cell = notebook().cells().get(cellIndex);
-        add(cell, new Finding.Where.Source(1, 1, 1, 1), cell.source().fileLine(1), message, "");
+        add(cell, new Finding.Where.Source(1, 1, 1, 1), cell.source().fileLine(1), message, "", Payload.NONE);
     }
 
     /**
@@ -110,16 +118,16 @@ public final class RuleContext {
                              String stableKey) {
         Cell cell = notebook().cells().get(cellIndex);
         add(cell, new Finding.Where.Output(outputIndex + 1, line, column), text.fileLine(line), message,
-            "output:" + stableKey);
+            "output:" + stableKey, Payload.NONE);
     }
 
-    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor) {
+    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor, Payload payload) {
         // names and literals quoted from the notebook must not break a report line, reach a terminal raw or
         // repeat a secret
         String message = Secrets.redact(ControlCharacters.escaped(rawMessage));
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
         findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
-            fileLine, basis));
+            fileLine, basis, payload));
     }
 
     private static String lineOf(SourceText text, int line) {

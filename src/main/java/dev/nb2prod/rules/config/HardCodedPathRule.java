@@ -5,13 +5,17 @@ import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Node;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
 import java.util.Optional;
 
-/** NB202: string literals naming a machine-specific location: absolute, Windows, home, network share or cloud paths. */
+/**
+ * NB202: string literals naming a machine-specific location: absolute, Windows, home, network share or cloud paths.
+ * The payload says whether an I/O call reads or writes there (directly or through the variable holding it).
+ */
 public final class HardCodedPathRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("NB202", "hard-coded-path", Family.CONFIGURATION, Severity.WARNING,
         "A string literal is an absolute, home-relative, Windows, network-share or cloud-storage path.",
@@ -35,6 +39,7 @@ public final class HardCodedPathRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        DataPathUses uses = DataPathUses.of(context);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             AstWalker.walk(cell.module(), n -> !docstring(n), n -> {
                 String text = switch (n) {
@@ -48,7 +53,8 @@ public final class HardCodedPathRule implements Rule {
                 String checked = n instanceof Expr.FString ? text.replaceAll("\\{[^{}]*\\}", "x") : text;
                 Optional<PathLiterals.Kind> kind = PathLiterals.absolute(checked);
                 kind.ifPresent(k -> context.report(cell.index(), n.span(), "hard-coded " + k.label + " "
-                    + Literals.quote(text) + ": move it to configuration"));
+                    + Literals.quote(text) + ": move it to configuration",
+                    new Payload.PathValue(text, k.payloadKind, uses.role(cell.index(), n.span()))));
             });
         }
     }

@@ -7,17 +7,22 @@ import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * NB204: endpoints written into the code: URLs given to network and data-loading calls, database connection
- * strings, and host/port/IP assignments. URLs with an embedded password are left to the credential rules.
+ * strings, and host/port/IP assignments; a URL assigned to a variable that such a call is given is reported at the
+ * assignment. URLs with an embedded password are left to the credential rules.
  */
 public final class HardCodedUrlRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("NB204", "hard-coded-url", Family.CONFIGURATION, Severity.WARNING,
@@ -61,8 +66,9 @@ public final class HardCodedUrlRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        Map<Integer, Set<Span>> reportedByCell = new HashMap<>();
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
-            Set<Span> reported = new HashSet<>();
+            Set<Span> reported = reportedByCell.computeIfAbsent(cell.index(), k -> new HashSet<>());
             for (Expr.Call call : AstWalker.find(cell.module(), Expr.Call.class)) {
                 if (!networkCall(call)) {
                     continue;
@@ -72,7 +78,8 @@ public final class HardCodedUrlRule implements Rule {
                         && arg.value() instanceof Expr.Str s && HTTP.matcher(s.value().strip()).matches()
                         && !EMBEDDED_PASSWORD.matcher(s.value()).find() && reported.add(s.span())) {
                         context.report(cell.index(), s.span(), "hard-coded URL " + Literals.quote(s.value().strip())
-                            + " in " + Dotted.describe(call.func()) + "(): move it to configuration");
+                            + " in " + Dotted.describe(call.func()) + "(): move it to configuration",
+                            new Payload.Endpoint(s.value().strip(), Payload.EndpointKind.URL));
                     }
                 }
             }
@@ -81,16 +88,38 @@ public final class HardCodedUrlRule implements Rule {
                 if (DATABASE.matcher(value).matches() && !EMBEDDED_PASSWORD.matcher(value).find()
                     && !value.contains(":memory:") && !value.matches("(?i)\\w+(\\+\\w+)?://") && reported.add(s.span())) {
                     context.report(cell.index(), s.span(), "hard-coded connection string " + Literals.quote(value)
-                        + ": move it to configuration");
+                        + ": move it to configuration", new Payload.Endpoint(value, Payload.EndpointKind.CONNECTION_STRING));
                 } else if (remoteIp(value) && reported.add(s.span())) {
                     context.report(cell.index(), s.span(), "hard-coded IP address " + Literals.quote(value)
-                        + ": move it to configuration");
+                        + ": move it to configuration", new Payload.Endpoint(value, Payload.EndpointKind.IP_ADDRESS));
                 }
             }
             for (Stmt.Assign assign : AstWalker.find(cell.module(), Stmt.Assign.class)) {
                 hostOrPort(context, cell.index(), assign, reported);
             }
         }
+        throughVariables(context, reportedByCell);
+    }
+
+    /** URLs assigned to a variable that a network call is given: reported at the assignment, once. */
+    private static void throughVariables(RuleContext context, Map<Integer, Set<Span>> reportedByCell) {
+        DataPathUses.of(context).sites().forEach((site, found) -> {
+            List<DataPathUses.Use> uses = found.uses().stream().filter(u -> networkCall(u.call())).toList();
+            if (!found.throughVariable() || uses.isEmpty() || !(found.literal() instanceof Expr.Str s)) {
+                return;
+            }
+            String value = s.value().strip();
+            if (!HTTP.matcher(value).matches() || EMBEDDED_PASSWORD.matcher(value).find()
+                || !reportedByCell.computeIfAbsent(site.cell(), k -> new HashSet<>()).add(s.span())) {
+                return;
+            }
+            DataPathUses.Use first = uses.get(0);
+            int others = uses.size() - 1;
+            String more = others == 0 ? "" : " and " + others + (others == 1 ? " more call" : " more calls");
+            context.report(site.cell(), s.span(), "hard-coded URL " + Literals.quote(value) + " (given to "
+                + first.access().call() + " in cell " + (first.cell() + 1) + more + "): move it to configuration",
+                new Payload.Endpoint(value, Payload.EndpointKind.URL));
+        });
     }
 
     private static void hostOrPort(RuleContext context, int cell, Stmt.Assign assign, Set<Span> reported) {
@@ -104,12 +133,12 @@ public final class HardCodedUrlRule implements Rule {
                 && (HOST_VALUE.matcher(host).matches() || HTTP.matcher(host).matches())
                 && !EMBEDDED_PASSWORD.matcher(host).find() && reported.add(s.span())) {
                 context.report(cell, s.span(), "hard-coded host " + Literals.quote(host) + " assigned to " + target.id()
-                    + ": move it to configuration");
+                    + ": move it to configuration", new Payload.Endpoint(host, Payload.EndpointKind.HOST));
             }
         } else if (PORT_NAME.matcher(target.id()).matches() && value instanceof Expr.Num n
             && n.text().matches("\\d{2,5}") && reported.add(n.span())) {
             context.report(cell, n.span(), "hard-coded port " + n.text() + " assigned to " + target.id()
-                + ": move it to configuration");
+                + ": move it to configuration", new Payload.Endpoint(n.text(), Payload.EndpointKind.PORT));
         }
     }
 

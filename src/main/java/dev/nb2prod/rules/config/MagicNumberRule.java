@@ -7,6 +7,7 @@ import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Node;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
@@ -128,7 +129,7 @@ public final class MagicNumberRule implements Rule {
                     if (arg.kind() == Arg.Kind.KEYWORD && hyperParameter(arg.keyword())
                         && (!AMBIGUOUS.contains(arg.keyword()) || estimator(call))) {
                         Literals.number(arg.value()).ifPresent(n -> report(n, arg.value(),
-                            "passed as " + arg.keyword() + "=", arg.keyword()));
+                            "passed as " + arg.keyword() + "=", new Payload.Setting(arg.keyword(), arg.keyword())));
                     }
                 }
                 if (Dotted.lastPart(call.func()).equals("query") && !call.args().isEmpty()
@@ -163,7 +164,7 @@ public final class MagicNumberRule implements Rule {
             String subject = subject(other);
             String key = subject.isEmpty() ? (lowerBound ? "min_value" : "max_value")
                 : (lowerBound ? "min_" : "max_") + subject;
-            report(number, literal, "in a comparison" + (subject.isEmpty() ? "" : " with " + subject), key);
+            report(number, literal, "in a comparison" + (subject.isEmpty() ? "" : " with " + subject), setting(key));
         }
 
         /** Slices that make a named subset: {@code train = df.iloc[:5000]}, {@code a, b = x[:800], x[800:]}. */
@@ -185,11 +186,11 @@ public final class MagicNumberRule implements Rule {
                 if (part instanceof Expr.Slice s) {
                     if (s.lower() != null) {
                         Literals.number(s.lower()).ifPresent(n -> report(n, s.lower(), "as a slice start of " + owner,
-                            owner + "_start"));
+                            setting(owner + "_start")));
                     }
                     if (s.upper() != null) {
                         Literals.number(s.upper()).ifPresent(n -> report(n, s.upper(), "as a slice end of " + owner,
-                            owner + "_end"));
+                            setting(owner + "_end")));
                     }
                 }
             }
@@ -212,16 +213,22 @@ public final class MagicNumberRule implements Rule {
             if (!numbers.isEmpty()) {
                 context.report(cell, query.span(), "magic number" + (numbers.size() > 1 ? "s " : " ")
                     + String.join(", ", numbers) + " in the query " + Literals.quote(query.value())
-                    + ": move " + (numbers.size() > 1 ? "them" : "it") + " to configuration (e.g. " + key + ")");
+                    + ": move " + (numbers.size() > 1 ? "them" : "it") + " to configuration (e.g. " + key + ")",
+                    setting(key));
             }
         }
 
-        private void report(Literals.Number number, Expr literal, String where, String key) {
+        private void report(Literals.Number number, Expr literal, String where, Payload.Setting setting) {
             if (Literals.allowed(number.value(), allow)) {
                 return;
             }
             context.report(cell, literal.span(), "magic number " + number.text() + " " + where
-                + ": move it to configuration (e.g. " + key + ")");
+                + ": move it to configuration (e.g. " + setting.suggestedKey() + ")", setting);
+        }
+
+        /** The payload of a number that is not a keyword argument. */
+        private static Payload.Setting setting(String key) {
+            return new Payload.Setting(key, "");
         }
     }
 

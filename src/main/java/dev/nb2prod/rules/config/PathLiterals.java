@@ -1,5 +1,6 @@
 package dev.nb2prod.rules.config;
 
+import dev.nb2prod.rules.Payload;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,13 +21,16 @@ final class PathLiterals {
     private PathLiterals() {}
 
     enum Kind {
-        POSIX("absolute path"), WINDOWS("Windows path"), HOME("home-relative path"), UNC("network share path"),
-        CLOUD("cloud storage URI");
+        POSIX("absolute path", Payload.PathKind.ABSOLUTE), WINDOWS("Windows path", Payload.PathKind.WINDOWS),
+        HOME("home-relative path", Payload.PathKind.HOME), UNC("network share path", Payload.PathKind.NETWORK_SHARE),
+        CLOUD("cloud storage URI", Payload.PathKind.CLOUD);
 
         final String label;
+        final Payload.PathKind payloadKind;
 
-        Kind(String label) {
+        Kind(String label, Payload.PathKind payloadKind) {
             this.label = label;
+            this.payloadKind = payloadKind;
         }
     }
 

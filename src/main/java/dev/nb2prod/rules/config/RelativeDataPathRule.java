@@ -1,22 +1,20 @@
 package dev.nb2prod.rules.config;
 
-import dev.nb2prod.graph.CellNode;
-import dev.nb2prod.graph.IoAccess;
-import dev.nb2prod.python.ast.Arg;
-import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
-import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.List;
 
-/** NB203: relative file paths given to the calls that read or write data (as the cell graph finds them). */
+/**
+ * NB203: relative file paths given to the calls that read or write data (as the cell graph finds them), written as
+ * the call's argument or assigned to the variable the call is given (reported at the assignment, once however
+ * many calls use it).
+ */
 public final class RelativeDataPathRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("NB203", "relative-data-path", Family.CONFIGURATION, Severity.INFO,
         "A data file is read or written through a relative path written in the code.",
@@ -35,9 +33,6 @@ public final class RelativeDataPathRule implements Rule {
         """,
         "`nb2prod extract` turns the paths into configuration entries resolved against a configurable base directory.");
 
-    private static final Set<String> PATH_KEYWORDS = Set.of(
-        "path", "filepath", "filepath_or_buffer", "path_or_buf", "file", "filename", "fname", "io", "file_path", "fp");
-
     @Override
     public RuleInfo info() {
         return INFO;
@@ -45,36 +40,32 @@ public final class RelativeDataPathRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
-            CellNode node = context.graph().cell(cell.index());
-            Set<Span> ioCalls = new HashSet<>();
-            Stream.concat(node.inputs().stream(), node.outputs().stream()).map(IoAccess::span).forEach(ioCalls::add);
-            if (ioCalls.isEmpty()) {
-                continue;
+        DataPathUses.of(context).sites().forEach((site, found) -> {
+            // dataset loaders take names (load_dataset("tips")), and load_model & co. are left alone
+            DataPathUses.Uses uses = found.filtered(u -> {
+                String last = Dotted.lastPart(u.call().func());
+                return !last.startsWith("load_") && !last.startsWith("fetch_");
+            });
+            if (uses.uses().isEmpty() || !(uses.literal() instanceof Expr.Str path) || path.prefix().contains("b")
+                || !PathLiterals.relativeFile(path.value())) {
+                return;
             }
-            for (Expr.Call call : AstWalker.find(cell.module(), Expr.Call.class)) {
-                String last = Dotted.lastPart(call.func());
-                if (!ioCalls.contains(call.span()) || last.startsWith("load_") || last.startsWith("fetch_")) {
-                    continue;
-                }
-                Expr.Str path = pathArgument(call);
-                if (path != null && !path.prefix().contains("b") && PathLiterals.relativeFile(path.value())) {
-                    context.report(cell.index(), path.span(), "relative data path " + Literals.quote(path.value())
-                        + " in " + Dotted.describe(call.func()) + "(): take it from configuration");
-                }
+            Payload payload = new Payload.PathValue(path.value(), Payload.PathKind.RELATIVE, uses.role());
+            if (uses.throughVariable()) {
+                context.report(site.cell(), path.span(), "relative data path " + Literals.quote(path.value()) + " ("
+                    + describe(uses.uses()) + "): take it from configuration", payload);
+            } else {
+                context.report(site.cell(), path.span(), "relative data path " + Literals.quote(path.value()) + " in "
+                    + Dotted.describe(uses.uses().get(0).call().func()) + "(): take it from configuration", payload);
             }
-        }
+        });
     }
 
-    private static Expr.Str pathArgument(Expr.Call call) {
-        for (Arg arg : call.args()) {
-            if (arg.kind() == Arg.Kind.POSITIONAL) {
-                return arg.value() instanceof Expr.Str s ? s : null;
-            }
-            if (arg.kind() == Arg.Kind.KEYWORD && PATH_KEYWORDS.contains(arg.keyword())) {
-                return arg.value() instanceof Expr.Str s ? s : null;
-            }
+    /** {@code read by pd.read_csv in cell 8}, two of them, or the first and how many more. */
+    private static String describe(List<DataPathUses.Use> uses) {
+        if (uses.size() <= 2) {
+            return String.join(", ", uses.stream().map(DataPathUses.Use::describe).toList());
         }
-        return null;
+        return uses.get(0).describe() + " and " + (uses.size() - 1) + " more calls";
     }
 }

@@ -9,6 +9,7 @@ import dev.nb2prod.python.ast.Node;
 import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
@@ -64,7 +65,8 @@ public final class SecretInCodeRule implements Rule {
                 Texts.Position start = Texts.position(source, match.start());
                 Texts.Position end = Texts.position(source, match.end());
                 context.report(cell.index(), new Span(start.line(), start.column(), end.line(), end.column()),
-                    match.kind() + " " + match.shown() + " in code: read it from the environment");
+                    match.kind() + " " + match.shown() + " in code: read it from the environment",
+                    new Payload.SecretValue(match.kind()));
                 reported.add(match.secret());
             }
             Module module = modules.get(cell.index());
@@ -111,8 +113,9 @@ public final class SecretInCodeRule implements Rule {
             return; // token formats are reported by the source scan
         }
         reported.add(text);
-        context.report(cellIndex, str.span(), what(name) + " " + Secrets.mask(text) + " assigned to " + name
-            + " in code: read it from the environment");
+        String kind = what(name);
+        context.report(cellIndex, str.span(), kind + " " + Secrets.mask(text) + " assigned to " + name
+            + " in code: read it from the environment", new Payload.SecretValue(kind));
     }
 
     private static String what(String name) {

@@ -2,7 +2,10 @@ package dev.nb2prod.rules.structure;
 
 import dev.nb2prod.graph.RandomCalls;
 import dev.nb2prod.graph.QualifiedNames;
+import dev.nb2prod.python.ast.Arg;
+import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.rules.Family;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
@@ -48,7 +51,18 @@ final class GlobalSeedingRule implements Rule {
                 case OTHER -> "pass an explicit seed or generator to the operations that draw";
             };
             context.report(seed.cell(), seed.span(), seed.callee() + "() seeds a hidden global generator: results "
-                + "depend on every draw made since, in whatever order cells ran; " + advice);
+                + "depend on every draw made since, in whatever order cells ran; " + advice,
+                new Payload.Seed(literalSeed(seed.call())));
         }
+    }
+
+    /** The seed's text when it is a non-negative integer literal (first positional argument or seed=), else empty. */
+    static String literalSeed(Expr.Call call) {
+        Expr seed = call.keyword("seed");
+        if (seed == null) {
+            seed = call.args().stream().filter(a -> a.kind() == Arg.Kind.POSITIONAL).map(Arg::value).findFirst()
+                .orElse(null);
+        }
+        return seed instanceof Expr.Num n && n.text().matches("[0-9]+") ? n.text() : "";
     }
 }

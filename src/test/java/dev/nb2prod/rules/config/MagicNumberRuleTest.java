@@ -2,6 +2,8 @@ package dev.nb2prod.rules.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.rules.RuleOptions;
 import dev.nb2prod.testing.RuleTester;
 import dev.nb2prod.testing.TestNotebooks;
@@ -93,5 +95,16 @@ class MagicNumberRuleTest {
     @Test
     void suppressionWorks() {
         assertThat(run("big = df[df.revenue > 1000]  # nb2prod: ignore[NB201]")).isEmpty();
+    }
+
+    @Test
+    void payloadsCarryTheSuggestedKeyAndTheKeyword() {
+        var findings = RuleTester.run(rule, "big = df[df.revenue > 1000]",
+            "m = RandomForestClassifier(n_estimators=200)", "train = df.iloc[:5000]", "r = df.query('A < 0.5 and B > 7')");
+        assertThat(findings).extracting(Finding::payload).containsExactly(
+            new Payload.Setting("min_revenue", ""),
+            new Payload.Setting("n_estimators", "n_estimators"),
+            new Payload.Setting("df_end", ""),
+            new Payload.Setting("max_a", ""));
     }
 }

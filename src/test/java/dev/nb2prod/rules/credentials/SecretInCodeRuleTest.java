@@ -4,6 +4,8 @@ import static dev.nb2prod.testing.RuleTester.describe;
 import static dev.nb2prod.testing.RuleTester.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Payload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,5 +116,15 @@ class SecretInCodeRuleTest {
     @Test
     void suppressionComment() {
         assertThat(run(rule, "API_KEY = 'rFsSehe51RLzREtYhLfo'  # nb2prod: ignore[NB401]")).isEmpty();
+    }
+
+    @Test
+    void payloadsCarryTheKindOfSecretNeverItsValue() {
+        var findings = run(rule, "client = Github('" + Fakes.github() + "')", "DB_PASSWORD = '" + Fakes.password() + "'",
+            "e = create_engine('postgresql://etl:Zq8rT2pLx9w@db/sales')", "api_key = 'AZOBAQ2SK8AC1MUD'");
+        assertThat(findings).extracting(Finding::payload).containsExactly(
+            new Payload.SecretValue("GitHub token"), new Payload.SecretValue("password"),
+            new Payload.SecretValue("password in URL"), new Payload.SecretValue("API key"));
+        assertThat(findings.toString()).doesNotContain(Fakes.github(), Fakes.password(), "Zq8rT2pLx9w", "AZOBAQ2SK8AC1MUD");
     }
 }

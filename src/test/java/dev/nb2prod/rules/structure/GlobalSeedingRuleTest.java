@@ -2,6 +2,8 @@ package dev.nb2prod.rules.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.testing.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,13 @@ class GlobalSeedingRuleTest {
             "import numpy as np\nrng = np.random.default_rng(42)\nstate = np.random.RandomState(0)",
             "model = RandomForestClassifier(random_state=42)",
             "rng.seed(3)")).isEmpty();
+    }
+
+    @Test
+    void payloadsCarryTheLiteralSeed() {
+        assertThat(RuleTester.run(rule, "import numpy as np\nnp.random.seed(42)", "import random\nrandom.seed(SEED)",
+            "import tensorflow as tf\ntf.random.set_seed(seed=7)", "import torch\ntorch.manual_seed(1_000)"))
+            .extracting(Finding::payload)
+            .containsExactly(new Payload.Seed("42"), new Payload.Seed(""), new Payload.Seed("7"), new Payload.Seed(""));
     }
 }
