@@ -84,7 +84,7 @@ public final class Helpers {
             free.removeAll(moduleNames);
             free.removeAll(definitions.keySet());
             // defaults, decorators, annotations and bases are read when the definition runs: at module level
-            Set<String> atDefinition = new TreeSet<>(unit.names().uses());
+            Set<String> atDefinition = definitionTimeReads(def);
             atDefinition.removeAll(moduleNames);
             atDefinition.removeAll(definitions.keySet());
             boolean globals = info != null && !info.globalWrites().isEmpty();
@@ -155,6 +155,33 @@ public final class Helpers {
         }
         helpers.sort(Comparator.comparingInt(Helper::cell));
         return new Moved(helpers, remaining);
+    }
+
+    /** The names a def or class statement reads when it runs: decorators, defaults, annotations, bases. */
+    private static Set<String> definitionTimeReads(Stmt def) {
+        List<dev.nb2prod.python.ast.Node> parts = new ArrayList<>();
+        if (def instanceof Stmt.FunctionDef f) {
+            parts.addAll(f.decorators());
+            for (Param p : f.params()) {
+                if (p.defaultValue() != null) {
+                    parts.add(p.defaultValue());
+                }
+                if (p.annotation() != null) {
+                    parts.add(p.annotation());
+                }
+            }
+            if (f.returns() != null) {
+                parts.add(f.returns());
+            }
+        } else if (def instanceof Stmt.ClassDef c) {
+            parts.addAll(c.decorators());
+            parts.addAll(c.bases());
+        }
+        Set<String> out = new TreeSet<>();
+        for (var part : parts) {
+            AstWalker.find(part, Expr.Name.class).forEach(n -> out.add(n.id()));
+        }
+        return out;
     }
 
     private static String definedName(Unit u) {

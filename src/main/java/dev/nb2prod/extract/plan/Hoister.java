@@ -17,6 +17,7 @@ import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
 import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Payload;
 import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.rules.Secrets;
 import java.util.ArrayList;
@@ -39,8 +40,6 @@ import java.util.regex.Pattern;
  * URLs the rules found, upper-case constants, secrets and the global seed, with their keys and parameter names.
  */
 public final class Hoister {
-    private static final Pattern SUGGESTED = Pattern.compile("\\(e\\.g\\. ([A-Za-z_][A-Za-z0-9_.]*)\\)");
-    private static final Pattern KEYWORD = Pattern.compile("passed as ([A-Za-z_][A-Za-z0-9_]*)=");
     private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** How a function body reads a configuration value: an attribute of its stage's settings object. */
     public static final String SETTINGS = "params.";
@@ -210,7 +209,7 @@ public final class Hoister {
         if (!(literal instanceof Expr.Str str) || already(f.cellIndex(), literal)) {
             return;
         }
-        String kind = f.message().replaceFirst("\\s+\\S*\\*{4,}.*$", "").strip();
+        String kind = f.payload() instanceof Payload.SecretValue v ? v.kind() : "secret";
         result.secretValues.add(str.value());
         Optional<Stmt.Assign> named = namedConstant(f.cellIndex(), module, literal);
         String origin = "cell " + (f.cellIndex() + 1) + ", line " + f.line();
@@ -323,16 +322,15 @@ public final class Hoister {
         if (!text.matches("-?[0-9_]*\\.?[0-9_]*([eE][-+]?[0-9]+)?")) {
             return; // hex, complex, long: leave them alone
         }
-        Matcher kw = KEYWORD.matcher(f.message());
+        Payload.Setting setting = f.payload() instanceof Payload.Setting s ? s : new Payload.Setting("threshold", "");
         String key;
-        if (kw.find()) {
-            String keyword = kw.group(1).toLowerCase(Locale.ROOT);
+        if (!setting.keyword().isEmpty()) {
+            String keyword = setting.keyword().toLowerCase(Locale.ROOT);
             Optional<Expr.Call> estimator = enclosingEstimator(module, literal);
             key = estimator.map(call -> estimatorPrefix(module, call, Dotted.lastPart(call.func())) + "_" + keyword)
                 .orElse(keyword);
         } else {
-            Matcher m = SUGGESTED.matcher(f.message());
-            key = m.find() ? m.group(1).toLowerCase(Locale.ROOT).replace('.', '_') : "threshold";
+            key = setting.suggestedKey().toLowerCase(Locale.ROOT).replace('.', '_');
         }
         String parameter = key;
         String comment = "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": "
@@ -430,12 +428,17 @@ public final class Hoister {
             String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "url");
             configKey = key(k, k, yamlString(value), "str", comment, PathRole.NONE, "url:" + value);
         } else {
-            boolean absolute = value.startsWith("/") || value.matches("[A-Za-z]:[/\\\\].*") || value.startsWith("~");
+            Payload.PathValue path = f.payload() instanceof Payload.PathValue p ? p : null;
+            boolean absolute = path != null ? path.kind() != Payload.PathKind.RELATIVE
+                && path.kind() != Payload.PathKind.CLOUD
+                : value.startsWith("/") || value.matches("[A-Za-z]:[/\\\\].*") || value.startsWith("~");
             String fileName = value.replaceAll("[/\\\\]+$", "");
             fileName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
             boolean directory = value.endsWith("/") || !fileName.contains(".");
-            PathRole role = outputTargets.contains(value) ? PathRole.OUTPUT
-                : absolute || inputTargets.contains(value) ? PathRole.INPUT : PathRole.NONE;
+            PathRole role = path != null && path.role() == Payload.PathRole.OUTPUT || outputTargets.contains(value)
+                ? PathRole.OUTPUT
+                : absolute || path != null && path.role() == Payload.PathRole.INPUT || inputTargets.contains(value)
+                    ? PathRole.INPUT : PathRole.NONE;
             String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
             String base = contextual.isEmpty() ? stem + (directory ? "_dir" : "_path") : contextual;
             String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "data_path");
@@ -528,10 +531,13 @@ public final class Hoister {
     // ---------------------------------------------------------------- seeds
 
     private void seed(Finding f, Module module) {
+        if (!(f.payload() instanceof Payload.Seed seed) || seed.value().isEmpty()) {
+            return;
+        }
         for (Stmt s : module.body()) {
             if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call call
-                && s.span().startLine() == f.line() && call.args().size() == 1
-                && call.args().get(0).value() instanceof Expr.Num num && num.text().matches("[0-9]+")) {
+                && s.span().startLine() == f.line() && seedLiteral(call) instanceof Expr.Num num
+                && num.text().equals(seed.value())) {
                 ConfigKey c = key("random_seed", "random_seed", num.text(), "int",
                     "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": " + shorten(new SourceMap(
                         analyzed.notebook().cells().get(f.cellIndex()).source().text()).slice(s.span())),
@@ -554,6 +560,16 @@ public final class Hoister {
                 return;
             }
         }
+    }
+
+    /** The seed a seeding call passes: its first positional argument, or {@code seed=}. */
+    private static Expr seedLiteral(Expr.Call call) {
+        for (Arg a : call.args()) {
+            if (a.kind() == Arg.Kind.POSITIONAL) {
+                return a.value();
+            }
+        }
+        return call.keyword("seed");
     }
 
     private boolean globalDrawsAfter(int seedCell) {
