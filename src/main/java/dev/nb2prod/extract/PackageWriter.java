@@ -112,7 +112,7 @@ public final class PackageWriter {
         text.put("tests/conftest.py", tests.conftest());
         text.put("tests/test_pipeline.py", tests.pipelineTest());
         for (DataFixtures.Fixture fixture : fixtures) {
-            if (fixture.source().isPresent()) {
+            if (fixture.source().isPresent() && !files.containsKey("tests/fixtures/" + fixture.fileName())) {
                 files.put("tests/fixtures/" + fixture.fileName(), Files.readAllBytes(fixture.source().get()));
             }
         }

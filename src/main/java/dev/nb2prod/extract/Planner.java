@@ -305,7 +305,10 @@ public final class Planner {
         List<String> pipSpecs = new ArrayList<>(built.pipSpecs());
         pipSpecs.addAll(builder.pipSpecsOfDropped(kept));
         List<Dependency> dependencies = PlanTodos.dependencies(functions, helpers, pipSpecs, todos);
-        todos.addAll(PlanTodos.orderTodos(graph, kept, findings));
+        // a function moved to module level now takes the globals it read: that finding is dealt with
+        List<Finding> open = findings.stream().filter(f -> !(f.code().equals("NB106") && helpers.stream()
+            .anyMatch(h -> f.message().startsWith("function " + h.name() + "()")))).toList();
+        todos.addAll(PlanTodos.orderTodos(graph, kept, open));
         String stem = fileStem(notebook.path());
         Set<String> imported = importedModules(analyzed);
         String packageName = options.packageName() != null ? Identifiers.packageName(options.packageName(), imported)
@@ -501,10 +504,11 @@ public final class Planner {
 
     // ------------------------------------------------------------------ text of the notebook
 
-    /** The paragraph under a group's heading, when it says more than the heading. */
+    /** The paragraph under a group's heading, when it says more than the heading (never the notebook's title's). */
     private static String details(dev.nb2prod.notebook.Notebook notebook, Group g) {
         Unit first = g.units().get(0);
-        if (first.section() == null) {
+        if (first.section() == null || titleHeading(notebook).map(t -> t.equals(first.section().text())).orElse(false)
+            && firstMarkdown(notebook) == first.section().cell()) {
             return "";
         }
         Cell cell = notebook.cells().get(first.section().cell());
@@ -521,6 +525,10 @@ public final class Planner {
             }
         }
         return Optional.empty();
+    }
+
+    private static int firstMarkdown(dev.nb2prod.notebook.Notebook notebook) {
+        return notebook.cells().stream().filter(c -> c instanceof MarkdownCell).map(Cell::index).findFirst().orElse(-1);
     }
 
     private static String pyString(String text) {

@@ -120,7 +120,10 @@ class PackageWriterTest {
         Map<String, String> env = Map.of("PYTHONPATH", "src", "MPLBACKEND", "Agg", "PYTHONDONTWRITEBYTECODE", "1");
         PythonTool.Result run = PythonTool.run(List.of(python, "-m", "churn_analysis"), root, env, 300);
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.stderr()).contains("accuracy: ").contains("roc_auc: ").contains("model: RandomForestClassifier");
+        assertThat(run.stderr()).contains("accuracy: ").contains("roc_auc: ").contains("rf: RandomForestClassifier")
+            .contains("lr_auc: ").contains("churn_by_region: DataFrame of shape");
+        assertThat(root.resolve("figures/churn_rate_by_region.png")).exists();
+        assertThat(root.resolve("models/rf.joblib")).exists();
         assertThat(root.resolve("reports/churn_by_region.csv")).exists();
 
         PythonTool.Result override = PythonTool.run(List.of(python, "-m", "churn_analysis", "--set", "model.max_depth"),
@@ -128,10 +131,10 @@ class PackageWriterTest {
         assertThat(override.exitCode()).isEqualTo(2);
         assertThat(override.stderr()).contains("--set expects KEY=VALUE");
 
-        PythonTool.Result missing = PythonTool.run(List.of(python, "-m", "churn_analysis", "--set", "test_size=null"),
-            root, env, 120);
+        PythonTool.Result missing = PythonTool.run(List.of(python, "-m", "churn_analysis", "--set",
+            "features.test_size=null"), root, env, 120);
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("missing configuration value 'test_size'").contains("config.yaml");
+        assertThat(missing.stderr()).contains("missing configuration value 'features.test_size'").contains("config.yaml");
 
         PythonTool.Result tests = PythonTool.run(List.of(python, "-m", "pytest", "-q", "-p", "no:cacheprovider"), root,
             Map.of("MPLBACKEND", "Agg", "PYTHONDONTWRITEBYTECODE", "1"), 300);

@@ -38,50 +38,59 @@ class PlannerExampleTest {
     }
 
     @Test
-    void keepsTheEssentialCellsAndDropsTheLooks() {
+    void keepsTheCellsTheResultsNeedAndDropsTheLooks() {
         assertThat(plan.cells().stream().filter(c -> !c.kept()).map(c -> c.cellIndex() + 1))
-            .containsExactly(6, 7, 13, 14, 20);
-        assertThat(plan.cells()).filteredOn(c -> !c.kept()).extracting(CellDecision::reason)
-            .containsOnly("exploratory: nothing essential depends on it");
+            .containsExactly(6, 7, 13);
+        assertThat(plan.cells()).filteredOn(c -> !c.kept()).allMatch(c -> c.drop().isPresent()
+            && c.reason().startsWith("exploratory: "));
         assertThat(plan.packageName()).isEqualTo("churn_analysis");
         assertThat(plan.projectName()).isEqualTo("churn-analysis");
         assertThat(plan.title()).isEqualTo("Customer churn analysis – Q2 2024");
     }
 
     @Test
-    void namesAndStagesTheFunctions() {
-        assertThat(plan.functions()).extracting(StageFunction::name).containsExactly("set_random_seed", "load_data",
-            "clean_data", "train_model", "evaluate_model", "plot_feature_importance", "report_results");
+    void namesAndStagesTheFunctionsStatementByStatement() {
+        assertThat(plan.functions()).extracting(StageFunction::name).containsExactly("set_random_seed",
+            "load_customers", "clean_data", "plot_churn_rate_by_region", "compute_segment_churn_plan",
+            "engineer_features", "train_logistic_regression", "train_rf", "train_rf2", "evaluate_model",
+            "plot_random_forest_top_10_features", "write_churn_by_region");
         assertThat(plan.functions()).extracting(StageFunction::stage).containsExactly(Stage.INGESTION,
-            Stage.INGESTION, Stage.PREPROCESSING, Stage.TRAINING, Stage.EVALUATION, Stage.REPORTING, Stage.REPORTING);
-        StageFunction load = function("load_data");
-        assertThat(load.returns()).extracting(ExtractionPlan.Returned::typeHint).containsExactly("pd.DataFrame");
-        assertThat(function("train_model").copiedOnEntry()).containsExactly("df");
+            Stage.INGESTION, Stage.PREPROCESSING, Stage.REPORTING, Stage.FEATURES, Stage.FEATURES, Stage.TRAINING,
+            Stage.TRAINING, Stage.TRAINING, Stage.EVALUATION, Stage.REPORTING, Stage.REPORTING);
+        assertThat(function("load_customers").returns()).extracting(ExtractionPlan.Returned::typeHint)
+            .containsExactly("pd.DataFrame");
+        assertThat(function("engineer_features").copiedOnEntry()).containsExactly("df");
+        assertThat(function("engineer_features").resultClass()).isEqualTo("EngineerFeaturesResult");
         assertThat(function("evaluate_model").returns()).extracting(ExtractionPlan.Returned::name)
-            .containsExactly("acc", "auc");
+            .containsExactly("acc", "auc", "lr_auc");
+        assertThat(plan.functions()).allMatch(f -> f.parameters().size() <= 6, "at most 6 parameters");
+        assertThat(plan.helpers()).extracting(ExtractionPlan.Helper::name).containsExactly("segment_churn");
     }
 
     @Test
-    void movesConstantsToConfigurationAndTheKeyToTheEnvironment() {
+    void movesConstantsToTheStagesSettingsAndTheKeyToTheEnvironment() {
         assertThat(plan.config()).extracting(ConfigKey::key).contains("data_path", "random_seed",
-            "test_size", "random_forest.n_estimators", "random_forest.max_depth", "min_monthly_charges",
-            "send_to_crm");
-        assertThat(plan.config()).filteredOn(c -> c.key().equals("test_size")).extracting(ConfigKey::yamlValue)
-            .containsExactly("0.25");
+            "features.test_size", "training.rf_n_estimators", "training.rf_max_depth", "training.rf2_n_estimators",
+            "features.min_monthly_charges", "reporting.send_to_crm");
+        assertThat(plan.config()).filteredOn(c -> c.key().equals("features.test_size"))
+            .extracting(ConfigKey::yamlValue).containsExactly("0.25");
         assertThat(plan.secrets()).extracting(ExtractionPlan.SecretVariable::variable).containsExactly("API_KEY");
         assertThat(plan.toString()).doesNotContain(SECRET).doesNotContain("sk_live_51");
         assertThat(new PlanPrinter().render(plan)).doesNotContain(SECRET).contains("API_KEY: Stripe live key");
         // the notebook seeds numpy's global generator, so the extraction keeps that seeding instead of adding
         // random_state= (which would change the results verify compares)
-        assertThat(function("train_model").body()).contains("test_size=test_size")
-            .doesNotContain("random_state=random_seed").doesNotContain("print(");
+        assertThat(function("engineer_features").body()).contains("test_size=params.test_size")
+            .doesNotContain("random_state=").doesNotContain("print(");
     }
 
     @Test
-    void returnsTheModelsMetricsAndReport() {
-        assertThat(plan.outputs()).contains("rf", "acc", "auc", "churn_by_region");
+    void returnsEveryResultTheNotebookShows() {
+        assertThat(plan.outputs()).containsExactly("churn_rate_by_region_figure", "segment_churn_plan", "lr",
+            "lr_file", "rf", "rf_file", "rf2", "rf2_file", "acc", "auc", "lr_auc",
+            "random_forest_top_10_features_figure", "feature_importance_path", "churn_by_region_path",
+            "churn_by_region");
         assertThat(plan.dependencies()).extracting(ExtractionPlan.Dependency::distribution)
-            .contains("pandas", "scikit-learn", "matplotlib", "requests").doesNotContain("os", "json");
+            .contains("pandas", "scikit-learn", "matplotlib").doesNotContain("os", "json");
         assertThat(plan.todos()).contains("cell 17 was never executed in the notebook: its code is included but untested");
     }
 

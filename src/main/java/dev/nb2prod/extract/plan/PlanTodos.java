@@ -50,6 +50,17 @@ public final class PlanTodos {
                 modules.add(words[1].replaceAll(",$", ""));
             }
         }
+        // imports the notebook makes inside blocks stay in the bodies (if send: import requests)
+        java.util.regex.Pattern nested = java.util.regex.Pattern.compile("(?m)^\\s*(?:import|from)\\s+([A-Za-z_][\\w.]*)");
+        List<String> bodies = new ArrayList<>();
+        functions.forEach(f -> bodies.add(f.body()));
+        helpers.forEach(h -> bodies.add(h.code()));
+        for (String body : bodies) {
+            java.util.regex.Matcher m = nested.matcher(body);
+            while (m.find()) {
+                modules.add(m.group(1));
+            }
+        }
         Map<String, Dependency> out = new TreeMap<>();
         for (String module : modules) {
             if (module.startsWith(".")) {

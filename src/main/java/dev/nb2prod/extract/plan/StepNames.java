@@ -124,6 +124,13 @@ public final class StepNames {
         return words.isEmpty() ? variable : words;
     }
 
+    /** True when the group splits data with train_test_split. */
+    private static boolean splits(Group g) {
+        return g.units().stream().anyMatch(u -> dev.nb2prod.python.ast.AstWalker.find(u.code(),
+            dev.nb2prod.python.ast.Expr.Call.class).stream().anyMatch(c -> dev.nb2prod.python.ast.Dotted.lastPart(
+                c.func()).equals("train_test_split")));
+    }
+
     /** The columns the group assigns: {@code df['noise'] = ...}. */
     private static List<String> assignedColumns(Group g) {
         List<String> out = new ArrayList<>();
@@ -257,22 +264,33 @@ public final class StepNames {
             sentences.add("Compute " + list(metrics));
             described.addAll(metrics);
         }
-        List<String> rest = step.returns().stream().filter(r -> !described.contains(r)).toList();
-        if (!rest.isEmpty()) {
-            String verb = switch (g.stage()) {
-                case PREPROCESSING -> rest.equals(inputs.stream().filter(rest::contains).toList()) ? "Clean " : "Compute ";
-                case FEATURES -> "Derive ";
-                default -> "Compute ";
-            };
-            sentences.add(verb + list(rest) + (inputs.isEmpty() || !rest.stream().noneMatch(inputs::contains)
-                ? "" : " from " + list(inputs)));
-        }
         if (!writes.isEmpty()) {
             sentences.add("Write " + list(writes));
         }
         List<String> hosts = hosts(g);
         if (!hosts.isEmpty()) {
             sentences.add("Send the results to " + list(hosts));
+        }
+        List<String> columns = assignedColumns(g);
+        List<String> rest = new ArrayList<>(step.returns().stream().filter(r -> !described.contains(r)).toList());
+        if (g.stage() == Stage.FEATURES && !columns.isEmpty()) {
+            sentences.add("Add " + (columns.size() == 1 ? "the column " + columns.get(0) : columns.size() + " columns")
+                + (inputs.size() == 1 ? " to " + inputs.get(0) : ""));
+            rest.removeAll(inputs);
+        }
+        if (splits(g)) {
+            sentences.add("Split the data into training and test sets");
+            rest.removeIf(r -> r.toLowerCase(java.util.Locale.ROOT).contains("train")
+                || r.toLowerCase(java.util.Locale.ROOT).contains("test"));
+        }
+        if (!rest.isEmpty()) {
+            String verb = switch (g.stage()) {
+                case PREPROCESSING -> rest.equals(inputs.stream().filter(rest::contains).toList()) ? "Clean " : "Compute ";
+                case FEATURES -> "Derive ";
+                default -> "Compute ";
+            };
+            boolean from = !inputs.isEmpty() && inputs.size() <= 2 && rest.stream().noneMatch(inputs::contains);
+            sentences.add(verb + list(rest) + (from ? " from " + list(inputs) : ""));
         }
         if (sentences.isEmpty()) {
             sentences.add(inputs.isEmpty() ? "Run the code of " + cells(g)

@@ -36,8 +36,14 @@ public final class DataFixtures {
         wiring.inputKeys().forEach(k -> inputs.putIfAbsent(k.key(), k));
         List<Fixture> fixtures = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, String> byValue = new java.util.HashMap<>();
         for (ConfigKey key : inputs.values()) {
             String value = unquote(key.yamlValue());
+            if (byValue.containsKey(value)) {
+                // two keys reading the same file (an if/else of the notebook) share its copy
+                fixtures.add(new Fixture(key, byValue.get(value), locate(value, notebookFolder)));
+                continue;
+            }
             // unique ignoring case: Data.csv and data.csv are one file on macOS and Windows
             String name = safeName(value);
             if (!names.add(name.toLowerCase(Locale.ROOT))) {
@@ -47,6 +53,7 @@ public final class DataFixtures {
                     name = FileNames.of(i + "_" + base, "data");
                 }
             }
+            byValue.put(value, name);
             fixtures.add(new Fixture(key, name, locate(value, notebookFolder)));
         }
         return fixtures;

@@ -224,7 +224,8 @@ public final class StageModuleRenderer {
             List<String> names = function.returns().stream().map(Returned::name).toList();
             out.append("\n    Returns:\n        ");
             if (!function.resultClass().isEmpty()) {
-                out.append(String.join("\n        ", wrap(String.join(", ", names) + ", as a "
+                String article = "AEIOU".indexOf(function.resultClass().charAt(0)) >= 0 ? "an " : "a ";
+                out.append(String.join("\n        ", wrap(String.join(", ", names) + ", as " + article
                     + function.resultClass() + ".", PyText.MAX_LINE - 8)));
             } else {
                 out.append(names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")").append(".");

@@ -77,7 +77,7 @@ public final class TestsRenderer {
         for (StageFunction function : functions) {
             tests.append("\n\n").append(functionTest(function));
         }
-        Imports imports = new Imports().add("import pandas as pd").usedIn(tests.toString());
+        Imports imports = new Imports().add("import pandas as pd").add("import numpy as np").usedIn(tests.toString());
         imports.add("from __future__ import annotations").add("from typing import Any");
         return Template.load("tests/test_stage.py.tmpl").render(Map.of(
             "stage", stage.module(),
@@ -124,7 +124,15 @@ public final class TestsRenderer {
             case "int" -> out.append("    assert isinstance(").append(name).append(", int)\n");
             case "bool" -> out.append("    assert isinstance(").append(name).append(", bool)\n");
             case "str" -> out.append("    assert isinstance(").append(name).append(", str) and ").append(name).append("\n");
-            default -> out.append("    assert ").append(name).append(" is not None\n");
+            case "np.ndarray", "numpy.ndarray" -> {
+                out.append("    assert isinstance(").append(name).append(", np.ndarray)\n");
+                out.append("    assert ").append(name).append(".size > 0\n");
+            }
+            default -> {
+                boolean model = !hint.isEmpty() && Character.isUpperCase(hint.charAt(0)) && !hint.contains(".");
+                out.append(model ? "    assert hasattr(" + name + ", \"predict\"), \"" + name + " is a fitted model\"\n"
+                    : "    assert " + name + " is not None\n");
+            }
         }
         return out.toString();
     }

@@ -11,20 +11,37 @@ from typing import Any
 
 import pytest
 
-from churn_analysis.config import config_path, load_config, output_path
-from churn_analysis.evaluation import evaluate
-from churn_analysis.features import build_features
-from churn_analysis.ingestion import load_data
+from churn_analysis.config import (
+    FeaturesParams,
+    IngestionParams,
+    ReportingParams,
+    TrainingParams,
+    load_config,
+)
+from churn_analysis.evaluation import evaluate_models
+from churn_analysis.features import (
+    compute_segment_churn_plan,
+    engineer_features,
+)
+from churn_analysis.ingestion import load_customers
 from churn_analysis.preprocessing import clean_data
-from churn_analysis.reporting import write_reports
-from churn_analysis.training import train_models
+from churn_analysis.reporting import (
+    plot_churn_rate_by_region,
+    plot_feature_importance,
+    send_results,
+    write_churn_by_region,
+)
+from churn_analysis.training import (
+    train_logistic_regression,
+    train_random_forest,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # Configuration keys of the input files, and their copies in tests/fixtures/.
 INPUT_FILES: dict[str, str] = {
-    "customers_file": "customers.csv",
+    "ingestion.customers_path": "customers.csv",
 }
 
 
@@ -42,87 +59,141 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def load_data_result(config: dict[str, Any]) -> dict[str, Any]:
-    """What load_data returns on the fixture data."""
-    df = load_data(customers_file=config_path(config, "customers_file"))
+def load_customers_result(config: dict[str, Any]) -> dict[str, Any]:
+    """What load_customers returns on the fixture data."""
+    df = load_customers(params=IngestionParams.from_config(config))
     return {"df": df}
 
 
 @pytest.fixture(scope="session")
-def clean_data_result(load_data_result: dict[str, Any]) -> dict[str, Any]:
+def clean_data_result(load_customers_result: dict[str, Any]) -> dict[str, Any]:
     """What clean_data returns on the fixture data."""
-    df = clean_data(df=load_data_result["df"])
+    df = clean_data(df=load_customers_result["df"])
     return {"df": df}
 
 
 @pytest.fixture(scope="session")
-def build_features_result(
+def plot_churn_rate_by_region_result(
     config: dict[str, Any],
     clean_data_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What build_features returns on the fixture data."""
-    df, X, X_train, X_test, y_train, y_test = build_features(
+    """What plot_churn_rate_by_region returns on the fixture data."""
+    churn_rate_by_region_figure = plot_churn_rate_by_region(
         df=clean_data_result["df"],
-        min_monthly_charges=config["min_monthly_charges"],
-        test_size=config["test_size"],
-        random_seed=config["random_seed"],
+        params=ReportingParams.from_config(config),
     )
-    return {
-        "df": df,
-        "X": X,
-        "X_train": X_train,
-        "X_test": X_test,
-        "y_train": y_train,
-        "y_test": y_test,
-    }
+    return {"churn_rate_by_region_figure": churn_rate_by_region_figure}
 
 
 @pytest.fixture(scope="session")
-def train_models_result(
+def compute_segment_churn_plan_result(
+    clean_data_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What compute_segment_churn_plan returns on the fixture data."""
+    segment_churn_plan = compute_segment_churn_plan(df=clean_data_result["df"])
+    return {"segment_churn_plan": segment_churn_plan}
+
+
+@pytest.fixture(scope="session")
+def engineer_features_result(
     config: dict[str, Any],
-    build_features_result: dict[str, Any],
+    clean_data_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What train_models returns on the fixture data."""
-    model = train_models(
-        X_train=build_features_result["X_train"],
-        y_train=build_features_result["y_train"],
-        n_estimators=config["model"]["n_estimators"],
-        max_depth=config["model"]["max_depth"],
-        random_seed=config["random_seed"],
+    """What engineer_features returns on the fixture data."""
+    result = engineer_features(
+        df=clean_data_result["df"],
+        params=FeaturesParams.from_config(config),
     )
-    return {"model": model}
+    return result._asdict()
 
 
 @pytest.fixture(scope="session")
-def evaluate_result(
-    train_models_result: dict[str, Any],
-    build_features_result: dict[str, Any],
-) -> dict[str, Any]:
-    """What evaluate returns on the fixture data."""
-    accuracy, roc_auc = evaluate(
-        model=train_models_result["model"],
-        X_test=build_features_result["X_test"],
-        y_test=build_features_result["y_test"],
-    )
-    return {"accuracy": accuracy, "roc_auc": roc_auc}
-
-
-@pytest.fixture(scope="session")
-def write_reports_result(
+def train_logistic_regression_result(
     config: dict[str, Any],
-    build_features_result: dict[str, Any],
-    train_models_result: dict[str, Any],
-    evaluate_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What write_reports returns on the fixture data."""
-    importance_plot, region_report = write_reports(
-        df=build_features_result["df"],
-        X=build_features_result["X"],
-        model=train_models_result["model"],
-        accuracy=evaluate_result["accuracy"],
-        roc_auc=evaluate_result["roc_auc"],
-        reports_dir=output_path(config, "reports_dir"),
-        send_to_crm=config["send_to_crm"],
-        crm_url=config["crm_url"],
+    """What train_logistic_regression returns on the fixture data."""
+    X_test_s, lr = train_logistic_regression(
+        X_train=engineer_features_result["X_train"],
+        X_test=engineer_features_result["X_test"],
+        y_train=engineer_features_result["y_train"],
+        params=TrainingParams.from_config(config),
     )
-    return {"importance_plot": importance_plot, "region_report": region_report}
+    return {"X_test_s": X_test_s, "lr": lr}
+
+
+@pytest.fixture(scope="session")
+def train_random_forest_result(
+    config: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What train_random_forest returns on the fixture data."""
+    rf = train_random_forest(
+        X_train=engineer_features_result["X_train"],
+        y_train=engineer_features_result["y_train"],
+        params=TrainingParams.from_config(config),
+    )
+    return {"rf": rf}
+
+
+@pytest.fixture(scope="session")
+def evaluate_models_result(
+    train_random_forest_result: dict[str, Any],
+    train_logistic_regression_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What evaluate_models returns on the fixture data."""
+    acc, auc, lr_auc = evaluate_models(
+        rf=train_random_forest_result["rf"],
+        lr=train_logistic_regression_result["lr"],
+        X_test=engineer_features_result["X_test"],
+        X_test_s=train_logistic_regression_result["X_test_s"],
+        y_test=engineer_features_result["y_test"],
+    )
+    return {"acc": acc, "auc": auc, "lr_auc": lr_auc}
+
+
+@pytest.fixture(scope="session")
+def plot_feature_importance_result(
+    config: dict[str, Any],
+    train_random_forest_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What plot_feature_importance returns on the fixture data."""
+    feature_importance_figure = plot_feature_importance(
+        rf=train_random_forest_result["rf"],
+        X=engineer_features_result["X"],
+        params=ReportingParams.from_config(config),
+    )
+    return {"feature_importance_figure": feature_importance_figure}
+
+
+@pytest.fixture(scope="session")
+def write_churn_by_region_result(
+    config: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What write_churn_by_region returns on the fixture data."""
+    churn_by_region = write_churn_by_region(
+        df=engineer_features_result["df"],
+        params=ReportingParams.from_config(config),
+    )
+    return {"churn_by_region": churn_by_region}
+
+
+@pytest.fixture(scope="session")
+def send_results_result(
+    config: dict[str, Any],
+    evaluate_models_result: dict[str, Any],
+    train_random_forest_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What send_results returns on the fixture data."""
+    send_results(
+        acc=evaluate_models_result["acc"],
+        auc=evaluate_models_result["auc"],
+        rf=train_random_forest_result["rf"],
+        X=engineer_features_result["X"],
+        params=ReportingParams.from_config(config),
+    )
+    return {}

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 
-def test_evaluate(evaluate_result: dict[str, Any]) -> None:
-    """evaluate keeps its output contract on the fixture data."""
-    accuracy = evaluate_result["accuracy"]
-    assert isinstance(accuracy, (int, float))
-    roc_auc = evaluate_result["roc_auc"]
-    assert isinstance(roc_auc, (int, float))
+def test_evaluate_models(evaluate_models_result: dict[str, Any]) -> None:
+    """evaluate_models keeps its output contract on the fixture data."""
+    acc = evaluate_models_result["acc"]
+    assert isinstance(acc, (int, float))
+    auc = evaluate_models_result["auc"]
+    assert isinstance(auc, (int, float))
+    lr_auc = evaluate_models_result["lr_auc"]
+    assert isinstance(lr_auc, (int, float))

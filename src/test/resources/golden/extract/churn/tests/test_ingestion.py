@@ -7,8 +7,8 @@ from typing import Any
 import pandas as pd
 
 
-def test_load_data(load_data_result: dict[str, Any]) -> None:
-    """load_data keeps its output contract on the fixture data."""
-    df = load_data_result["df"]
+def test_load_customers(load_customers_result: dict[str, Any]) -> None:
+    """load_customers keeps its output contract on the fixture data."""
+    df = load_customers_result["df"]
     assert isinstance(df, pd.DataFrame)
     assert not df.empty

@@ -7,11 +7,19 @@ from typing import Any
 from churn_analysis.pipeline import run_pipeline
 
 OUTPUTS = (
-    "model",
-    "accuracy",
-    "roc_auc",
-    "importance_plot",
-    "region_report",
+    "churn_rate_by_region_figure",
+    "segment_churn_plan",
+    "lr",
+    "lr_file",
+    "rf",
+    "rf_file",
+    "acc",
+    "auc",
+    "lr_auc",
+    "feature_importance_figure",
+    "feature_importance_path",
+    "churn_by_region",
+    "churn_by_region_path",
 )
 
 

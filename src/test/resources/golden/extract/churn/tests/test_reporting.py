@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 
-def test_write_reports(write_reports_result: dict[str, Any]) -> None:
-    """write_reports keeps its output contract on the fixture data."""
-    importance_plot = write_reports_result["importance_plot"]
-    assert isinstance(importance_plot, str) and importance_plot
-    region_report = write_reports_result["region_report"]
-    assert isinstance(region_report, str) and region_report
+
+def test_plot_churn_rate_by_region(plot_churn_rate_by_region_result: dict[str, Any]) -> None:
+    """plot_churn_rate_by_region keeps its output contract on the fixture data."""
+    churn_rate_by_region_figure = plot_churn_rate_by_region_result["churn_rate_by_region_figure"]
+    assert isinstance(churn_rate_by_region_figure, str) and churn_rate_by_region_figure
+
+
+def test_plot_feature_importance(plot_feature_importance_result: dict[str, Any]) -> None:
+    """plot_feature_importance keeps its output contract on the fixture data."""
+    feature_importance_figure = plot_feature_importance_result["feature_importance_figure"]
+    assert isinstance(feature_importance_figure, str) and feature_importance_figure
+
+
+def test_write_churn_by_region(write_churn_by_region_result: dict[str, Any]) -> None:
+    """write_churn_by_region keeps its output contract on the fixture data."""
+    churn_by_region = write_churn_by_region_result["churn_by_region"]
+    assert isinstance(churn_by_region, pd.DataFrame)
+    assert not churn_by_region.empty
+
+
+def test_send_results(send_results_result: dict[str, Any]) -> None:
+    """send_results runs on the fixture data."""
+    assert send_results_result == {}

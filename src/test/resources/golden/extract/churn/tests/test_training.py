@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 
-def test_train_models(train_models_result: dict[str, Any]) -> None:
-    """train_models keeps its output contract on the fixture data."""
-    model = train_models_result["model"]
-    assert model is not None
+
+def test_train_logistic_regression(train_logistic_regression_result: dict[str, Any]) -> None:
+    """train_logistic_regression keeps its output contract on the fixture data."""
+    X_test_s = train_logistic_regression_result["X_test_s"]
+    assert isinstance(X_test_s, np.ndarray)
+    assert X_test_s.size > 0
+    lr = train_logistic_regression_result["lr"]
+    assert hasattr(lr, "predict"), "lr is a fitted model"
+
+
+def test_train_random_forest(train_random_forest_result: dict[str, Any]) -> None:
+    """train_random_forest keeps its output contract on the fixture data."""
+    rf = train_random_forest_result["rf"]
+    assert hasattr(rf, "predict"), "rf is a fitted model"

@@ -11,12 +11,30 @@ from typing import Any
 
 import pytest
 
-from churn_analysis.config import config_path, load_config, output_path
+from churn_analysis.config import (
+    FeaturesParams,
+    IngestionParams,
+    ReportingParams,
+    TrainingParams,
+    load_config,
+)
 from churn_analysis.evaluation import evaluate_model
-from churn_analysis.ingestion import load_data, set_random_seed
+from churn_analysis.features import (
+    compute_segment_churn_plan,
+    engineer_features,
+)
+from churn_analysis.ingestion import load_customers, set_random_seed
 from churn_analysis.preprocessing import clean_data
-from churn_analysis.reporting import plot_feature_importance, report_results
-from churn_analysis.training import train_model
+from churn_analysis.reporting import (
+    plot_churn_rate_by_region,
+    plot_random_forest_top_10_features,
+    write_churn_by_region,
+)
+from churn_analysis.training import (
+    train_logistic_regression,
+    train_rf,
+    train_rf2,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -24,6 +42,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Configuration keys of the input files, and their copies in tests/fixtures/.
 INPUT_FILES: dict[str, str] = {
     "data_path": "customers.csv",
+    "ingestion.customers_path": "customers.csv",
 }
 
 
@@ -43,98 +62,155 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def set_random_seed_result(config: dict[str, Any]) -> dict[str, Any]:
     """What set_random_seed returns on the fixture data."""
-    set_random_seed(random_seed=config["random_seed"])
+    set_random_seed(params=IngestionParams.from_config(config))
     return {}
 
 
 @pytest.fixture(scope="session")
-def load_data_result(config: dict[str, Any]) -> dict[str, Any]:
-    """What load_data returns on the fixture data."""
-    df = load_data(data_path=config_path(config, "data_path"))
+def load_customers_result(config: dict[str, Any]) -> dict[str, Any]:
+    """What load_customers returns on the fixture data."""
+    df = load_customers(params=IngestionParams.from_config(config))
     return {"df": df}
 
 
 @pytest.fixture(scope="session")
-def clean_data_result(load_data_result: dict[str, Any]) -> dict[str, Any]:
+def clean_data_result(load_customers_result: dict[str, Any]) -> dict[str, Any]:
     """What clean_data returns on the fixture data."""
-    df = clean_data(df=load_data_result["df"])
+    df = clean_data(df=load_customers_result["df"])
     return {"df": df}
 
 
 @pytest.fixture(scope="session")
-def train_model_result(
+def plot_churn_rate_by_region_result(
     config: dict[str, Any],
     clean_data_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What train_model returns on the fixture data."""
-    df, X, X_test, y_test, lr, rf, rf2 = train_model(
+    """What plot_churn_rate_by_region returns on the fixture data."""
+    churn_rate_by_region_figure = plot_churn_rate_by_region(
         df=clean_data_result["df"],
-        min_support_calls=config["min_support_calls"],
-        min_last_login_days=config["min_last_login_days"],
-        min_monthly_charges=config["min_monthly_charges"],
-        max_tenure_months=config["max_tenure_months"],
-        test_size=config["test_size"],
-        logistic_regression_c=config["logistic_regression"]["c"],
-        logistic_regression_max_iter=config["logistic_regression"]["max_iter"],
-        random_forest_n_estimators=config["random_forest"]["n_estimators"],
-        random_forest_max_depth=config["random_forest"]["max_depth"],
-        random_forest_min_samples_leaf=config["random_forest"]["min_samples_leaf"],
+        params=ReportingParams.from_config(config),
     )
-    return {
-        "df": df,
-        "X": X,
-        "X_test": X_test,
-        "y_test": y_test,
-        "lr": lr,
-        "rf": rf,
-        "rf2": rf2,
-    }
+    return {"churn_rate_by_region_figure": churn_rate_by_region_figure}
+
+
+@pytest.fixture(scope="session")
+def compute_segment_churn_plan_result(
+    clean_data_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What compute_segment_churn_plan returns on the fixture data."""
+    segment_churn_plan = compute_segment_churn_plan(df=clean_data_result["df"])
+    return {"segment_churn_plan": segment_churn_plan}
+
+
+@pytest.fixture(scope="session")
+def engineer_features_result(
+    config: dict[str, Any],
+    clean_data_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What engineer_features returns on the fixture data."""
+    result = engineer_features(
+        df=clean_data_result["df"],
+        params=FeaturesParams.from_config(config),
+    )
+    return result._asdict()
+
+
+@pytest.fixture(scope="session")
+def train_logistic_regression_result(
+    config: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What train_logistic_regression returns on the fixture data."""
+    X_test_s, lr = train_logistic_regression(
+        X_train=engineer_features_result["X_train"],
+        X_test=engineer_features_result["X_test"],
+        y_train=engineer_features_result["y_train"],
+        y_test=engineer_features_result["y_test"],
+        params=TrainingParams.from_config(config),
+    )
+    return {"X_test_s": X_test_s, "lr": lr}
+
+
+@pytest.fixture(scope="session")
+def train_rf_result(
+    config: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What train_rf returns on the fixture data."""
+    rf = train_rf(
+        X_train=engineer_features_result["X_train"],
+        y_train=engineer_features_result["y_train"],
+        X_test=engineer_features_result["X_test"],
+        y_test=engineer_features_result["y_test"],
+        params=TrainingParams.from_config(config),
+    )
+    return {"rf": rf}
+
+
+@pytest.fixture(scope="session")
+def train_rf2_result(
+    config: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+) -> dict[str, Any]:
+    """What train_rf2 returns on the fixture data."""
+    df, rf2 = train_rf2(
+        df=engineer_features_result["df"],
+        X_train=engineer_features_result["X_train"],
+        y_train=engineer_features_result["y_train"],
+        params=TrainingParams.from_config(config),
+    )
+    return {"df": df, "rf2": rf2}
 
 
 @pytest.fixture(scope="session")
 def evaluate_model_result(
-    train_model_result: dict[str, Any],
+    train_rf_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
+    train_logistic_regression_result: dict[str, Any],
 ) -> dict[str, Any]:
     """What evaluate_model returns on the fixture data."""
-    acc, auc = evaluate_model(
-        rf=train_model_result["rf"],
-        X_test=train_model_result["X_test"],
-        y_test=train_model_result["y_test"],
+    acc, auc, lr_auc = evaluate_model(
+        rf=train_rf_result["rf"],
+        X_test=engineer_features_result["X_test"],
+        y_test=engineer_features_result["y_test"],
+        lr=train_logistic_regression_result["lr"],
+        X_test_s=train_logistic_regression_result["X_test_s"],
     )
-    return {"acc": acc, "auc": auc}
+    return {"acc": acc, "auc": auc, "lr_auc": lr_auc}
 
 
 @pytest.fixture(scope="session")
-def plot_feature_importance_result(
+def plot_random_forest_top_10_features_result(
     config: dict[str, Any],
-    train_model_result: dict[str, Any],
+    train_rf_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What plot_feature_importance returns on the fixture data."""
-    plot_feature_importance(
-        rf=train_model_result["rf"],
-        X=train_model_result["X"],
-        feature_importance_path=output_path(config, "feature_importance_path"),
+    """What plot_random_forest_top_10_features returns on the fixture data."""
+    random_forest_top_10_features_figure = plot_random_forest_top_10_features(
+        rf=train_rf_result["rf"],
+        X=engineer_features_result["X"],
+        params=ReportingParams.from_config(config),
     )
-    return {}
+    return {
+        "random_forest_top_10_features_figure": random_forest_top_10_features_figure,
+    }
 
 
 @pytest.fixture(scope="session")
-def report_results_result(
+def write_churn_by_region_result(
     config: dict[str, Any],
-    train_model_result: dict[str, Any],
+    train_rf2_result: dict[str, Any],
     evaluate_model_result: dict[str, Any],
+    train_rf_result: dict[str, Any],
+    engineer_features_result: dict[str, Any],
 ) -> dict[str, Any]:
-    """What report_results returns on the fixture data."""
-    churn_by_region = report_results(
-        df=train_model_result["df"],
+    """What write_churn_by_region returns on the fixture data."""
+    churn_by_region = write_churn_by_region(
+        df=train_rf2_result["df"],
         acc=evaluate_model_result["acc"],
         auc=evaluate_model_result["auc"],
-        rf=train_model_result["rf"],
-        X=train_model_result["X"],
-        churn_by_region_path=output_path(config, "churn_by_region_path"),
-        min_predict_proba=config["min_predict_proba"],
-        data_path=config_path(config, "data_path"),
-        send_to_crm=config["send_to_crm"],
-        example_crm_url=config["example_crm_url"],
+        rf=train_rf_result["rf"],
+        X=engineer_features_result["X"],
+        params=ReportingParams.from_config(config),
     )
     return {"churn_by_region": churn_by_region}

@@ -11,3 +11,5 @@ def test_evaluate_model(evaluate_model_result: dict[str, Any]) -> None:
     assert isinstance(acc, (int, float))
     auc = evaluate_model_result["auc"]
     assert isinstance(auc, (int, float))
+    lr_auc = evaluate_model_result["lr_auc"]
+    assert isinstance(lr_auc, (int, float))

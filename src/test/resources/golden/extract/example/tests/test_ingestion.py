@@ -12,8 +12,8 @@ def test_set_random_seed(set_random_seed_result: dict[str, Any]) -> None:
     assert set_random_seed_result == {}
 
 
-def test_load_data(load_data_result: dict[str, Any]) -> None:
-    """load_data keeps its output contract on the fixture data."""
-    df = load_data_result["df"]
+def test_load_customers(load_customers_result: dict[str, Any]) -> None:
+    """load_customers keeps its output contract on the fixture data."""
+    df = load_customers_result["df"]
     assert isinstance(df, pd.DataFrame)
     assert not df.empty

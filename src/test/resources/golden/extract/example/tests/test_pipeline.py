@@ -7,11 +7,20 @@ from typing import Any
 from churn_analysis.pipeline import run_pipeline
 
 OUTPUTS = (
+    "churn_rate_by_region_figure",
+    "segment_churn_plan",
     "lr",
+    "lr_file",
     "rf",
+    "rf_file",
     "rf2",
+    "rf2_file",
     "acc",
     "auc",
+    "lr_auc",
+    "random_forest_top_10_features_figure",
+    "feature_importance_path",
+    "churn_by_region_path",
     "churn_by_region",
 )
 

@@ -7,13 +7,20 @@ from typing import Any
 import pandas as pd
 
 
-def test_plot_feature_importance(plot_feature_importance_result: dict[str, Any]) -> None:
-    """plot_feature_importance runs on the fixture data."""
-    assert plot_feature_importance_result == {}
+def test_plot_churn_rate_by_region(plot_churn_rate_by_region_result: dict[str, Any]) -> None:
+    """plot_churn_rate_by_region keeps its output contract on the fixture data."""
+    churn_rate_by_region_figure = plot_churn_rate_by_region_result["churn_rate_by_region_figure"]
+    assert isinstance(churn_rate_by_region_figure, str) and churn_rate_by_region_figure
 
 
-def test_report_results(report_results_result: dict[str, Any]) -> None:
-    """report_results keeps its output contract on the fixture data."""
-    churn_by_region = report_results_result["churn_by_region"]
+def test_plot_random_forest_top_10_features(plot_random_forest_top_10_features_result: dict[str, Any]) -> None:
+    """plot_random_forest_top_10_features keeps its output contract on the fixture data."""
+    random_forest_top_10_features_figure = plot_random_forest_top_10_features_result["random_forest_top_10_features_figure"]
+    assert isinstance(random_forest_top_10_features_figure, str) and random_forest_top_10_features_figure
+
+
+def test_write_churn_by_region(write_churn_by_region_result: dict[str, Any]) -> None:
+    """write_churn_by_region keeps its output contract on the fixture data."""
+    churn_by_region = write_churn_by_region_result["churn_by_region"]
     assert isinstance(churn_by_region, pd.DataFrame)
     assert not churn_by_region.empty

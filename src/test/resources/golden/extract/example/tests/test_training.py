@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 
-def test_train_model(train_model_result: dict[str, Any]) -> None:
-    """train_model keeps its output contract on the fixture data."""
-    df = train_model_result["df"]
+def test_train_logistic_regression(train_logistic_regression_result: dict[str, Any]) -> None:
+    """train_logistic_regression keeps its output contract on the fixture data."""
+    X_test_s = train_logistic_regression_result["X_test_s"]
+    assert isinstance(X_test_s, np.ndarray)
+    assert X_test_s.size > 0
+    lr = train_logistic_regression_result["lr"]
+    assert hasattr(lr, "predict"), "lr is a fitted model"
+
+
+def test_train_rf(train_rf_result: dict[str, Any]) -> None:
+    """train_rf keeps its output contract on the fixture data."""
+    rf = train_rf_result["rf"]
+    assert hasattr(rf, "predict"), "rf is a fitted model"
+
+
+def test_train_rf2(train_rf2_result: dict[str, Any]) -> None:
+    """train_rf2 keeps its output contract on the fixture data."""
+    df = train_rf2_result["df"]
     assert isinstance(df, pd.DataFrame)
     assert not df.empty
-    X = train_model_result["X"]
-    assert isinstance(X, pd.DataFrame)
-    assert not X.empty
-    X_test = train_model_result["X_test"]
-    assert isinstance(X_test, pd.DataFrame)
-    assert not X_test.empty
-    y_test = train_model_result["y_test"]
-    assert isinstance(y_test, pd.Series)
-    assert not y_test.empty
-    lr = train_model_result["lr"]
-    assert lr is not None
-    rf = train_model_result["rf"]
-    assert rf is not None
-    rf2 = train_model_result["rf2"]
-    assert rf2 is not None
+    rf2 = train_rf2_result["rf2"]
+    assert hasattr(rf2, "predict"), "rf2 is a fitted model"

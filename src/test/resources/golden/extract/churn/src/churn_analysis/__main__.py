@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 def _describe(value: object) -> str:
     """A short description of an artifact for the log."""
     shape = getattr(value, "shape", None)
-    if shape is not None:
+    if shape is not None and shape != ():
         return f"{type(value).__name__} of shape {shape}"
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."

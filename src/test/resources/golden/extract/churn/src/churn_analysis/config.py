@@ -9,12 +9,16 @@ boolean).
 Paths: input files are read relative to ``data_root`` and output files are
 written relative to ``output_root``; a relative root is relative to the
 folder of config.yaml, so the pipeline runs the same from any directory.
+
+Each stage reads its settings as one frozen dataclass (``<Stage>Params``)
+built from its section of config.yaml by ``from_config``.
 """
 
 from __future__ import annotations
 
 import copy
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +38,24 @@ ROOTS = ("data_root", "output_root")
 REQUIRED: dict[str, type] = {
     "data_root": str,
     "output_root": str,
-    "customers_file": str,
-    "min_monthly_charges": float,
-    "test_size": float,
-    "model.n_estimators": int,
-    "model.max_depth": int,
-    "random_seed": int,
-    "reports_dir": str,
-    "send_to_crm": bool,
-    "crm_url": str,
+    "figures_dir": str,
+    "models_dir": str,
+    "ingestion.customers_path": str,
+    "features.min_support_calls": int,
+    "features.min_last_login_days": int,
+    "features.min_monthly_charges": float,
+    "features.max_tenure_months": int,
+    "features.test_size": float,
+    "training.lr_c": float,
+    "training.lr_max_iter": int,
+    "training.rf_n_estimators": int,
+    "training.rf_max_depth": int,
+    "training.rf_min_samples_leaf": int,
+    "reporting.feature_importance_path": str,
+    "reporting.churn_by_region_path": str,
+    "reporting.min_predict_proba": float,
+    "reporting.send_to_crm": bool,
+    "reporting.crm_url": str,
 }
 
 
@@ -179,3 +192,85 @@ def _put(config: dict[str, Any], key: str, value: Any) -> None:
             config[part] = {}
         config = config[part]
     config[parts[-1]] = value
+
+
+@dataclass(frozen=True)
+class IngestionParams:
+    """Settings of the ingestion stage (section ``ingestion`` of config.yaml)."""
+
+    customers_path: str
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> IngestionParams:
+        """The settings from a configuration returned by load_config."""
+        return cls(
+            customers_path=config_path(config, "ingestion.customers_path"),
+        )
+
+
+@dataclass(frozen=True)
+class FeaturesParams:
+    """Settings of the features stage (section ``features`` of config.yaml)."""
+
+    min_support_calls: int
+    min_last_login_days: int
+    min_monthly_charges: float
+    max_tenure_months: int
+    test_size: float
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> FeaturesParams:
+        """The settings from a configuration returned by load_config."""
+        return cls(
+            min_support_calls=require(config, "features.min_support_calls"),
+            min_last_login_days=require(config, "features.min_last_login_days"),
+            min_monthly_charges=require(config, "features.min_monthly_charges"),
+            max_tenure_months=require(config, "features.max_tenure_months"),
+            test_size=require(config, "features.test_size"),
+        )
+
+
+@dataclass(frozen=True)
+class TrainingParams:
+    """Settings of the training stage (section ``training`` of config.yaml)."""
+
+    lr_c: float
+    lr_max_iter: int
+    rf_n_estimators: int
+    rf_max_depth: int
+    rf_min_samples_leaf: int
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> TrainingParams:
+        """The settings from a configuration returned by load_config."""
+        return cls(
+            lr_c=require(config, "training.lr_c"),
+            lr_max_iter=require(config, "training.lr_max_iter"),
+            rf_n_estimators=require(config, "training.rf_n_estimators"),
+            rf_max_depth=require(config, "training.rf_max_depth"),
+            rf_min_samples_leaf=require(config, "training.rf_min_samples_leaf"),
+        )
+
+
+@dataclass(frozen=True)
+class ReportingParams:
+    """Settings of the reporting stage (section ``reporting`` of config.yaml)."""
+
+    figures_dir: str
+    feature_importance_path: str
+    churn_by_region_path: str
+    min_predict_proba: float
+    send_to_crm: bool
+    crm_url: str
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> ReportingParams:
+        """The settings from a configuration returned by load_config."""
+        return cls(
+            figures_dir=output_path(config, "figures_dir"),
+            feature_importance_path=output_path(config, "reporting.feature_importance_path"),
+            churn_by_region_path=output_path(config, "reporting.churn_by_region_path"),
+            min_predict_proba=require(config, "reporting.min_predict_proba"),
+            send_to_crm=require(config, "reporting.send_to_crm"),
+            crm_url=require(config, "reporting.crm_url"),
+        )

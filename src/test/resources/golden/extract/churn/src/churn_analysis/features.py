@@ -1,40 +1,69 @@
 """Derived columns, encodings and feature matrices."""
 
 import logging
+from typing import NamedTuple
 
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
+from .config import FeaturesParams
+
 logger = logging.getLogger(__name__)
 
 
-def build_features(
-    df: pd.DataFrame,
-    min_monthly_charges: float,
-    test_size: float,
-    random_seed: int,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series, pd.Series]:
-    """Feature engineering.
+def segment_churn(col: str, *, df: pd.DataFrame) -> pd.Series:
+    """The churn rate of each group of col relative to the overall churn rate."""
+    rates = df.groupby(col).churned.mean() / df.churned.mean()
+    return rates.sort_values(ascending=False).round(2)
+
+
+def compute_segment_churn_plan(df: pd.DataFrame) -> pd.Series:
+    """Compute the churn rate of each plan relative to the overall rate.
 
     Args:
         df: from clean_data.
-        min_monthly_charges: config key min_monthly_charges.
-        test_size: config key test_size.
-        random_seed: config key random_seed.
 
     Returns:
-        (df, X, X_train, X_test, y_train, y_test).
+        segment_churn_plan.
+    """
+    segment_churn_plan = segment_churn('plan', df=df)
+    return segment_churn_plan
+
+
+class EngineerFeaturesResult(NamedTuple):
+    """What engineer_features returns."""
+
+    df: pd.DataFrame
+    X: pd.DataFrame
+    X_train: pd.DataFrame
+    X_test: pd.DataFrame
+    y_train: pd.Series
+    y_test: pd.Series
+
+
+def engineer_features(
+    df: pd.DataFrame,
+    params: FeaturesParams,
+) -> EngineerFeaturesResult:
+    """Derive the feature matrix X and the train and test splits from df.
+
+    Args:
+        df: from clean_data.
+        params: settings of the features stage (config.yaml).
+
+    Returns:
+        df, X, X_train, X_test, y_train, y_test, as an EngineerFeaturesResult.
     """
     df = df.copy()
     df['tenure_years'] = df.tenure_months / 12
     df['avg_monthly_billed'] = df.total_charges / df.tenure_months
     df['billing_gap'] = df.monthly_charges - df.avg_monthly_billed
-    df['many_calls'] = (df.support_calls >= 4).astype(int)
-    df['inactive'] = (df.last_login_days > 30).astype(int)
-    df['high_value'] = (df.monthly_charges > min_monthly_charges).astype(int)
+    df['many_calls'] = (df.support_calls >= params.min_support_calls).astype(int)
+    df['inactive'] = (df.last_login_days > params.min_last_login_days).astype(int)
+    df['high_value'] = (df.monthly_charges > params.min_monthly_charges).astype(int)
     df['calls_per_year'] = df.support_calls / (df.tenure_years + 0.5)
     df['days_since_signup'] = (pd.Timestamp('2024-06-30') - df.signup_date).dt.days
-    df['new_customer'] = (df.tenure_months <= 6).astype(int)
+    df['new_customer'] = (df.tenure_months <= params.max_tenure_months).astype(int)
 
     # email is PII, not a feature
     df.drop(['contact_email'], axis=1, inplace=True)
@@ -53,12 +82,18 @@ def build_features(
         'calls_per_year',
         'days_since_signup',
         'new_customer',
-        # 'tenure_years',  # collinear with tenure_months
     ]
     X = pd.get_dummies(df[feature_cols + ['region', 'plan']], columns=['region', 'plan'], drop_first=True)
     y = df['churned']
     logger.info('%s churn rate %.3f', X.shape, y.mean())
 
     X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=test_size, stratify=y, random_state=random_seed)
-    return df, X, X_train, X_test, y_train, y_test
+        X, y, test_size=params.test_size, stratify=y)
+    return EngineerFeaturesResult(
+        df=df,
+        X=X,
+        X_train=X_train,
+        X_test=X_test,
+        y_train=y_train,
+        y_test=y_test,
+    )

@@ -4,18 +4,20 @@ import logging
 
 import pandas as pd
 
+from .config import IngestionParams
+
 logger = logging.getLogger(__name__)
 
 
-def load_data(customers_file: str) -> pd.DataFrame:
-    """Load data.
+def load_customers(params: IngestionParams) -> pd.DataFrame:
+    """Read customers.csv into df.
 
     Args:
-        customers_file: path from config key customers_file.
+        params: settings of the ingestion stage (config.yaml).
 
     Returns:
         df.
     """
-    df = pd.read_csv(customers_file)
-    logger.info("loaded %d rows from %s", len(df), customers_file)
+    df = pd.read_csv(params.customers_path)
+    logger.info("loaded %d rows from %s", len(df), params.customers_path)
     return df

@@ -1,60 +1,106 @@
 """Customer churn analysis – Q2 2024: the pipeline.
 
-Every step of the notebook in order, from the raw data to the artifacts.
+Every step of the notebook in order, from the raw data to the notebook's
+results (the values it displays, the models it fits, the metrics, figures and
+files it produces).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .config import config_path, output_path
-from .evaluation import evaluate
-from .features import build_features
-from .ingestion import load_data
+from .artifacts import save_model
+from .config import (
+    FeaturesParams,
+    IngestionParams,
+    ReportingParams,
+    TrainingParams,
+    output_path,
+)
+from .evaluation import evaluate_models
+from .features import compute_segment_churn_plan, engineer_features
+from .ingestion import load_customers
 from .preprocessing import clean_data
-from .reporting import write_reports
-from .training import train_models
+from .reporting import (
+    plot_churn_rate_by_region,
+    plot_feature_importance,
+    send_results,
+    write_churn_by_region,
+)
+from .training import train_logistic_regression, train_random_forest
 
 
-def run_pipeline(config: dict[str, Any]) -> dict[str, object]:
-    """Run every step in order and return the artifacts.
+def run_pipeline(config: dict[str, Any]) -> dict[str, Any]:
+    """Run every step in order and return the notebook's results.
 
     Args:
         config: the configuration, as returned by config.load_config.
 
     Returns:
-        The artifacts by name: model, accuracy, roc_auc, importance_plot, region_report.
+        The results by name: churn_rate_by_region_figure, segment_churn_plan,
+        lr, lr_file, rf, rf_file, acc, auc, lr_auc, feature_importance_figure,
+        feature_importance_path, churn_by_region, churn_by_region_path.
     """
-    df = load_data(customers_file=config_path(config, "customers_file"))
+    ingestion_params = IngestionParams.from_config(config)
+    features_params = FeaturesParams.from_config(config)
+    training_params = TrainingParams.from_config(config)
+    reporting_params = ReportingParams.from_config(config)
+    df = load_customers(params=ingestion_params)
     df = clean_data(df=df)
-    df, X, X_train, X_test, y_train, y_test = build_features(
+    churn_rate_by_region_figure = plot_churn_rate_by_region(
         df=df,
-        min_monthly_charges=config["min_monthly_charges"],
-        test_size=config["test_size"],
-        random_seed=config["random_seed"],
+        params=reporting_params,
     )
-    model = train_models(
-        X_train=X_train,
-        y_train=y_train,
-        n_estimators=config["model"]["n_estimators"],
-        max_depth=config["model"]["max_depth"],
-        random_seed=config["random_seed"],
+    segment_churn_plan = compute_segment_churn_plan(df=df)
+    engineer_features_result = engineer_features(df=df, params=features_params)
+    X_test_s, lr = train_logistic_regression(
+        X_train=engineer_features_result.X_train,
+        X_test=engineer_features_result.X_test,
+        y_train=engineer_features_result.y_train,
+        params=training_params,
     )
-    accuracy, roc_auc = evaluate(model=model, X_test=X_test, y_test=y_test)
-    importance_plot, region_report = write_reports(
-        df=df,
-        X=X,
-        model=model,
-        accuracy=accuracy,
-        roc_auc=roc_auc,
-        reports_dir=output_path(config, "reports_dir"),
-        send_to_crm=config["send_to_crm"],
-        crm_url=config["crm_url"],
+    lr_file = save_model(lr, output_path(config, "models_dir"), "lr")
+    rf = train_random_forest(
+        X_train=engineer_features_result.X_train,
+        y_train=engineer_features_result.y_train,
+        params=training_params,
+    )
+    rf_file = save_model(rf, output_path(config, "models_dir"), "rf")
+    acc, auc, lr_auc = evaluate_models(
+        rf=rf,
+        lr=lr,
+        X_test=engineer_features_result.X_test,
+        X_test_s=X_test_s,
+        y_test=engineer_features_result.y_test,
+    )
+    feature_importance_figure = plot_feature_importance(
+        rf=rf,
+        X=engineer_features_result.X,
+        params=reporting_params,
+    )
+    churn_by_region = write_churn_by_region(
+        df=engineer_features_result.df,
+        params=reporting_params,
+    )
+    send_results(
+        acc=acc,
+        auc=auc,
+        rf=rf,
+        X=engineer_features_result.X,
+        params=reporting_params,
     )
     return {
-        "model": model,
-        "accuracy": accuracy,
-        "roc_auc": roc_auc,
-        "importance_plot": importance_plot,
-        "region_report": region_report,
+        "churn_rate_by_region_figure": churn_rate_by_region_figure,
+        "segment_churn_plan": segment_churn_plan,
+        "lr": lr,
+        "lr_file": lr_file,
+        "rf": rf,
+        "rf_file": rf_file,
+        "acc": acc,
+        "auc": auc,
+        "lr_auc": lr_auc,
+        "feature_importance_figure": feature_importance_figure,
+        "feature_importance_path": output_path(config, "reporting.feature_importance_path"),
+        "churn_by_region": churn_by_region,
+        "churn_by_region_path": output_path(config, "reporting.churn_by_region_path"),
     }

@@ -8,10 +8,13 @@ logger = logging.getLogger(__name__)
 
 
 def clean_data(df: pd.DataFrame) -> pd.DataFrame:
-    """Accounts with tenure_months == 0 signed up this month and have no bill yet, drop them.
+    """Clean df.
+
+    Accounts with tenure_months == 0 signed up this month and have no bill yet,
+    drop them. A few rows have no region / email (CRM export glitch).
 
     Args:
-        df: from load_data.
+        df: from load_customers.
 
     Returns:
         df.
@@ -30,7 +33,7 @@ def clean_data(df: pd.DataFrame) -> pd.DataFrame:
     try:
         df['signup_date'] = pd.to_datetime(df['signup_date'])
     except (ValueError, TypeError):
-        pass
+        logger.warning("signup_date kept as text: it does not parse as dates")
 
     df.drop('customer_id', axis=1, inplace=True)
     return df

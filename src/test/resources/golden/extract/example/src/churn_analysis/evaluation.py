@@ -2,8 +2,10 @@
 
 import logging
 
+import numpy as np
 import pandas as pd
 from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
     accuracy_score,
     classification_report,
@@ -18,16 +20,20 @@ def evaluate_model(
     rf: RandomForestClassifier,
     X_test: pd.DataFrame,
     y_test: pd.Series,
-) -> tuple[float, float]:
-    """Evaluate.
+    lr: LogisticRegression,
+    X_test_s: np.ndarray,
+) -> tuple[float, float, float]:
+    """Compute acc, auc and lr_auc.
 
     Args:
-        rf: from train_model.
-        X_test: from train_model.
-        y_test: from train_model.
+        rf: from train_rf.
+        X_test: from engineer_features.
+        y_test: from engineer_features.
+        lr: from train_logistic_regression.
+        X_test_s: from train_logistic_regression.
 
     Returns:
-        (acc, auc).
+        (acc, auc, lr_auc).
     """
     pred = rf.predict(X_test)
     proba = rf.predict_proba(X_test)[:, 1]
@@ -37,4 +43,6 @@ def evaluate_model(
     logger.info("roc_auc:  %.3f", auc)
     logger.info("%s", confusion_matrix(y_test, pred))
     logger.info("%s", classification_report(y_test, pred))
-    return acc, auc
+
+    lr_auc = roc_auc_score(y_test, lr.predict_proba(X_test_s)[:, 1])
+    return acc, auc, lr_auc

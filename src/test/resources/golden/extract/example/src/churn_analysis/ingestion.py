@@ -5,27 +5,29 @@ import os
 import numpy as np
 import pandas as pd
 
+from .config import IngestionParams
 
-def set_random_seed(random_seed: int) -> None:
-    """Customer churn analysis – Q2 2024.
+
+def set_random_seed(params: IngestionParams) -> None:
+    """Seed the global random generator, as the notebook does.
 
     Args:
-        random_seed: config key random_seed.
+        params: settings of the ingestion stage (config.yaml).
     """
-    np.random.seed(random_seed)
+    np.random.seed(params.random_seed)
 
 
-def load_data(data_path: str) -> pd.DataFrame:
-    """Load data.
+def load_customers(params: IngestionParams) -> pd.DataFrame:
+    """Read customers.csv into df.
 
     Args:
-        data_path: path from config key data_path.
+        params: settings of the ingestion stage (config.yaml).
 
     Returns:
         df.
     """
-    if os.path.exists(data_path):
-        df = pd.read_csv(data_path)
+    if os.path.exists(params.data_path):
+        df = pd.read_csv(params.data_path)
     else:
-        df = pd.read_csv(data_path)  # copy of the export next to the notebook
+        df = pd.read_csv(params.customers_path)  # copy of the export next to the notebook
     return df

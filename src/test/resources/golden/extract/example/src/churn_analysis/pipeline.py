@@ -1,68 +1,116 @@
 """Customer churn analysis – Q2 2024: the pipeline.
 
-Every step of the notebook in order, from the raw data to the artifacts.
+Every step of the notebook in order, from the raw data to the notebook's
+results (the values it displays, the models it fits, the metrics, figures and
+files it produces).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .config import config_path, output_path
+from .artifacts import save_model
+from .config import (
+    FeaturesParams,
+    IngestionParams,
+    ReportingParams,
+    TrainingParams,
+    output_path,
+)
 from .evaluation import evaluate_model
-from .ingestion import load_data, set_random_seed
+from .features import compute_segment_churn_plan, engineer_features
+from .ingestion import load_customers, set_random_seed
 from .preprocessing import clean_data
-from .reporting import plot_feature_importance, report_results
-from .training import train_model
+from .reporting import (
+    plot_churn_rate_by_region,
+    plot_random_forest_top_10_features,
+    write_churn_by_region,
+)
+from .training import train_logistic_regression, train_rf, train_rf2
 
 
-def run_pipeline(config: dict[str, Any]) -> dict[str, object]:
-    """Run every step in order and return the artifacts.
+def run_pipeline(config: dict[str, Any]) -> dict[str, Any]:
+    """Run every step in order and return the notebook's results.
 
     Args:
         config: the configuration, as returned by config.load_config.
 
     Returns:
-        The artifacts by name: lr, rf, rf2, acc, auc, churn_by_region.
+        The results by name: churn_rate_by_region_figure, segment_churn_plan,
+        lr, lr_file, rf, rf_file, rf2, rf2_file, acc, auc, lr_auc,
+        random_forest_top_10_features_figure, feature_importance_path,
+        churn_by_region_path, churn_by_region.
     """
-    set_random_seed(random_seed=config["random_seed"])
-    df = load_data(data_path=config_path(config, "data_path"))
+    ingestion_params = IngestionParams.from_config(config)
+    features_params = FeaturesParams.from_config(config)
+    training_params = TrainingParams.from_config(config)
+    reporting_params = ReportingParams.from_config(config)
+    set_random_seed(params=ingestion_params)
+    df = load_customers(params=ingestion_params)
     df = clean_data(df=df)
-    df, X, X_test, y_test, lr, rf, rf2 = train_model(
+    churn_rate_by_region_figure = plot_churn_rate_by_region(
         df=df,
-        min_support_calls=config["min_support_calls"],
-        min_last_login_days=config["min_last_login_days"],
-        min_monthly_charges=config["min_monthly_charges"],
-        max_tenure_months=config["max_tenure_months"],
-        test_size=config["test_size"],
-        logistic_regression_c=config["logistic_regression"]["c"],
-        logistic_regression_max_iter=config["logistic_regression"]["max_iter"],
-        random_forest_n_estimators=config["random_forest"]["n_estimators"],
-        random_forest_max_depth=config["random_forest"]["max_depth"],
-        random_forest_min_samples_leaf=config["random_forest"]["min_samples_leaf"],
+        params=reporting_params,
     )
-    acc, auc = evaluate_model(rf=rf, X_test=X_test, y_test=y_test)
-    plot_feature_importance(
+    segment_churn_plan = compute_segment_churn_plan(df=df)
+    engineer_features_result = engineer_features(df=df, params=features_params)
+    X_test_s, lr = train_logistic_regression(
+        X_train=engineer_features_result.X_train,
+        X_test=engineer_features_result.X_test,
+        y_train=engineer_features_result.y_train,
+        y_test=engineer_features_result.y_test,
+        params=training_params,
+    )
+    lr_file = save_model(lr, output_path(config, "models_dir"), "lr")
+    rf = train_rf(
+        X_train=engineer_features_result.X_train,
+        y_train=engineer_features_result.y_train,
+        X_test=engineer_features_result.X_test,
+        y_test=engineer_features_result.y_test,
+        params=training_params,
+    )
+    rf_file = save_model(rf, output_path(config, "models_dir"), "rf")
+    df, rf2 = train_rf2(
+        df=engineer_features_result.df,
+        X_train=engineer_features_result.X_train,
+        y_train=engineer_features_result.y_train,
+        params=training_params,
+    )
+    rf2_file = save_model(rf2, output_path(config, "models_dir"), "rf2")
+    acc, auc, lr_auc = evaluate_model(
         rf=rf,
-        X=X,
-        feature_importance_path=output_path(config, "feature_importance_path"),
+        X_test=engineer_features_result.X_test,
+        y_test=engineer_features_result.y_test,
+        lr=lr,
+        X_test_s=X_test_s,
     )
-    churn_by_region = report_results(
+    random_forest_top_10_features_figure = plot_random_forest_top_10_features(
+        rf=rf,
+        X=engineer_features_result.X,
+        params=reporting_params,
+    )
+    churn_by_region = write_churn_by_region(
         df=df,
         acc=acc,
         auc=auc,
         rf=rf,
-        X=X,
-        churn_by_region_path=output_path(config, "churn_by_region_path"),
-        min_predict_proba=config["min_predict_proba"],
-        data_path=config_path(config, "data_path"),
-        send_to_crm=config["send_to_crm"],
-        example_crm_url=config["example_crm_url"],
+        X=engineer_features_result.X,
+        params=reporting_params,
     )
     return {
+        "churn_rate_by_region_figure": churn_rate_by_region_figure,
+        "segment_churn_plan": segment_churn_plan,
         "lr": lr,
+        "lr_file": lr_file,
         "rf": rf,
+        "rf_file": rf_file,
         "rf2": rf2,
+        "rf2_file": rf2_file,
         "acc": acc,
         "auc": auc,
+        "lr_auc": lr_auc,
+        "random_forest_top_10_features_figure": random_forest_top_10_features_figure,
+        "feature_importance_path": output_path(config, "reporting.feature_importance_path"),
+        "churn_by_region_path": output_path(config, "reporting.churn_by_region_path"),
         "churn_by_region": churn_by_region,
     }

@@ -2,17 +2,19 @@
 
 import logging
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 logger = logging.getLogger(__name__)
 
 
 def clean_data(df: pd.DataFrame) -> pd.DataFrame:
-    """Clean.
+    """Clean df.
+
+    Accounts with tenure_months == 0 signed up this month and have no bill yet,
+    drop them. A few rows have no region / email (CRM export glitch)
 
     Args:
-        df: from load_data.
+        df: from load_customers.
 
     Returns:
         df.
@@ -34,8 +36,4 @@ def clean_data(df: pd.DataFrame) -> pd.DataFrame:
 
     df.drop('customer_id', axis=1, inplace=True)
     logger.info("%s", df.dtypes)
-
-    df.groupby('region').churned.mean().sort_values().plot(kind='bar', figsize=(6, 3), rot=0)
-    plt.ylabel('churn rate')
-    plt.title('Churn rate by region')
     return df
