@@ -46,12 +46,14 @@ final class ResultFinder {
     private final QualifiedNames names;
     private final boolean notebookHasImages;
     private final boolean notebookHasOutputs;
+    private final Set<String> procedures;
 
     ResultFinder(AnalyzedNotebook analyzed) {
         this.analyzed = analyzed;
         this.names = QualifiedNames.of(analyzed);
         this.notebookHasImages = analyzed.notebook().codeCells().stream().anyMatch(c -> images(c) > 0);
         this.notebookHasOutputs = analyzed.notebook().codeCells().stream().anyMatch(c -> !c.outputs().isEmpty());
+        this.procedures = procedures(analyzed);
     }
 
     /** Every result, in cell order and then source order. */
@@ -84,7 +86,7 @@ final class ResultFinder {
             return Optional.empty();
         }
         Expr value = last.value();
-        if (suppressed(cell.source().text(), last.span()) || !valueLike(value)
+        if (suppressed(cell.source().text(), value.span()) || !valueLike(value)
             || DisplayCalls.kind(value, names).isPresent() || isFit(value)) {
             return Optional.empty();
         }
@@ -97,7 +99,7 @@ final class ResultFinder {
                 return Optional.empty();
             }
         }
-        if (!notebookHasOutputs && returnsNone(value)) {
+        if (!notebookHasOutputs && (returnsNone(value) || callsProcedure(value))) {
             return Optional.empty();
         }
         String variable = value instanceof Expr.Name n ? n.id() : "";
@@ -133,6 +135,31 @@ final class ResultFinder {
             return false; // df.to_csv() without a path returns the text
         }
         return DisplayCalls.RETURNS_NONE.contains(last);
+    }
+
+    /** A call of a function the notebook defines that returns no value ({@code save_fig('x')}). */
+    private boolean callsProcedure(Expr value) {
+        return value instanceof Expr.Call call && call.func() instanceof Expr.Name f && procedures.contains(f.id());
+    }
+
+    /** The functions the notebook defines whose body returns no value anywhere. */
+    private static Set<String> procedures(AnalyzedNotebook analyzed) {
+        Set<String> valued = new java.util.HashSet<>();
+        Set<String> all = new java.util.HashSet<>();
+        for (CodeCell cell : analyzed.notebook().codeCells()) {
+            if (analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
+                for (Stmt.FunctionDef f : AstWalker.find(p.module(), Stmt.FunctionDef.class)) {
+                    all.add(f.name());
+                    boolean returns = AstWalker.find(f, Stmt.Return.class).stream().anyMatch(r -> r.value() != null)
+                        || !AstWalker.find(f, Expr.Yield.class).isEmpty();
+                    if (returns) {
+                        valued.add(f.name());
+                    }
+                }
+            }
+        }
+        all.removeAll(valued);
+        return all;
     }
 
     private static boolean isFit(Expr value) {
@@ -302,18 +329,9 @@ final class ResultFinder {
         for (Expr.Call call : topLevelCalls(module)) {
             if (call.func() instanceof Expr.Name n && writers.containsKey(n.id())) {
                 found.add(new Result.Written(cell, call.span(), new IoAccess(IoAccess.Direction.OUTPUT, n.id(),
-                    literalArgument(call), call.span())));
+                    "", call.span())));
             }
         }
-    }
-
-    private static String literalArgument(Expr.Call call) {
-        for (Arg a : call.args()) {
-            if (a.kind() == Arg.Kind.POSITIONAL) {
-                return a.value() instanceof Expr.Str s ? s.value() : "";
-            }
-        }
-        return "";
     }
 
     // ---------------------------------------------------------------- helpers

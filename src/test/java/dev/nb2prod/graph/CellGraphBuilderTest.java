@@ -80,12 +80,14 @@ class CellGraphBuilderTest {
     }
 
     @Test
-    void withoutOutputsTheTerminalValuesAreTheSinks() {
+    void essentialCellsAreThoseTheResultsNeedAndPeeksAreNoResults() {
         CellGraph graph = TestNotebooks.graph(TestNotebooks.code(
             "from sklearn.linear_model import LinearRegression", "X = [[1], [2]]\ny = [1, 2]",
-            "X", "model = LinearRegression().fit(X, y)"));
+            "len(X)", "model = LinearRegression().fit(X, y)", "X"));
         assertThat(graph.terminals()).extracting(Terminal::name).containsExactly("model");
-        assertThat(graph.cells()).extracting(CellNode::essential).containsExactly(true, true, false, true);
+        assertThat(graph.results()).extracting(Result::describe)
+            .containsExactly("model (fitted LinearRegression)", "X (displayed)");
+        assertThat(graph.cells()).extracting(CellNode::essential).containsExactly(true, true, false, true, true);
     }
 
     @Test

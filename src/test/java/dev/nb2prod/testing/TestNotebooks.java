@@ -111,6 +111,12 @@ public final class TestNotebooks {
         return new Output.ExecuteResult(Optional.of(1), new Output.MimeBundle(data, Map.of()), 1);
     }
 
+    /** A display_data output holding a PNG image (only its size is kept, as the reader does). */
+    public static Output image() {
+        return new Output.DisplayData(new Output.MimeBundle(Map.of("text/plain",
+            new SourceText("<Figure size 432x288 with 1 Axes>", lineNumbers("x"))), Map.of("image/png", 1024)), 1);
+    }
+
     /** An error output with the given traceback text. */
     public static Output error(String ename, String evalue, String traceback) {
         return new Output.Error(ename, evalue, new SourceText(traceback, lineNumbers(traceback)), 1);
