@@ -161,12 +161,21 @@ public final class Planner {
             bodies.add(body);
             anchored.add(names);
         }
-        List<DataFlow.Flow> firstFlows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
-        // dead stores: values a function computes that nothing reads and that are no result
-        for (int i = 0; i < bodies.size(); i++) {
-            bodies.set(i, DeadStores.strip(bodies.get(i), Set.copyOf(firstFlows.get(i).returns()), frontEnd));
-        }
+        // dead stores: values a function computes that nothing reads and that are no result; removing one may
+        // leave a value an earlier function returned for it unread: repeat until nothing changes
         List<DataFlow.Flow> flows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
+        for (int pass = 0; pass < 10; pass++) {
+            boolean changed = false;
+            for (int i = 0; i < bodies.size(); i++) {
+                String stripped = DeadStores.strip(bodies.get(i), Set.copyOf(flows.get(i).returns()), frontEnd);
+                changed |= !stripped.equals(bodies.get(i));
+                bodies.set(i, stripped);
+            }
+            if (!changed) {
+                break;
+            }
+            flows = DataFlow.of(bodies, anchored, helperNames, importLines.keySet(), frontEnd);
+        }
         for (int i = 0; i < flows.size(); i++) {
             for (String u : flows.get(i).undefined()) {
                 todos.add("`" + u + "` is used in cell " + (groups.get(i).cells().get(0) + 1)

@@ -24,7 +24,20 @@ public final class DeadStores {
 
     private record Cut(int from, int to, boolean whole) {}
 
+    /** Strips dead stores until none is left (removing one can make the values it read dead in turn). */
     public static String strip(String body, Set<String> returned, PythonFrontEnd frontEnd) {
+        String current = body;
+        for (int pass = 0; pass < 10; pass++) {
+            String next = stripOnce(current, returned, frontEnd);
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String stripOnce(String body, Set<String> returned, PythonFrontEnd frontEnd) {
         if (!(frontEnd.parse(body) instanceof ParsedCell.Parsed parsed)) {
             return body;
         }

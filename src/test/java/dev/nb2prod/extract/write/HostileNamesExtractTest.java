@@ -112,7 +112,7 @@ class HostileNamesExtractTest {
             "# class",
             "match = total + 1",
             "# class",
-            "merged.to_csv('../../out/../result.csv')\nmerged.to_csv('/tmp/nb2prod-hostile-out.csv')");
+            "merged['m'] = match\nmerged.to_csv('../../out/../result.csv')\nmerged.to_csv('/tmp/nb2prod-hostile-out.csv')");
         Path out = tmp.resolve("out");
         Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--keep-exploratory");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
@@ -217,13 +217,18 @@ class HostileNamesExtractTest {
     }
 
     @Test
-    void awaitAsANameDoesNotParseSoTheCellIsDroppedAndThePackageCompiles() throws Exception {
+    void awaitAsANameDoesNotParseSoTheCellThatRanIsRefusedOrDroppedOnRequest() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(folder.resolve("data.csv"), "x,y\n1,2\n");
         Path nb = notebook(folder.resolve("old.ipynb"), "# Old", "import pandas as pd\ndf = pd.read_csv('data.csv')",
             "# Step", "await = 2\ndf['z'] = df['x'] * await", "# Out", "df.to_csv('out.csv')");
         Path out = tmp.resolve("out");
-        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--keep-exploratory");
+        Cli refused = Cli.run("extract", nb.toString(), "-o", out.toString(), "--keep-exploratory");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("cell 4 ran in the notebook but does not parse").contains("--drop-unparsed")
+            .hasLineCount(1);
+        assertThat(out).doesNotExist();
+        Cli cli = Cli.run("extract", nb.toString(), "-o", out.toString(), "--keep-exploratory", "--drop-unparsed");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         checkTree(out);
         try (Stream<Path> walk = Files.walk(out.resolve("src"))) {
