@@ -185,10 +185,11 @@ public final class Planner {
 
         // names, signatures, docstrings
         String titleText = titleHeading(notebook).orElse(null);
+        // the class of each fitted model, by the name the package returns it under
         Map<String, String> estimators = new HashMap<>();
-        graph.results().forEach(r -> {
-            if (r instanceof Result.Model m && kept.contains(m.cell())) {
-                estimators.put(m.variable(), m.estimator());
+        placed.slots().forEach(slot -> {
+            if (slot.result() instanceof Result.Model m) {
+                estimators.put(slot.name(), m.estimator());
             }
         });
         StepNames naming = new StepNames(graph, titleText, estimators);

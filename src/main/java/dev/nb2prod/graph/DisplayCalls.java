@@ -37,9 +37,9 @@ public final class DisplayCalls {
     /** Checks whose aggregate is a count to look at: {@code df.isnull().sum()}. */
     public static final Set<String> CHECKS = Set.of("isnull", "isna", "notnull", "notna", "duplicated");
 
-    /** Roots of drawing calls: pyplot, seaborn, plotly, the usual names of axes and figures. */
-    public static final Set<String> DRAWING_ROOTS = Set.of("plt", "pyplot", "pylab", "sns", "seaborn", "px", "go",
-        "ax", "axes", "axs", "ax1", "ax2", "ax3", "ax4", "fig", "figure", "g", "grid", "mpl", "matplotlib");
+    /** The usual names of axes and figures: their set_/add_ methods draw too ({@code ax.set_xscale('log')}). */
+    public static final Set<String> AXES_NAMES = Set.of("ax", "axes", "axs", "ax1", "ax2", "ax3", "ax4", "fig",
+        "figure");
 
     /** Methods that draw or decorate a figure, whatever their receiver ({@code df.plot()}, {@code ax.set_title()}). */
     public static final Set<String> DRAWING_METHODS = Set.of(
@@ -152,7 +152,8 @@ public final class DisplayCalls {
         if (qualified.startsWith("matplotlib.") || qualified.startsWith("seaborn.") || qualified.startsWith("plotly.")) {
             return !qualified.startsWith("matplotlib.pyplot.style") && !qualified.endsWith(".rcParams.update");
         }
-        if (DRAWING_ROOTS.contains(root) && call.func() instanceof Expr.Attribute) {
+        if (AXES_NAMES.contains(root) && call.func() instanceof Expr.Attribute
+            && (last.startsWith("set_") || last.startsWith("add_") || last.startsWith("tick"))) {
             return true;
         }
         // df.plot(), df.plot.bar(), df.hist(), series.plot(kind='bar')

@@ -94,7 +94,18 @@ public final class Hoister {
         taken.addAll(Identifiers.KEYWORDS);
         taken.addAll(Identifiers.BUILTINS);
         graph.inputs().forEach(a -> inputTargets.add(a.target()));
-        graph.outputs().forEach(a -> outputTargets.add(a.target()));
+        graph.outputs().forEach(a -> {
+            outputTargets.add(a.target());
+            // np.save('arr') writes arr.npy, np.savez('arr') arr.npz: a later read names the file with its extension
+            String last = a.call().substring(a.call().lastIndexOf('.') + 1);
+            if (!a.target().isEmpty() && !a.target().contains(".")) {
+                if (last.equals("save")) {
+                    outputTargets.add(a.target() + ".npy");
+                } else if (last.startsWith("savez")) {
+                    outputTargets.add(a.target() + ".npz");
+                }
+            }
+        });
     }
 
     public Result run(List<Finding> findings) {

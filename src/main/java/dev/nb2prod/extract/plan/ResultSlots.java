@@ -152,7 +152,10 @@ public final class ResultSlots {
                         anchor = lastProducer(units, anchor, variable);
                     } else {
                         Markdown.Heading h = headings.get(r.cell());
-                        String suffix = ResultNames.ofHeading(h == null ? null : h.text());
+                        List<String> words = new ArrayList<>(h == null ? List.of()
+                            : Identifiers.meaningfulWords(h.text()));
+                        words.removeAll(Identifiers.words(variable));
+                        String suffix = String.join("_", words.subList(0, Math.min(3, words.size())));
                         String base = variable + "_" + (suffix.isEmpty() ? "cell" + (r.cell() + 1) : suffix);
                         name = Identifiers.unique(Identifiers.sanitize(base, variable), taken);
                         snapshot = name + " = " + copyOf(variable, inPlace, typeOf.apply(anchor, variable));

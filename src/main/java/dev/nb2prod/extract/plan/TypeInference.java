@@ -93,6 +93,19 @@ public final class TypeInference {
                         put(n.id(), t);
                     }
                 }
+            } else if (value instanceof Expr.Call call && datasetArrays(call)) {
+                // X, y = load_iris(return_X_y=True) / make_blobs(...): numpy arrays
+                for (Expr e : elts) {
+                    if (e instanceof Expr.Name n) {
+                        put(n.id(), numpy == null ? "" : numpy + ".ndarray");
+                    }
+                }
+            } else if (value instanceof Expr.TupleExpr values && values.elts().size() == elts.size()) {
+                for (int i = 0; i < elts.size(); i++) {
+                    if (elts.get(i) instanceof Expr.Name n) {
+                        put(n.id(), infer(values.elts().get(i)));
+                    }
+                }
             } else {
                 for (Expr e : elts) {
                     if (e instanceof Expr.Name n) {
@@ -162,9 +175,48 @@ public final class TypeInference {
         }
     }
 
+    /** {@code load_iris(return_X_y=True)}, {@code make_blobs(...)}: scikit-learn data sets as arrays. */
+    private boolean datasetArrays(Expr.Call call) {
+        String last = Dotted.lastPart(call.func());
+        String q = qualified.qualify(call.func()).orElse("");
+        boolean sklearn = q.startsWith("sklearn.") || q.equals(last);
+        return sklearn && (last.startsWith("make_") || (last.startsWith("load_") || last.startsWith("fetch_"))
+            && call.keyword("return_X_y") instanceof Expr.BoolLit b && b.value());
+    }
+
     private String call(Expr.Call call) {
         String last = Dotted.lastPart(call.func());
         String q = qualified.qualify(call.func()).orElse("");
+        if (q.equals("len") || last.equals("len") && call.func() instanceof Expr.Name) {
+            return "int";
+        }
+        if (q.startsWith("numpy.random.") && !last.equals("seed") && !last.equals("RandomState")
+            && !last.equals("default_rng") || q.startsWith("numpy.") && Set.of("zeros_like", "ones_like", "full",
+                "empty", "eye", "meshgrid", "where", "dot", "sqrt", "exp", "log", "abs", "sin", "cos", "array_split",
+                "cumsum", "sort", "argsort", "unique", "percentile", "histogram", "polyfit", "load", "loadtxt",
+                "genfromtxt").contains(last)) {
+            return numpy == null ? "" : numpy + ".ndarray";
+        }
+        if (Set.of("cross_val_score", "cross_val_predict", "confusion_matrix").contains(last)) {
+            return numpy == null ? "" : numpy + ".ndarray";
+        }
+        if (last.equals("classification_report")) {
+            return "str";
+        }
+        if (call.func() instanceof Expr.Attribute a) {
+            String receiver = infer(a.value());
+            if (numpy != null && receiver.equals(numpy + ".ndarray") && Set.of("reshape", "ravel", "flatten", "copy",
+                "astype", "T", "transpose", "squeeze", "clip", "round").contains(last)) {
+                return receiver;
+            }
+            if (last.equals("value_counts") || last.equals("unique") && !receiver.isEmpty()) {
+                return last.equals("value_counts") ? frame("Series") : numpy == null ? "" : numpy + ".ndarray";
+            }
+            if (groupedAggregate(a)) {
+                return a.value() instanceof Expr.Subscript s && s.slice() instanceof Expr.Str
+                    || a.value() instanceof Expr.Attribute ? frame("Series") : frame("DataFrame");
+            }
+        }
         if (q.startsWith("pandas.") && FRAME_FUNCTIONS.contains(last)) {
             return frame("DataFrame");
         }
@@ -193,6 +245,24 @@ public final class TypeInference {
             }
         }
         return "";
+    }
+
+    /** {@code df.groupby(...)[col].mean()}, {@code df.groupby(...).agg(...)}: an aggregate of a grouping. */
+    private static boolean groupedAggregate(Expr.Attribute a) {
+        if (!Set.of("mean", "sum", "count", "size", "median", "max", "min", "std", "var", "agg", "aggregate",
+            "nunique", "first", "last").contains(a.attr())) {
+            return false;
+        }
+        Expr receiver = a.value();
+        if (receiver instanceof Expr.Subscript s) {
+            receiver = s.value();
+        } else if (receiver instanceof Expr.Attribute inner && !(inner.value() instanceof Expr.Call)) {
+            receiver = inner.value();
+        }
+        if (receiver instanceof Expr.Attribute inner) {
+            receiver = inner.value();
+        }
+        return receiver instanceof Expr.Call c && Dotted.lastPart(c.func()).equals("groupby");
     }
 
     /** A method chain that starts at a DataFrame and never picks a single column. */
