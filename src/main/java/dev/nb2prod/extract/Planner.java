@@ -4,7 +4,6 @@ import dev.nb2prod.extract.ExtractionPlan.CellDecision;
 import dev.nb2prod.extract.ExtractionPlan.ConfigKey;
 import dev.nb2prod.extract.ExtractionPlan.Dependency;
 import dev.nb2prod.extract.ExtractionPlan.Helper;
-import dev.nb2prod.extract.ExtractionPlan.Parameter;
 import dev.nb2prod.extract.ExtractionPlan.PathRole;
 import dev.nb2prod.extract.ExtractionPlan.PlanResult;
 import dev.nb2prod.extract.ExtractionPlan.ResultKind;
@@ -22,6 +21,7 @@ import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.plan.Markdown;
 import dev.nb2prod.extract.plan.PlanTodos;
 import dev.nb2prod.extract.plan.Refusals;
+import dev.nb2prod.extract.plan.Signatures;
 import dev.nb2prod.extract.plan.ResultSlots;
 import dev.nb2prod.extract.plan.StageAssigner;
 import dev.nb2prod.extract.plan.StepNames;
@@ -75,7 +75,6 @@ import java.util.regex.Pattern;
  * Deterministic: the same input gives the same plan.
  */
 public final class Planner {
-    private static final Set<String> BUILTIN_TYPES = Set.of("int", "float", "str", "bool", "list", "dict", "bytes");
     private static final int MAX_RETURNS = 4;
     private static final Pattern SETTING = Pattern.compile("(?<![\\w.])params\\.([A-Za-z_]\\w*)");
 
@@ -210,75 +209,19 @@ public final class Planner {
         functionTaken.addAll(helperNames);
         List<String> functionNames = naming.names(steps, functionTaken);
 
+        Set<Integer> savedFigures = figureSlots.keySet();
+        List<Signatures.Signature> signatures = new Signatures(importLines, helpers).of(groups, flows,
+            g -> typesAfter.getOrDefault(g.units().get(g.units().size() - 1), Map.of()), kinds, savedFigures);
         List<StageFunction> functions = new ArrayList<>();
-        Map<String, String> typeOfReturned = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
-            DataFlow.Flow flow = flows.get(i);
-            Map<String, String> typesHere = typesAfter.getOrDefault(g.units().get(g.units().size() - 1), Map.of());
-            Set<String> hintRoots = new TreeSet<>();
-            List<Parameter> parameters = new ArrayList<>();
-            for (String input : flow.inputs()) {
-                String hint = hint(typeOfReturned.getOrDefault(input, ""), importLines);
-                parameters.add(new Parameter(input, hint, false));
-                root(hint).ifPresent(hintRoots::add);
-            }
-            if (flow.settings()) {
-                parameters.add(new Parameter("params", settingsClass(g.stage()), true));
-            }
-            List<Returned> returns = new ArrayList<>();
-            for (String r : flow.returns()) {
-                String hint = kinds.get(r) == ResultKind.FIGURE ? "str" : hint(typesHere.getOrDefault(r, ""), importLines);
-                returns.add(new Returned(r, hint));
-                root(hint).ifPresent(hintRoots::add);
-                typeOfReturned.put(r, hint);
-            }
-            List<String> copied = new ArrayList<>();
-            for (Parameter p : parameters) {
-                if (flow.mutated().contains(p.name()) && (p.typeHint().endsWith(".DataFrame")
-                    || p.typeHint().endsWith(".Series") || p.typeHint().endsWith(".ndarray"))) {
-                    copied.add(p.name());
-                }
-            }
-            Set<String> imports = new LinkedHashSet<>();
-            List<String> localImports = new ArrayList<>();
-            for (String name : flow.imports()) {
-                if (flow.inputs().contains(name)) {
-                    continue;
-                }
-                // an imported name the body rebinds (routes = routes[...]) is local to the function: import it there
-                List<String> lines = importLines.getOrDefault(name, List.of());
-                if (flow.names().defines().contains(name)) {
-                    lines.stream().filter(l -> !localImports.contains(l)).forEach(localImports::add);
-                } else {
-                    imports.addAll(lines);
-                }
-            }
-            String body = localImports.isEmpty() ? flow.body() : String.join("\n", localImports) + "\n" + flow.body();
-            if (flow.body().contains("os.environ") && !importLines.containsKey("os")) {
-                imports.add("import os");
-            }
-            if (flow.body().contains("copy.deepcopy(")) {
-                imports.add("import copy");
-            }
-            if (g.draws() && figureSlots.containsKey(g.figure())) {
-                imports.add("from .artifacts import save_figure");
-            }
-            for (String r : hintRoots) {
-                imports.addAll(importLines.getOrDefault(r, List.of()));
-            }
-            for (Helper h : helpers) {
-                if ((flow.names().uses().contains(h.name()) || flow.names().functions().stream()
-                    .anyMatch(f -> f.reads().contains(h.name()))) && !h.module().equals(g.stage().module())) {
-                    imports.add("from ." + h.module() + " import " + h.name());
-                }
-            }
+            Signatures.Signature sig = signatures.get(i);
             String name = functionNames.get(i);
-            String resultClass = returns.size() > MAX_RETURNS ? camel(name) + "Result" : "";
-            String summary = naming.summary(steps.get(i), flow.inputs(), estimators);
+            String resultClass = sig.returns().size() > MAX_RETURNS ? camel(name) + "Result" : "";
+            String summary = naming.summary(steps.get(i), flows.get(i).inputs(), estimators);
             String details = steps.get(i).firstOfSection() ? details(notebook, g) : "";
-            functions.add(new StageFunction(name, g.stage(), g.cells(), summary, details, parameters, returns,
-                resultClass, copied, body, List.copyOf(imports)));
+            functions.add(new StageFunction(name, g.stage(), g.cells(), summary, details, sig.parameters(),
+                sig.returns(), resultClass, sig.copiedOnEntry(), sig.body(), sig.imports()));
         }
 
         // settings: each key in the section of the one stage that reads it, else at the top level
@@ -472,16 +415,12 @@ public final class Planner {
             stages.forEach(s -> byStage.computeIfAbsent(s, k -> new ArrayList<>()).add(placedKey));
         }
         List<Settings> out = new ArrayList<>();
-        byStage.forEach((stage, keys) -> out.add(new Settings(stage, settingsClass(stage), keys)));
+        byStage.forEach((stage, keys) -> out.add(new Settings(stage, Signatures.settingsClass(stage), keys)));
         // config.yaml order: shared keys first, then the sections in pipeline order
         config.sort(java.util.Comparator.comparing((ConfigKey k) -> k.key().contains(".") ? 1 : 0)
             .thenComparing(k -> k.key().contains(".") ? Stage.valueOf(k.key().substring(0, k.key().indexOf('.'))
                 .toUpperCase(Locale.ROOT)).ordinal() : 0));
         return out;
-    }
-
-    static String settingsClass(Stage stage) {
-        return camel(stage.module()) + "Params";
     }
 
     private static String camel(String snake) {
@@ -565,19 +504,6 @@ public final class Planner {
         List<ImportInfo> out = new ArrayList<>();
         analyzed.cellNames().values().forEach(n -> out.addAll(n.imports()));
         return out;
-    }
-
-    private static Optional<String> root(String hint) {
-        if (hint.isEmpty() || BUILTIN_TYPES.contains(hint)) {
-            return Optional.empty();
-        }
-        int dot = hint.indexOf('.');
-        return Optional.of(dot < 0 ? hint : hint.substring(0, dot));
-    }
-
-    /** A hint only when the module or class it names can be imported; else empty. */
-    private static String hint(String hint, Map<String, List<String>> importLines) {
-        return root(hint).map(r -> importLines.containsKey(r) ? hint : "").orElse(hint);
     }
 
     private static Map<Integer, Set<Span>> displayFindings(List<Finding> findings) {

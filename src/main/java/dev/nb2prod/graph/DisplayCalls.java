@@ -65,6 +65,7 @@ public final class DisplayCalls {
     public static final Set<String> RETURNS_NONE = Set.of("append", "extend", "insert", "remove", "sort", "clear",
         "update", "add", "discard", "reverse", "write", "writelines", "close", "to_csv", "to_excel", "to_parquet",
         "to_json", "to_pickle", "to_sql", "to_feather", "to_hdf", "to_html", "savefig", "show", "seed", "shuffle",
+        "save", "savez", "savez_compressed", "savetxt", "save_model", "save_weights", "imwrite", "write_image",
         "dump", "set_index", "reset_index", "rename", "drop", "fillna", "dropna", "replace", "sort_values",
         "sort_index", "set_option", "makedirs", "mkdir", "system", "sleep", "print", "exec", "setattr", "delattr",
         "download", "upload", "put", "send", "plot", "pprint", "info", "warn", "warning", "error", "debug");

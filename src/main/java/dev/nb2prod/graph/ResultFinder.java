@@ -71,7 +71,9 @@ final class ResultFinder {
             models.values().stream().filter(m -> m.cell() == cell.index()).forEach(found::add);
             metrics(cell.index(), module, found);
             figure(cell, module).ifPresent(found::add);
-            displayed(cell, module).ifPresent(found::add);
+            // a cell ending with the call that writes a file shows nothing worth returning
+            displayed(cell, module).filter(d -> found.stream().noneMatch(r -> r instanceof Result.Written
+                && r.span().equals(d.span()))).ifPresent(found::add);
             found.sort(Comparator.comparing(Result::span));
             results.addAll(found);
         }

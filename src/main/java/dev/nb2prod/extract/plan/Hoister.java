@@ -450,6 +450,10 @@ public final class Hoister {
                 ? PathRole.OUTPUT
                 : absolute || path != null && path.role() == Payload.PathRole.INPUT || inputTargets.contains(value)
                     ? PathRole.INPUT : PathRole.NONE;
+            if (role == PathRole.OUTPUT && !absolute && !(path != null && path.role() == Payload.PathRole.OUTPUT)
+                && !writtenFromConfiguration(value)) {
+                return; // a file the notebook wrote where it stands, then reads: both stay relative to the run folder
+            }
             String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
             String base = contextual.isEmpty() ? stem + (directory ? "_dir" : "_path") : contextual;
             String k = Identifiers.sanitize(String.join("_", Identifiers.words(base)), "data_path");
@@ -475,6 +479,12 @@ public final class Hoister {
         } else {
             literals(f.cellIndex()).put(literal.span(), result.parameterOf.get(configKey.key()));
         }
+    }
+
+    /** True when the file at {@code value} is written through a key of config.yaml (np.save adds .npy). */
+    private boolean writtenFromConfiguration(String value) {
+        String withoutExtension = value.replaceAll("\\.(npy|npz)$", "");
+        return hoistedOutputs.contains(value) || hoistedOutputs.contains(withoutExtension);
     }
 
     private static String hostName(String url) {
