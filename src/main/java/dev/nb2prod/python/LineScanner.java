@@ -53,7 +53,7 @@ final class LineScanner {
                 break;
             }
             if (c == '\'' || c == '"') {
-                quote = line.startsWith(String.valueOf(c).repeat(3), i) ? String.valueOf(c).repeat(3) : String.valueOf(c);
+                quote = quoteAt(line, i);
                 i += quote.length();
                 continue;
             }
@@ -130,8 +130,7 @@ final class LineScanner {
 
     /** The index after the string starting at {@code start}, or the line end when it is not closed there. */
     private static int skipString(String line, int start) {
-        char q = line.charAt(start);
-        String quote = line.startsWith(String.valueOf(q).repeat(3), start) ? String.valueOf(q).repeat(3) : String.valueOf(q);
+        String quote = quoteAt(line, start);
         int i = start + quote.length();
         while (i < line.length()) {
             if (line.charAt(i) == '\\') {
@@ -143,5 +142,11 @@ final class LineScanner {
             }
         }
         return line.length();
+    }
+
+    /** The quote opening a string at {@code index}: three quote characters or one. */
+    private static String quoteAt(String line, int index) {
+        String one = String.valueOf(line.charAt(index));
+        return line.startsWith(one.repeat(3), index) ? one.repeat(3) : one;
     }
 }
