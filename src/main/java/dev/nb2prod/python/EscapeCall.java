@@ -14,6 +14,7 @@ import java.util.List;
  * </ul>
  * A lone {@code ;} or {@code ,} becomes {@code ("")}, a lone {@code /} {@code ()}. The name and the arguments keep
  * their source offsets; the inserted parentheses, quotes and commas stand for the space or the line end they replace.
+ * A quoted argument is one replacement of the source, quotes included: where the AST puts its string literal.
  */
 final class EscapeCall {
 
@@ -54,7 +55,8 @@ final class EscapeCall {
         int argsStart = args.length() > 0 ? args.originAt(0) : content.length() == 0 ? escapeOrigin : end;
         MappedText out = new MappedText().append(name).insert("(", open);
         switch (escape) {
-            case ';' -> out.insert("\"", argsStart).append(args).insert("\")", end);
+            case ';' -> out.mark(argsStart).insert("\"", argsStart).appendReplacing(args).insert("\"", end).mark(end)
+                    .insert(")", end);
             case ',' -> out.append(quotedWords(words(args), argsStart, end)).insert(")", end);
             case '/' -> out.append(join(words(args))).insert(")", end);
             default -> throw new IllegalArgumentException("not an auto-call escape: " + escape);
@@ -98,14 +100,15 @@ final class EscapeCall {
     private static MappedText quotedWords(List<MappedText> words, int start, int end) {
         MappedText out = new MappedText();
         if (words.isEmpty()) {
-            return out.insert("\"", start).insert("\"", end);
+            return out.mark(start).insert("\"", start).insert("\"", end).mark(end);
         }
         for (int i = 0; i < words.size(); i++) {
             MappedText word = words.get(i);
             if (i > 0) {
                 out.insert(", ", endOf(words.get(i - 1)));
             }
-            out.insert("\"", word.originAt(0)).append(word).insert("\"", endOf(word));
+            out.mark(word.originAt(0)).insert("\"", word.originAt(0)).appendReplacing(word)
+                    .insert("\"", endOf(word)).mark(endOf(word));
         }
         return out;
     }

@@ -132,13 +132,21 @@ final class TransformedCell {
             collector.keepUntil(source.start(i)); // the unchanged lines before it
             MappedText text = entry.getValue();
             String chars = text.text();
+            List<MappedText.Mark> marks = text.marks();
+            int m = 0;
             for (MappedText.Run run : text.runs()) {
+                for (; m < marks.size() && marks.get(m).at() <= run.start(); m++) {
+                    collector.copy(marks.get(m).origin(), marks.get(m).origin(), "");
+                }
                 String piece = chars.substring(run.start(), run.start() + run.length());
-                if (run.exact() && source.text().startsWith(piece, run.origin())) {
+                if (run.kept() && source.text().startsWith(piece, run.origin())) {
                     collector.copy(run.origin(), run.origin() + run.length(), piece);
                 } else {
                     collector.insert(piece);
                 }
+            }
+            for (; m < marks.size(); m++) {
+                collector.copy(marks.get(m).origin(), marks.get(m).origin(), "");
             }
             collector.copy(source.contentEnd(i), source.end(i), source.terminator(i));
         }

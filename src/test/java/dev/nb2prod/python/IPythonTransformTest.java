@@ -116,7 +116,14 @@ class IPythonTransformTest {
     void theEditsTurnTheCellIntoThePythonText() {
         assertThat(IPythonTransform.edits("/f a b")).containsExactly(new TextEdit(0, 1, ""), new TextEdit(2, 3, "("),
                 new TextEdit(4, 5, ", "), new TextEdit(6, 6, ")"));
-        assertThat(IPythonTransform.edits("x = 1\n;\ny = 2")).containsExactly(new TextEdit(6, 7, "(\"\")"));
+        // a quoted argument is one edit, where the AST puts its string literal
+        assertThat(IPythonTransform.edits("x = 1\n;\ny = 2")).containsExactly(new TextEdit(6, 6, "("),
+                new TextEdit(6, 7, "\"\""), new TextEdit(7, 7, ")"));
+        assertThat(IPythonTransform.edits(";f ab c")).containsExactly(new TextEdit(0, 1, ""), new TextEdit(2, 3, "("),
+                new TextEdit(3, 7, "\"ab c\""), new TextEdit(7, 7, ")"));
+        assertThat(IPythonTransform.edits(",f ab c")).containsExactly(new TextEdit(0, 1, ""), new TextEdit(2, 3, "("),
+                new TextEdit(3, 5, "\"ab\""), new TextEdit(5, 6, ", "), new TextEdit(6, 7, "\"c\""),
+                new TextEdit(7, 7, ")"));
         for (String cell : List.of(";f a \\\n b\nc = 1", "  x = 1\n  if x:\n      ;", ">>> x = 1\n... y", "x = a?\n",
                 "%%time\n  ,f a b\n", ",f a\u00a0b", "a = 1\r\n/f a\r\n;\r\n")) {
             assertThat(applyEdits(cell)).as(cell).isEqualTo(python(cell));

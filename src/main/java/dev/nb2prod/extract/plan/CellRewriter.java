@@ -1,6 +1,8 @@
 package dev.nb2prod.extract.plan;
 
 import dev.nb2prod.python.ast.Arg;
+import dev.nb2prod.python.IPythonTransform;
+import dev.nb2prod.python.TextEdit;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.ExceptHandler;
@@ -17,7 +19,8 @@ import java.util.Set;
 
 /**
  * Rewrites the source of one kept cell into function-body text with edits located by AST spans, so comments and
- * the author's formatting survive: drops imports, magics, display-only statements and notebook settings, turns
+ * the author's formatting survive: turns IPython's escapes into the Python IPython runs ({@link IPythonTransform}),
+ * drops imports, magics, display-only statements and notebook settings, turns
  * simple {@code print} checks into {@code logger.info}, replaces hoisted literals and renamed constants, and adds
  * {@code random_state=random_seed} where asked.
  */
@@ -86,6 +89,7 @@ public final class CellRewriter {
         collectFStrings();
         block(body, true);
         inner();
+        ipythonSyntax();
         String text = apply(0, source.text().length(), true);
         return new Result(tidy(text), pipSpecs, notes);
     }
@@ -196,7 +200,7 @@ public final class CellRewriter {
                 && !magic.parsedArgs().body().isEmpty()) {
                 // %time / %timeit / %prun run Python: keep that code, once
                 Span args = magic.parsedArgs().span();
-                String code = source.slice(args).strip();
+                String code = render(args).strip();
                 if (code.isEmpty()) {
                     return "";
                 }
@@ -457,6 +461,17 @@ public final class CellRewriter {
                 randomState(call);
             }
         });
+    }
+
+    /**
+     * The lines IPython transforms (auto-call escapes such as {@code /f a b} or a lone {@code ;}, pasted prompts, an
+     * indented cell) become the Python IPython runs. Added last: where another edit covers the same text (a hoisted
+     * literal that was an auto-quoted argument), that edit wins.
+     */
+    private void ipythonSyntax() {
+        for (TextEdit e : IPythonTransform.edits(source.text())) {
+            innerEdits.add(new Edit(e.start(), e.end(), e.text()));
+        }
     }
 
     private void randomState(Expr.Call call) {
