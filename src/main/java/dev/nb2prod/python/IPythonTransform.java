@@ -1,6 +1,5 @@
 package dev.nb2prod.python;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +95,34 @@ public final class IPythonTransform {
     }
 
     private void cleanUp(int from, int to) {
-        List<String> ipythonLines = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            ipythonLines.add(lines.terminator(i).startsWith("\r") ? content(i) + "\r" : content(i));
+        InputCleanup.apply(new CleanupView(from, to));
+    }
+
+    /** Lines {@code [from, to)} as {@link InputCleanup} sees them: cleaned so far, a {@code \r} break kept. */
+    private final class CleanupView implements InputCleanup.Lines {
+        private final int from;
+        private final int to;
+
+        CleanupView(int from, int to) {
+            this.from = from;
+            this.to = to;
         }
-        int[] cut = InputCleanup.removedPrefixes(ipythonLines);
-        for (int k = 0; k < cut.length; k++) {
+
+        @Override
+        public int count() {
+            return to - from;
+        }
+
+        @Override
+        public String line(int k) {
             int i = from + k;
-            removed[i] = Math.min(removed[i] + cut[k], lines.contentEnd(i) - lines.start(i));
+            return lines.breaksWithCarriageReturn(i) ? content(i) + "\r" : content(i);
+        }
+
+        @Override
+        public void cut(int k, int length) {
+            int i = from + k;
+            removed[i] = Math.min(removed[i] + length, lines.contentEnd(i) - lines.start(i));
         }
     }
 
@@ -211,7 +230,7 @@ public final class IPythonTransform {
      * wildcards included). Its {@code $} does not match before a {@code \r}.
      */
     private boolean helpTarget(int line, int col, int end) {
-        if (lines.terminator(end).startsWith("\r")) {
+        if (lines.breaksWithCarriageReturn(end)) {
             return false;
         }
         String last = line == end ? content(end).substring(col) : content(end);

@@ -1,6 +1,5 @@
 package dev.nb2prod.python;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +8,8 @@ import java.util.regex.Pattern;
  * lines are ignored, the indentation of the first non-blank line is removed from every line that starts with it
  * ({@code leading_indent}), then pasted prompts are removed: {@code >>> } and {@code ... } when the first line starts
  * with {@code >>>} or the second with either ({@code classic_prompt}), {@code In [n]: } and {@code ...: } when the
- * first or second line starts with one ({@code ipython_prompt}). Each of these removes a prefix of a line.
+ * first or second line starts with one ({@code ipython_prompt}). Each of these removes a prefix of a line. Only the
+ * first two lines are read unless something is removed, so that nested cell-magic bodies stay linear.
  */
 final class InputCleanup {
     private static final Pattern INDENT = Pattern.compile("[ \t]+");
@@ -18,53 +18,53 @@ final class InputCleanup {
     private static final Pattern IPYTHON = Pattern.compile("((\\[nav\\]|\\[ins\\])? )?In \\[\\d+\\]: |\\s*\\.{3,}: ?",
             Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** The lines of a cell as the clean-up sees and changes them. */
+    interface Lines {
+        int count();
+
+        /** Line {@code k} as cleaned so far, followed by {@code \r} when its line break starts with one. */
+        String line(int k);
+
+        /** Removes the first {@code length} characters of line {@code k}. */
+        void cut(int k, int length);
+    }
+
     private InputCleanup() {
     }
 
-    /**
-     * How many leading characters the clean-up removes from each line. {@code lines} are the lines' contents, each
-     * followed by {@code \r} when its line break starts with one (IPython's {@code $} does not match before it).
-     */
-    static int[] removedPrefixes(List<String> lines) {
-        int[] removed = new int[lines.size()];
-        String[] current = lines.toArray(String[]::new);
+    static void apply(Lines lines) {
+        int n = lines.count();
         int first = 0;
-        while (first < current.length && PythonWhitespace.isBlank(current[first])) {
+        while (first < n && PythonWhitespace.isBlank(lines.line(first))) {
             first++;
         }
-        if (first == current.length) {
-            return removed;
+        if (first == n) {
+            return;
         }
-        Matcher indent = INDENT.matcher(current[first]);
+        Matcher indent = INDENT.matcher(lines.line(first));
         if (indent.lookingAt()) {
             String space = indent.group();
-            for (int i = first; i < current.length; i++) {
-                if (current[i].startsWith(space)) {
-                    cut(current, removed, i, space.length());
+            for (int k = first; k < n; k++) {
+                if (lines.line(k).startsWith(space)) {
+                    lines.cut(k, space.length());
                 }
             }
         }
-        stripPrompts(current, removed, first, CLASSIC_FIRST, CLASSIC);
-        stripPrompts(current, removed, first, IPYTHON, IPYTHON);
-        return removed;
+        stripPrompts(lines, first, CLASSIC_FIRST, CLASSIC);
+        stripPrompts(lines, first, IPYTHON, IPYTHON);
     }
 
-    private static void stripPrompts(String[] lines, int[] removed, int first, Pattern firstLine, Pattern prompt) {
-        boolean pasted = firstLine.matcher(lines[first]).lookingAt()
-                || first + 1 < lines.length && prompt.matcher(lines[first + 1]).lookingAt();
+    private static void stripPrompts(Lines lines, int first, Pattern firstLine, Pattern prompt) {
+        boolean pasted = firstLine.matcher(lines.line(first)).lookingAt()
+                || first + 1 < lines.count() && prompt.matcher(lines.line(first + 1)).lookingAt();
         if (!pasted) {
             return;
         }
-        for (int i = first; i < lines.length; i++) {
-            Matcher m = prompt.matcher(lines[i]);
+        for (int k = first; k < lines.count(); k++) {
+            Matcher m = prompt.matcher(lines.line(k));
             if (m.lookingAt()) {
-                cut(lines, removed, i, m.end());
+                lines.cut(k, m.end());
             }
         }
-    }
-
-    private static void cut(String[] lines, int[] removed, int line, int length) {
-        lines[line] = lines[line].substring(length);
-        removed[line] += length;
     }
 }

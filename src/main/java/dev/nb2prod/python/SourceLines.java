@@ -59,6 +59,11 @@ final class SourceLines {
         return text.substring(starts[line], contentEnds[line]);
     }
 
+    /** True when the line's break is {@code \r\n} or a lone {@code \r}. */
+    boolean breaksWithCarriageReturn(int line) {
+        return contentEnds[line] < text.length() && text.charAt(contentEnds[line]) == '\r';
+    }
+
     String terminator(int line) {
         return text.substring(contentEnds[line], end(line));
     }

@@ -152,5 +152,8 @@ class IPythonTransformTest {
         assertThat(python(words)).endsWith("\"a\")");
         String help = "x = " + "a".repeat(200_000) + ")?";
         assertThat(python(help)).isEqualTo(help);
+        // every %%time body is a cell of its own: the clean-up reads two lines of each unless it removes something
+        String nested = "%%time\n".repeat(20_000) + "  ;";
+        assertThat(python(nested)).isEqualTo("%%time\n".repeat(20_000) + "(\"\")");
     }
 }
