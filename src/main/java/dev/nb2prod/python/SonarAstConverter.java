@@ -533,9 +533,9 @@ final class SonarAstConverter {
                 case ParsedCell.Failed f -> throw new NestedSyntaxError(f.error());
             }
         }
-        Span full = body.isEmpty() ? sp : Span.cover(sp, cellSpan(lineStarts.length,
-                source.length() - lineStarts[lineStarts.length - 1], lineStarts.length,
-                source.length() - lineStarts[lineStarts.length - 1]));
+        int lastLine = lineStarts.length;
+        int lastCol = source.length() - lineStarts[lastLine - 1];
+        Span full = body.isEmpty() ? sp : Span.cover(sp, cellSpan(lastLine, lastCol, lastLine, lastCol));
         return new Stmt.CellMagic(name, args, body, parsed, full);
     }
 
