@@ -217,27 +217,141 @@ def read_cells(notebook_path):
 RUN_BODY_CELL_MAGICS = {"%%time", "%%timeit", "%%capture", "%%prun"}
 _ASSIGN_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w.\[\], ]*?)\s*=\s*[!%]")
 _INSTALL = re.compile(r"^\s*[!%]\s*(pip|pip3|conda|mamba|apt|apt-get|sudo)\b")
+# IPython's clean-up of a cell (IPython.core.inputtransformer2: leading_indent, classic_prompt, ipython_prompt)
+_LEADING_INDENT = re.compile(r"[ \t]+")
+_CLASSIC_FIRST_PROMPT = re.compile(r">>>( |$)")
+_CLASSIC_PROMPT = re.compile(r"(>>>|\.\.\.)( |$)")
+_IPYTHON_PROMPT = re.compile(r"((\[nav\]|\[ins\])? )?In \[\d+\]: |\s*\.{3,}: ?")
 
 
 def script_source(source):
-    """A cell's source with IPython syntax removed: None for a %% cell magic, else runnable Python."""
-    if source.lstrip().startswith("%%"):
-        first, _, body = source.lstrip().partition("\n")
-        if first.split()[0] not in RUN_BODY_CELL_MAGICS:
+    """A cell's source as IPython runs it, IPython syntax removed: None for a %% cell magic other than %%time,
+    %%timeit, %%capture and %%prun (whose body is kept), else runnable Python.
+
+    As IPython does, the indentation of the first line and pasted >>> or In [n]: prompts are removed first. Then,
+    at the start of a logical line only (never inside brackets or strings, nor after a backslash continuation):
+    magics and shell commands become `pass` (`x = !ls` and `x = %sx ls` become `x = None`), help requests
+    (`obj?`, `?obj`) `pass`, and the auto-call escapes the calls IPython makes of them: `/f a b` -> `f(a, b)`,
+    `;f a b` -> `f("a b")`, `,f a b` -> `f("a", "b")`, a lone `;` -> `("")`. Lines continued by a backslash go
+    with their magic or escape line.
+    """
+    lines = _clean_up(source.splitlines())
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].startswith("%%"):
+        if lines[first].split()[0] not in RUN_BODY_CELL_MAGICS:
             return None
-        source = body
-    lines = []
-    for line in source.splitlines():
+        return script_source("\n".join(lines[first + 1:]))
+    out = []
+    state = _CodeState()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         stripped = line.lstrip()
         indent = line[: len(line) - len(stripped)]
-        assigned = _ASSIGN_MAGIC.match(line)
-        if assigned:
-            lines.append(assigned.group(1) + assigned.group(2) + " = None")
-        elif stripped.startswith(("%", "!")) or (stripped.endswith("?") and re.match(r"^[\w.?]+$", stripped)):
-            lines.append(indent + "pass")
-        else:
-            lines.append(line)
-    return "\n".join(lines) + "\n"
+        special = None
+        if state.at_logical_start() and stripped and not stripped.startswith("#"):
+            special = _special_line(stripped, lambda: _joined(lines, i))
+        if special is None:
+            state.scan(line)
+            out.append(line)
+            i += 1
+            continue
+        out.append(indent + special)
+        while lines[i].endswith("\\") and i + 1 < len(lines):  # continuation lines go with the special line
+            i += 1
+            out.append("")
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def _special_line(stripped, joined):
+    """The Python for a line starting with IPython syntax (whitespace stripped), or None for a Python line."""
+    assigned = _ASSIGN_MAGIC.match(stripped)
+    if assigned:
+        return assigned.group(2) + " = None"
+    if stripped.startswith(("%", "!")) and not stripped.startswith(("%=", "!=")):
+        return "pass"
+    if stripped.startswith("?") or (stripped.endswith("?") and re.match(r"^[\w.?]+$", stripped)):
+        return "pass"
+    if stripped.startswith((",", ";")) or (stripped.startswith("/") and not stripped.startswith(("//", "/="))):
+        line = joined()
+        escape, content = line[0], line[1:]
+        name, _, args = content.partition(" ")
+        if escape == ",":
+            return '%s("%s")' % (name, '", "'.join(args.split()))
+        if escape == ";":
+            return '%s("%s")' % (name, args)
+        return "%s(%s)" % (name, ", ".join(args.split()))
+    return None
+
+
+def _joined(lines, i):
+    """IPython's assemble_continued_line: line i (stripped) and the lines its trailing backslashes continue."""
+    parts = [lines[i].lstrip()]
+    while lines[i].endswith("\\") and i + 1 < len(lines):
+        i += 1
+        parts.append(lines[i])
+    return " ".join([p[:-1] for p in parts[:-1]] + [parts[-1].rstrip()])
+
+
+def _clean_up(lines):
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    lines = list(lines)
+    indent = _LEADING_INDENT.match(lines[first])
+    if indent:
+        space = indent.group(0)
+        lines[first:] = [line[len(space):] if line.startswith(space) else line for line in lines[first:]]
+    for initial, prompt in ((_CLASSIC_FIRST_PROMPT, _CLASSIC_PROMPT), (_IPYTHON_PROMPT, _IPYTHON_PROMPT)):
+        if initial.match(lines[first]) or (first + 1 < len(lines) and prompt.match(lines[first + 1])):
+            lines[first:] = [prompt.sub("", line, count=1) for line in lines[first:]]
+    return lines
+
+
+class _CodeState:
+    """Open brackets, an open string and a backslash continuation, from one physical line of Python to the next."""
+
+    def __init__(self):
+        self.depth = 0
+        self.quote = None
+        self.continued = False
+
+    def at_logical_start(self):
+        return self.depth == 0 and self.quote is None and not self.continued
+
+    def scan(self, line):
+        self.continued = False
+        i, n = 0, len(line)
+        while i < n:
+            c = line[i]
+            if self.quote is not None:
+                if c == "\\":
+                    self.continued = i == n - 1
+                    i += 2
+                elif line.startswith(self.quote, i):
+                    i += len(self.quote)
+                    self.quote = None
+                else:
+                    i += 1
+                continue
+            if c == "#":
+                break
+            if c in "'\"":
+                self.quote = c * 3 if line.startswith(c * 3, i) else c
+                i += len(self.quote)
+                continue
+            if c == "\\" and i == n - 1:
+                self.continued = True
+            elif c in "([{":
+                self.depth += 1
+            elif c in ")]}":
+                self.depth = max(0, self.depth - 1)
+            i += 1
+        if self.quote is not None and len(self.quote) == 1 and not self.continued:
+            self.quote = None  # an unterminated one-line string ends at its line
+        if self.quote is not None:
+            self.continued = False
 
 
 def _nbclient_available():

@@ -36,16 +36,17 @@ import warnings
 
 DECISIONS = """\
 Decisions where the contract left room (the Java side makes the same ones):
- 1. Magic detection happens only at the start of a logical line: not inside brackets, not inside a string
-    (triple-quoted or backslash-continued), not after a backslash line continuation (a simple scanner of
+ 1. Magic and escape detection happens only at the start of a logical line: not inside brackets, not inside a
+    string (triple-quoted or backslash-continued), not after a backslash line continuation (a simple scanner of
     quotes, brackets, comments and backslashes; Python 3.12 nested same-quote f-strings are not modelled).
     A magic or shell line (-> pass) is not scanned: its quotes and brackets do not count, and if it ends
     with a backslash the following physical lines are swallowed (they become blank). The code kept from a
     %time/%timeit/%prun line is scanned like any line, so it may go on over brackets or backslashes.
- 2. The cell-magic line is the first non-blank line of the cell, leading whitespace ignored. %%time, %%timeit,
-    %%capture and %%prun lines become blank (their arguments, e.g. %%capture's variable or %%timeit's setup
-    code, are ignored); any other %%name there skips the cell ("cell magic"). A %% line elsewhere is a line
-    magic (-> pass).
+ 2. The cell-magic line is the first non-blank line of the cell after IPython's clean-up (19). %%time,
+    %%timeit, %%capture and %%prun lines become blank (their arguments, e.g. %%capture's variable or %%timeit's
+    setup code, are ignored) and the lines after them are pre-processed as a cell of their own (clean-up
+    included); any other %%name there skips the cell ("cell magic"); `%%name?` is help (-> pass). A %% line
+    elsewhere is a line magic (-> pass).
  3. %time/%timeit/%prun: the magic name must be followed by whitespace or the end of the line; then every
     token starting with '-' is dropped, and for -n -r -p (timeit) and -D -l -s -T (prun) given without an
     attached value the next token too; the rest of the line (stripped) is the code. Empty code -> pass.
@@ -53,7 +54,8 @@ Decisions where the contract left room (the Java side makes the same ones):
  4. `LHS = %anything` and `LHS = !cmd` (LHS: names or dotted names separated by commas, IPython's regex)
     become `LHS = None`, even for %time/%timeit/%prun (their code is then not read).
  5. `obj?`, `obj??`, `?obj`: a logical line that is a single physical line whose last character outside
-    strings and comments is '?', or whose first non-blank character is '?', becomes pass.
+    strings and comments is '?', or whose first non-blank character is '?', becomes pass. An auto-call escape
+    line (20) whose last character outside strings and comments is '?' is help too (-> pass).
  6. `del name` reads the name (a use if not bound earlier in the cell), is not a define and does not unbind.
     In a function body `del name` makes the name local (Python's rule).
  7. `except E as e` binds e for the rest of the cell (reads of e later in the cell are not uses) but e is
@@ -96,6 +98,17 @@ Decisions where the contract left room (the Java side makes the same ones):
 17. Notebooks are read as nbformat 3 (worksheets[].cells[]) or 4 (cells[]) by the `nbformat` field; any
     other major version (or none) is not a notebook here (exit 2). Index counts all cells of all worksheets.
 18. Names are as CPython's parser gives them (NFKC-normalised identifiers); lists are sorted by code point.
+19. IPython's clean-up comes first: leading blank lines are ignored, the indentation ([ \t]+) of the first
+    non-blank line is removed from every line that starts with it, then pasted prompts: `>>> `/`... ` when the
+    first line starts with `>>>` or the second with either, `In [n]: `/`...: ` when the first or second line
+    starts with one (IPython's regular expressions; their `$` does not match before a \r line break).
+20. Auto-call escapes at the start of a logical line (like magics, 1): `,f a b` -> `f("a", "b")` (split on
+    whitespace), `;f a b` -> `f("a b")`, `/f a b` -> `f(a, b)`, exactly IPython's text: the name is up to the
+    first space, so `/f a, b` -> `f(a,, b)` (a syntax error) and a lone `;` or `,` -> `("")`, `/` -> `()`.
+    Lines continued by a trailing backslash are joined onto the first line (IPython's assemble_continued_line)
+    and become blank. `//`, `/=` are operators, not escapes. The call is transformed again while it starts
+    with an escape (`;;` -> `("")("")`), at most 8 more times. The code of %time/%timeit/%prun is transformed
+    the same way when it starts with an escape.
 """
 
 # dir(builtins) of CPython 3.11 (with the site module), fixed so output does not depend on the interpreter.
@@ -166,7 +179,12 @@ class Skip(Exception):
 # IPython pre-processing (line based)
 # --------------------------------------------------------------------------------------------------------
 
-NEWLINE = re.compile(r"\r\n|\r|\n")
+NEWLINE_KEPT = re.compile(r"(\r\n|\r|\n)")
+LEADING_INDENT = re.compile(r"[ \t]+")
+CLASSIC_FIRST_PROMPT = re.compile(r">>>( |$)")
+CLASSIC_PROMPT = re.compile(r"(>>>|\.\.\.)( |$)")
+IPYTHON_PROMPT = re.compile(r"((\[nav\]|\[ins\])? )?In \[\d+\]: |\s*\.{3,}: ?")
+CELL_MAGIC_HELP = re.compile(r"%%\w+\?")
 # IPython's assign-from-system / assign-from-magic left-hand side
 ASSIGN_MAGIC = re.compile(r"([\w.]+(?:\s*,\s*[\w.]+)*)\s*=\s*[!%]")
 LINE_MAGIC = re.compile(r"%(\w+)(\s.*)?", re.S)
@@ -246,26 +264,63 @@ def _code_after_options(magic, rest):
 def preprocess(source):
     """Returns the Python text CPython parses for an IPython cell, or raises Skip("cell magic").
 
-    - The first non-blank line, if it starts with %% (after leading whitespace): %%time, %%timeit, %%capture,
-      %%prun -> that line becomes blank; any other cell magic -> Skip.
+    - IPython's clean-up first (`_clean_up`): the indentation of the first non-blank line is removed from every
+      line starting with it, then pasted `>>> `/`... ` or `In [n]: `/`...: ` prompts.
+    - The first non-blank line, if it starts with %% (and is not `%%name?`): %%time, %%timeit, %%capture,
+      %%prun -> that line becomes blank and the lines after it are pre-processed as a cell of their own (those
+      magics transform their body as a cell); any other cell magic -> Skip.
     - At the start of a logical line: `%time CODE`, `%timeit [-opts] CODE`, `%prun [-opts] CODE` -> CODE with
       the same indentation; any other `%...` or `!...` -> `pass` with the same indentation;
-      `LHS = %...` / `LHS = !...` -> `LHS = None`; `?obj` or a one-line `...?` -> pass.
+      `LHS = %...` / `LHS = !...` -> `LHS = None`; `?obj` or a one-line `...?` -> pass; the auto-call escapes
+      `,f a b` / `;f a b` / `/f a b` (and a lone `;`) -> IPython's call (`_escape_call`), backslash-continued
+      lines joined onto the first line, which then ends with `?` -> pass (help).
     Line structure is kept (one output line per input line).
     """
-    lines = NEWLINE.split(source)
+    parts = NEWLINE_KEPT.split(source)
+    lines, breaks = parts[0::2], parts[1::2] + [""]
+    return "\n".join(_cell(lines, [b.startswith("\r") for b in breaks]))
+
+
+def _cell(lines, crs):
+    """The pre-processed lines of a cell (or of a Python cell magic's body); crs: lines broken by a \\r."""
+    lines = _clean_up(lines, crs)
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    if first is not None:
+    if first is not None and not CELL_MAGIC_HELP.match(lines[first]):
         m = CELL_MAGIC.match(lines[first].lstrip())
         if m:
             if m.group(1) not in PASS_THROUGH_CELL_MAGICS:
                 raise Skip("cell magic")
-            lines[first] = ""
+            return lines[:first] + [""] + _cell(lines[first + 1:], crs[first + 1:])
+    return _logical_lines(lines)
+
+
+def _clean_up(lines, crs):
+    """IPython's leading_indent, classic_prompt and ipython_prompt (after ignoring leading blank lines)."""
+    lines = list(lines)
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    m = LEADING_INDENT.match(lines[first])
+    if m:
+        space = m.group(0)
+        lines[first:] = [line[len(space):] if line.startswith(space) else line for line in lines[first:]]
+    for initial, prompt in ((CLASSIC_FIRST_PROMPT, CLASSIC_PROMPT), (IPYTHON_PROMPT, IPYTHON_PROMPT)):
+        # IPython's lines keep their line break: its `$` matches before a \n, not before a \r
+        ipython = [line + ("\r" if cr else "") for line, cr in zip(lines, crs)]
+        if initial.match(ipython[first]) or (first + 1 < len(lines) and prompt.match(ipython[first + 1])):
+            for k in range(first, len(lines)):
+                m = prompt.match(ipython[k])
+                if m:
+                    lines[k] = lines[k][m.end():]
+    return lines
+
+
+def _logical_lines(lines):
     out = []
     scanner = _Scanner()
     swallow = False
-    for line in lines:
-        if swallow:  # physical lines continuing a magic line with a trailing backslash
+    for k, line in enumerate(lines):
+        if swallow:  # physical lines continuing a magic or escape line with a trailing backslash
             out.append("")
             swallow = line.endswith("\\")
             continue
@@ -275,7 +330,7 @@ def preprocess(source):
             continue
         stripped = line.lstrip()
         indent = line[:len(line) - len(stripped)]
-        if stripped.startswith(("%", "!")):
+        if stripped.startswith(("%", "!")) and not stripped.startswith(("%=", "!=")):
             code = _line_magic_code(stripped)
             if code is None:
                 out.append(indent + "pass")
@@ -283,6 +338,14 @@ def preprocess(source):
             else:  # %time CODE: CODE goes on over brackets and backslash continuations like any line
                 out.append(indent + code)
                 scanner.scan(indent + code)
+            continue
+        if _is_escape_call(stripped):
+            joined = _join_continued(lines, k)
+            if _Scanner().scan(joined) == "?":
+                out.append(indent + "pass")  # IPython's help syntax wins over the escape
+            else:
+                out.append(indent + _escape_call(joined))
+            swallow = line.endswith("\\")
             continue
         m = ASSIGN_MAGIC.match(stripped)
         if m:
@@ -297,16 +360,49 @@ def preprocess(source):
             out.append(indent + "pass")
             continue
         out.append(line)
-    return "\n".join(out)
+    return out
+
+
+def _is_escape_call(stripped):
+    return stripped[:1] in (",", ";") or (stripped[:1] == "/" and stripped[1:2] not in ("/", "="))
+
+
+def _join_continued(lines, k):
+    """IPython's assemble_continued_line from the first non-blank character of line k."""
+    parts = [lines[k].lstrip()]
+    j = k
+    while lines[j].endswith("\\") and j + 1 < len(lines):
+        j += 1
+        parts.append(lines[j])
+    return " ".join([p[:-1] for p in parts[:-1]] + [parts[-1].rstrip()])
+
+
+def _escape_call(line):
+    """IPython's _tr_quote (,), _tr_quote2 (;) and _tr_paren (/) of an escape line, repeated (at most 8 more
+    times, as the Java side does) while the call starts with an escape again (`;;` -> `("")("")`)."""
+    for _ in range(9):
+        escape, content = line[0], line[1:]
+        name, _, args = content.partition(" ")
+        if escape == ",":
+            line = '%s("%s")' % (name, '", "'.join(args.split()))
+        elif escape == ";":
+            line = '%s("%s")' % (name, args)
+        else:
+            line = "%s(%s)" % (name, ", ".join(args.split()))
+        if not _is_escape_call(line):
+            break
+        line = line.rstrip()
+    return line
 
 
 def _line_magic_code(stripped):
-    """The Python code of a %time/%timeit/%prun line, or None for any other magic or shell line."""
+    """The Python code of a %time/%timeit/%prun line (an escape call there transformed), or None for any other
+    magic or shell line."""
     m = LINE_MAGIC.fullmatch(stripped)
     if m and m.group(1) in CODE_LINE_MAGICS:
         code = _code_after_options(m.group(1), m.group(2) or "")
         if code:
-            return code
+            return _escape_call(code) if _is_escape_call(code) else code
     return None
 
 
@@ -1137,6 +1233,27 @@ def selftest():
     c("%%writefile f.py\nimport os", skipped="cell magic")
     c("s = '''\n%not a magic\n!nor this\n'''\nt = (1 +\n     2)\nu = (10\n     % 3)", defines={"s", "t", "u"})
     c("x = 1 \\\n    % 2", defines={"x"})
+    # --- IPython's clean-up and auto-call escapes
+    c("/f a b\n,g c d\n;h e f", uses={"f", "a", "b", "g", "h"})
+    c("x = 1\n/print x", defines={"x"}, uses=set())
+    c("import matplotlib.pyplot as plt\nplt.plot(xs)\n;\n", defines={"plt"}, uses={"xs"})
+    c("for i in r:\n    /show i\n    ;\nif ok:\n\t;", defines={"i"}, uses={"r", "show", "ok"})
+    c("x = [1\n     ,a]\ny = (b\n     / 2)\ns = '''\n;\n,f x\n'''\nz = 1 \\\n;", defines={"x", "y", "s", "z"},
+      uses={"a", "b"})
+    c("/f a, b", skipped="syntax error")
+    c(";f a \\\n b\nc = g", defines={"c"}, uses={"f", "g"})
+    c("x = a?\n;f b?\n??", defines=set(), uses=set())
+    c("  x = 1\n  y = x + z", defines={"x", "y"}, uses={"z"})
+    c(">>> for i in r:\n...     f(i)", defines={"i"}, uses={"r", "f"})
+    c("In [1]: t = p * n", defines={"t"}, uses={"p", "n"})
+    c("%%time\n  a = f(b)\n  ;", defines={"a"}, uses={"f", "b"})
+    c("%%capture out\n/g b", uses={"g", "b"})
+    c("%time ;f a\n%timeit -n1 /g b", uses={"f", "g", "b"})
+    c("%%bash\n;ls", skipped="cell magic")
+    c(";;", defines=set(), uses=set())
+    assert preprocess("/f a b\n;f a b\n,f a b\n;\n,\n/") == 'f(a, b)\nf("a b")\nf("a", "b")\n("")\n("")\n()'
+    assert preprocess(";f a \\\n b\nc") == 'f("a   b")\n\nc'
+    assert preprocess("x = 1\r\n... ") == "x = 1\n"
     c("%time df = read(p,\\\n    cols=[a,\n  b])\n!ls \\\n  -l\ndf.tail()", defines={"df"}, uses={"read", "p", "a", "b"})
     # --- skipped cells
     c("print 'hello'", skipped="syntax error")

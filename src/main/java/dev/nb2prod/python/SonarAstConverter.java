@@ -127,7 +127,8 @@ import org.sonar.plugins.python.api.tree.YieldStatement;
 /**
  * Converts a Sonar Python tree into the nb2prod AST. The only class (with {@link SonarPythonFrontEnd}) that sees
  * Sonar types. Positions are shifted by {@code lineOffset} (all lines) and {@code colOffset} (first line only) so
- * that code parsed out of a magic keeps positions relative to the cell.
+ * that code parsed out of a magic keeps positions relative to the cell, then mapped from the Python text IPython's
+ * transformations made of the cell back to the cell's source ({@link TransformedCell}).
  */
 final class SonarAstConverter {
 
@@ -154,9 +155,15 @@ final class SonarAstConverter {
     private final int lineOffset;
     private final int colOffset;
     private final NestedParser nested;
+    private final TransformedCell cell;
 
-    SonarAstConverter(String source, int lineOffset, int colOffset, NestedParser nested) {
+    /**
+     * @param source the Python text parsed: the transformed cell, or a part of it (a magic's code)
+     * @param cell the whole cell, to map positions of its Python text back to its source
+     */
+    SonarAstConverter(String source, int lineOffset, int colOffset, NestedParser nested, TransformedCell cell) {
         this.source = source;
+        this.cell = cell;
         this.lineStarts = lineStarts(source);
         this.lineOffset = lineOffset;
         this.colOffset = colOffset;
@@ -167,8 +174,7 @@ final class SonarAstConverter {
         List<Stmt> body = stmts(fi.statements());
         int lastLine = lineStarts.length;
         int lastCol = source.length() - lineStarts[lastLine - 1];
-        return new Module(body, new Span(1 + lineOffset, colOffset, lastLine + lineOffset,
-                lastCol + (lastLine == 1 ? colOffset : 0)));
+        return new Module(body, cellSpan(1, 0, lastLine, lastCol));
     }
 
     // ---------------------------------------------------------------- positions
@@ -203,6 +209,11 @@ final class SonarAstConverter {
             return source.length();
         }
         return Math.min(source.length(), lineStarts[line - 1] + col);
+    }
+
+    /** The source span of local positions (lines 1-based, columns 0-based) of the text parsed. */
+    private Span cellSpan(int startLine, int startCol, int endLine, int endCol) {
+        return cell.span(cellLine(startLine), cellCol(startLine, startCol), cellLine(endLine), cellCol(endLine, endCol));
     }
 
     private int cellLine(int localLine) {
@@ -274,7 +285,7 @@ final class SonarAstConverter {
         if (f == null || l == null) {
             Token any = t.firstToken();
             if (any == null) {
-                return new Span(cellLine(1), cellCol(1, 0), cellLine(1), cellCol(1, 0));
+                return cellSpan(1, 0, 1, 0);
             }
             f = any;
             l = any;
@@ -293,8 +304,7 @@ final class SonarAstConverter {
         } else {
             endCol = last.column() + v.length();
         }
-        return new Span(cellLine(first.line()), cellCol(first.line(), first.column()),
-                cellLine(endLine), cellCol(endLine, endCol));
+        return cellSpan(first.line(), first.column(), endLine, endCol);
     }
 
     /** From the start of {@code first} to the end of {@code last}. */
@@ -369,7 +379,7 @@ final class SonarAstConverter {
                     exprOrNull(x.localsExpression()), sp);
             case YieldStatement x -> new Stmt.ExprStmt(expr(x.yieldExpression()), sp);
             case CellMagicStatement x -> cellMagic(x, sp);
-            case DynamicObjectInfoStatement x -> new Stmt.ObjectInfo(text(x).strip(), sp);
+            case DynamicObjectInfoStatement x -> new Stmt.ObjectInfo(cell.sourceText(sp).strip(), sp);
             default -> new Stmt.Other(s.getKind().name(), otherChildren(s), sp);
         };
     }
@@ -523,8 +533,9 @@ final class SonarAstConverter {
                 case ParsedCell.Failed f -> throw new NestedSyntaxError(f.error());
             }
         }
-        Span full = body.isEmpty() ? sp : new Span(sp.startLine(), sp.startCol(),
-                cellLine(lineStarts.length), cellCol(lineStarts.length, source.length() - lineStarts[lineStarts.length - 1]));
+        int lastLine = lineStarts.length;
+        int lastCol = source.length() - lineStarts[lastLine - 1];
+        Span full = body.isEmpty() ? sp : Span.cover(sp, cellSpan(lastLine, lastCol, lastLine, lastCol));
         return new Stmt.CellMagic(name, args, body, parsed, full);
     }
 
@@ -561,7 +572,8 @@ final class SonarAstConverter {
                 }
             }
         }
-        Span full = new Span(sp.startLine(), sp.startCol(), cellLine(endLine), cellCol(endLine, lineText(endLine).length()));
+        int endCol = lineText(endLine).length();
+        Span full = Span.cover(sp, cellSpan(endLine, endCol, endLine, endCol));
         return new Expr.Magic(kind, name, argsText, parsed, full);
     }
 
@@ -571,17 +583,6 @@ final class SonarAstConverter {
             i++;
         }
         return s.substring(0, i);
-    }
-
-    private String text(Tree t) {
-        Token f = firstSig(t);
-        Token l = lastSig(t);
-        if (f == null || l == null) {
-            return "";
-        }
-        int start = offset(f.line(), f.column());
-        int end = offset(l.line(), l.column()) + l.value().length();
-        return source.substring(start, Math.min(Math.max(start, end), source.length()));
     }
 
     // ---------------------------------------------------------------- expressions

@@ -16,7 +16,10 @@ import org.sonar.python.parser.PythonParser;
 import org.sonar.python.tree.IPythonTreeMaker;
 
 /**
- * {@link PythonFrontEnd} backed by SonarSource's IPython parser. Never throws: parser errors, tree-maker failures
+ * {@link PythonFrontEnd} backed by SonarSource's IPython parser. The cell is first put through IPython's input
+ * transformations that the grammar does not cover ({@link IPythonTransform}: auto-call escapes, a lone {@code ;},
+ * help lines, indented cells, pasted prompts); positions in the AST and in syntax errors point into the cell as
+ * written. Never throws: parser errors, tree-maker failures
  * and stack overflows on deeply nested code all become {@link ParsedCell.Failed}. Each parse runs on its own
  * short-lived thread with a large stack, so long operator chains and deep nesting parse like CPython would.
  * Stateless and thread-safe.
@@ -31,19 +34,29 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
     @Override
     public ParsedCell parse(String cellSource) {
         String source = cellSource == null ? "" : cellSource;
+        TransformedCell cell;
+        try {
+            cell = IPythonTransform.transform(source);
+        } catch (RuntimeException e) {
+            return new ParsedCell.Failed(new SyntaxError("cannot apply IPython's input transformations ("
+                    + e.getClass().getSimpleName() + ")", 1, 1));
+        }
         // parseAt handles every failure but a stack overflow, which BigStack retries on a large stack
-        return BigStack.call("nb2prod-python-parser", () -> parseAt(source, 0, 0),
+        return BigStack.call("nb2prod-python-parser", () -> parseAt(cell.python(), 0, 0, cell),
                 () -> new ParsedCell.Failed(new SyntaxError("too deeply nested to parse", 1, 1)));
     }
 
-    /** Parses {@code source} as if it started at line {@code lineOffset + 1}, column {@code colOffset} of the cell. */
-    private ParsedCell parseAt(String source, int lineOffset, int colOffset) {
+    /**
+     * Parses {@code source}, a part of the Python text of {@code cell}, as if it started at line
+     * {@code lineOffset + 1}, column {@code colOffset} of that text.
+     */
+    private ParsedCell parseAt(String source, int lineOffset, int colOffset, TransformedCell cell) {
         BracketDepth.Position deep = BracketDepth.beyond(source, Limits.MAX_BRACKET_DEPTH, Limits.MAX_BRACE_DEPTH);
         if (deep != null) {
             String what = deep.brace() ? "braces" : "brackets";
             int limit = deep.brace() ? Limits.MAX_BRACE_DEPTH : Limits.MAX_BRACKET_DEPTH;
             return failed(what + " nested more than " + limit + " levels deep, nb2prod's limit (see docs/limits.md)",
-                    deep.line(), deep.column(), source, lineOffset, colOffset);
+                    deep.line(), deep.column(), source, lineOffset, colOffset, cell);
         }
         try {
             // A trailing line break keeps the parser happy with an indented line magic on the last line.
@@ -55,16 +68,17 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
                 Token token = tooDeep.firstToken();
                 return failed("nested more than " + Limits.MAX_SYNTAX_DEPTH + " levels deep, nb2prod's limit"
                         + " (see docs/limits.md)", token == null ? 1 : token.line(), token == null ? 0 : token.column(),
-                        source, lineOffset, colOffset);
+                        source, lineOffset, colOffset, cell);
             }
-            Module module = new SonarAstConverter(source, lineOffset, colOffset, this::parseAt).module(fileInput);
+            Module module = new SonarAstConverter(source, lineOffset, colOffset,
+                    (code, lines, cols) -> parseAt(code, lines, cols, cell), cell).module(fileInput);
             return new ParsedCell.Parsed(module);
         } catch (RecognitionException e) {
-            return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset);
+            return failed("invalid syntax", e.getLine(), column(e.getMessage()), source, lineOffset, colOffset, cell);
         } catch (SonarAstConverter.NestedSyntaxError e) {
             return new ParsedCell.Failed(e.error);
         } catch (LexerException e) {
-            return failed("cannot split the cell into Python tokens", 1, 0, source, lineOffset, colOffset);
+            return failed("cannot split the cell into Python tokens", 1, 0, source, lineOffset, colOffset, cell);
         } catch (StackOverflowError e) {
             // the overflow may have left this thread's parser half-way through: never reuse it (BigStack retries)
             parsers.remove();
@@ -72,7 +86,7 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
         } catch (RuntimeException | LinkageError e) {
             // the parser's own messages quote the source (secrets, control characters): name the failure only
             return failed("cannot parse (" + e.getClass().getSimpleName() + " in the parser)", 1, 0, source,
-                    lineOffset, colOffset);
+                    lineOffset, colOffset, cell);
         }
     }
 
@@ -101,11 +115,12 @@ public final class SonarPythonFrontEnd implements PythonFrontEnd {
         return null;
     }
 
-    private static ParsedCell failed(String message, int line, int col0, String source, int lineOffset, int colOffset) {
+    private static ParsedCell failed(String message, int line, int col0, String source, int lineOffset, int colOffset,
+                                     TransformedCell cell) {
         int lines = Math.max(1, (int) source.lines().count());
         int localLine = Math.max(1, Math.min(line, lines));
-        int column = col0 + 1 + (localLine == 1 ? colOffset : 0);
-        return new ParsedCell.Failed(new SyntaxError(message, localLine + lineOffset, Math.max(1, column)));
+        int[] position = cell.position(localLine + lineOffset, Math.max(0, col0) + (localLine == 1 ? colOffset : 0));
+        return new ParsedCell.Failed(new SyntaxError(message, position[0], position[1] + 1));
     }
 
     private static int column(String message) {

@@ -65,10 +65,19 @@ public final class PythonTool {
     /** Runs a command with extra environment variables. */
     public static Result run(List<String> command, Path directory, java.util.Map<String, String> environment,
                              int timeoutSeconds) throws IOException {
+        return run(command, directory, environment, null, timeoutSeconds);
+    }
+
+    /** Runs a command with extra environment variables and {@code stdin} (a file, or null for none) as its input. */
+    public static Result run(List<String> command, Path directory, java.util.Map<String, String> environment,
+                             Path stdin, int timeoutSeconds) throws IOException {
         Path out = Files.createTempFile("nb2prod-test", ".out");
         Path err = Files.createTempFile("nb2prod-test", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (stdin != null) {
+                builder.redirectInput(stdin.toFile());
+            }
             if (directory != null) {
                 builder.directory(directory.toFile());
             }

@@ -50,6 +50,31 @@ class ScriptRunnerTest {
         assertThat(Files.readString(out.resolve("files/out.txt"))).isEqualTo("7.5");
     }
 
+    @Test
+    void ipythonEscapesRunAsTheCallsIPythonMakes() throws IOException {
+        String python = PythonTool.require();
+        Path folder = Files.createDirectories(temp.resolve("nb"));
+        Path notebook = folder.resolve("escapes.ipynb");
+        JSON.writeValue(notebook.toFile(), Map.of("nbformat", 4, "nbformat_minor", 4, "metadata", Map.of(), "cells", List.of(
+            code("calls = []\ndef rec(*a):\n    calls.append(a)\n    return a\nvals = [1\n        ,2]\n;"),
+            code(";rec a  b\n,rec a  b\n/rec 1 2\nif vals:\n    ;\n    /rec 3\ntext = '''\n;rec no\n'''\n"
+                + "open('calls.txt', 'w').write(repr(calls))"),
+            code("  >>> n = len(calls)\n  ... m = n"))));
+        Path names = temp.resolve("names.json");
+        JSON.writeValue(names.toFile(), List.of("m"));
+        HelperScript.copyTo(temp);
+        Path out = temp.resolve("out");
+        PythonTool.Result result = PythonTool.run(List.of(python, temp.resolve(HelperScript.FILE_NAME).toString(),
+            "run-notebook", notebook.toString(), names.toString(), out.toString()), temp,
+            Map.of("NB2PROD_VERIFY_RUNNER", "script", "PYTHONDONTWRITEBYTECODE", "1"), 120);
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(JSON.readTree(out.resolve("status.json").toFile()).path("ok").asBoolean())
+            .as(Files.readString(out.resolve("status.json"))).isTrue();
+        assertThat(Files.readString(out.resolve("files/calls.txt"))).isEqualTo("[('a  b',), ('a', 'b'), (1, 2), (3,)]");
+        JsonNode m = JSON.readTree(out.resolve("manifest.json").toFile()).path("artifacts").path("m");
+        assertThat(m.path("kind").asText()).isEqualTo("integer");
+    }
+
     private static Map<String, Object> code(String source) {
         return Map.of("cell_type", "code", "metadata", Map.of(), "outputs", List.of(), "execution_count", 1,
             "source", source);

@@ -3,6 +3,8 @@ package dev.nb2prod.extract.plan;
 import dev.nb2prod.graph.DisplayCalls;
 import dev.nb2prod.graph.QualifiedNames;
 import dev.nb2prod.python.ast.Arg;
+import dev.nb2prod.python.IPythonTransform;
+import dev.nb2prod.python.TextEdit;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.ExceptHandler;
@@ -19,7 +21,8 @@ import java.util.Set;
 
 /**
  * Rewrites the source of one kept cell into function-body text with edits located by AST spans, so comments and
- * the author's formatting survive: drops imports, magics, display-only statements and notebook settings, turns
+ * the author's formatting survive: turns IPython's escapes into the Python IPython runs ({@link IPythonTransform}),
+ * drops imports, magics, display-only statements and notebook settings, turns
  * simple {@code print} checks into {@code logger.info}, replaces hoisted literals and renamed constants, and adds
  * {@code random_state=random_seed} where asked.
  */
@@ -118,6 +121,7 @@ public final class CellRewriter {
         collectFStrings();
         // inner edits first: statement replacements (results, logger calls) render their text with them
         inner();
+        ipythonSyntax();
         block(body, true);
         String text = apply(0, source.text().length(), true);
         return new Result(tidy(text), pieces(body), pipSpecs, notes);
@@ -271,7 +275,7 @@ public final class CellRewriter {
                 && !magic.parsedArgs().body().isEmpty()) {
                 // %time / %timeit / %prun run Python: keep that code, once
                 Span args = magic.parsedArgs().span();
-                String code = source.slice(args).strip();
+                String code = render(args).strip();
                 if (code.isEmpty()) {
                     return "";
                 }
@@ -310,7 +314,7 @@ public final class CellRewriter {
             return null;
         }
         if (value instanceof Expr.Str || value instanceof Expr.FString) {
-            return topLevel ? "" : null; // a stray string: a comment in disguise
+            return ""; // a stray string (or IPython's ("") for a lone ;): a comment in disguise; an emptied block gets pass
         }
         if (value instanceof Expr.Yield || value instanceof Expr.YieldFrom || value instanceof Expr.Await) {
             return null;
@@ -544,6 +548,17 @@ public final class CellRewriter {
                 randomState(call);
             }
         });
+    }
+
+    /**
+     * The lines IPython transforms (auto-call escapes such as {@code /f a b} or a lone {@code ;}, pasted prompts, an
+     * indented cell) become the Python IPython runs. Added last: where another edit covers the same text (a hoisted
+     * literal that was an auto-quoted argument), that edit wins.
+     */
+    private void ipythonSyntax() {
+        for (TextEdit e : IPythonTransform.edits(source.text())) {
+            innerEdits.add(new Edit(e.start(), e.end(), e.text()));
+        }
     }
 
     private void randomState(Expr.Call call) {

@@ -30,7 +30,9 @@ import java.util.Map;
  *     {@code %timeit}, {@code %prun} (options skipped) and the body of cells starting with {@code %%time},
  *     {@code %%timeit}, {@code %%capture}, {@code %%prun} is analysed as cell code (magic arguments such as
  *     {@code %%capture}'s variable are ignored); {@code x = %time code} binds {@code x} without reading the code;
- *     other magics, shell lines and {@code obj?} read nothing. {@code del x} reads {@code x}.</li>
+ *     other magics, shell lines and {@code obj?} read nothing. IPython's auto-call escapes read what the calls
+ *     IPython makes of them read ({@code /f a b} reads f, a, b; {@code ;f a b} and {@code ,f a b} read f).
+ *     {@code del x} reads {@code x}.</li>
  * <li><b>mutates</b>: module-level names changed in place by code that runs with the cell (module level, class
  *     bodies and comprehensions there, not function bodies): subscript/attribute assignment, augmented
  *     assignment and deletion, and the calls of {@link MutatingMethods}; the root name of the receiver counts.

@@ -225,6 +225,21 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void writesThePythonIPythonRunsForItsEscapes() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD + "\n;",
+            "if len(df) > 0:\n    ;df.to_csv out.csv\n    ;\n/df.to_json 'out.json'\n,df.to_parquet out.parquet\n;");
+        String bodies = String.join("\n", plan.functions().stream().map(StageFunction::body).toList());
+        // the auto-quoted file names are hoisted into the configuration like any literal
+        assertThat(bodies).contains("df = pd.read_csv(params.sales_path)\nif len(df) > 0:\n    df.to_csv(params.out_path)\n",
+            "\ndf.to_json(params.out_path_2)\ndf.to_parquet(params.out_path_3)").doesNotContain(";").doesNotContain("/df")
+            .doesNotContain(",df").doesNotContain("(\"\")");
+        assertThat(plan.config()).extracting(ConfigKey::yamlValue)
+            .contains("\"out.csv\"", "\"out.json\"", "\"out.parquet\"");
+        // a lone ; is IPython's ("") : a stray string, dropped at the top level
+        assertThat(bodies.lines().filter(l -> l.equals("(\"\")"))).isEmpty();
+    }
+
+    @Test
     void collectsOnlyTheImportsABodyUsesOneNamePerLine() throws Exception {
         ExtractionPlan plan = Plans.plan("import os, json\nimport pandas as pd\nfrom sklearn.metrics import accuracy_score, f1_score",
             "df = pd.read_csv(os.path.join('data', 'a.csv'))\nacc = accuracy_score(df.y, df.p)\nprint(acc)");

@@ -12,6 +12,7 @@ import dev.nb2prod.notebook.NotebookReader;
 import dev.nb2prod.python.SonarPythonFrontEnd;
 import dev.nb2prod.testing.PythonTool;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class CpythonConformanceTest {
     private static final double REQUIRED_AGREEMENT = 0.995;
+    private static final Path ORACLE = Path.of("src/test/resources/conformance/cell_names.py");
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -35,8 +37,7 @@ class CpythonConformanceTest {
         Assumptions.assumeTrue(corpus != null, "the corpus is not next to this checkout");
         String python = PythonTool.require();
         List<Path> notebooks = NotebookFiles.expand(List.of(corpus)).notebooks();
-        List<String> command = new ArrayList<>(List.of(python, Path.of("src/test/resources/conformance/cell_names.py")
-            .toAbsolutePath().toString(), "--batch"));
+        List<String> command = new ArrayList<>(List.of(python, ORACLE.toAbsolutePath().toString(), "--batch"));
         notebooks.forEach(n -> command.add(n.toString()));
         // one source of truth for the mutation heuristic: nb2prod's own lists
         String contract = json.writeValueAsString(Map.of(
@@ -100,6 +101,60 @@ class CpythonConformanceTest {
         examples.forEach(e -> System.out.println("  " + e));
         assertThat(compared).isGreaterThan(5000);
         assertThat(agreement).as("agreement with CPython; examples: %s", examples).isGreaterThanOrEqualTo(REQUIRED_AGREEMENT);
+    }
+
+    @Test
+    void theOracleSelfTestPasses() throws IOException {
+        PythonTool.Result result = PythonTool.run(List.of(PythonTool.require(), ORACLE.toAbsolutePath().toString(),
+            "--selftest"), null, 120);
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+    }
+
+    /** The synthetic cells of IPython's syntax (escapes, help, prompts): the oracle models the same transforms. */
+    @Test
+    void javaNamesAgreeWithCpythonOnIPythonSyntax() throws IOException {
+        String python = PythonTool.require();
+        JsonNode cells = json.readTree(Path.of("src/test/resources/conformance/ipython_syntax_cells.json").toFile());
+        List<String> sources = new ArrayList<>();
+        cells.forEach(c -> sources.add(c.path("source").asText()));
+        Path input = Files.createTempFile("nb2prod-cells", ".json");
+        try {
+            json.writeValue(input.toFile(), sources);
+            PythonTool.Result result = PythonTool.run(List.of(python, ORACLE.toAbsolutePath().toString(), "--stdin"),
+                null, Map.of(), input, 120);
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            SonarPythonFrontEnd frontEnd = new SonarPythonFrontEnd();
+            NameAnalyzer analyzer = new NameAnalyzer();
+            int compared = 0;
+            List<String> differences = new ArrayList<>();
+            for (String line : result.stdout().split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = json.readTree(line);
+                int index = row.get("index").asInt();
+                CellNames names = analyzer.analyze(frontEnd.parse(sources.get(index)));
+                boolean accepted = cells.get(index).path("ipython").asText().equals("accepted");
+                boolean oracleSkips = row.has("skipped") && !row.path("skipped").asText().equals("cell magic");
+                if (accepted && (!names.parsed() || oracleSkips)) {
+                    differences.add(json.valueToTree(sources.get(index)) + ": IPython runs it, but " + (names.parsed()
+                        ? "the oracle skips it (" + row.path("skipped").asText() + ")" : "Java does not parse it"));
+                }
+                if (row.has("skipped") || !names.parsed()) {
+                    continue;
+                }
+                compared++;
+                List<String> cell = new ArrayList<>();
+                compare("defines", names.defines(), row, cell);
+                compare("uses", names.uses(), row, cell);
+                compare("mutates", names.mutates(), row, cell);
+                cell.forEach(d -> differences.add(json.valueToTree(sources.get(index)) + ": " + d));
+            }
+            assertThat(compared).isGreaterThan(60);
+            assertThat(differences).isEmpty();
+        } finally {
+            Files.deleteIfExists(input);
+        }
     }
 
     private static void compare(String field, java.util.SortedSet<String> actual, JsonNode row, List<String> differences) {
