@@ -66,6 +66,7 @@ class PlannerCorpusTest {
         int[][] finalAnswers = new int[2][2];
         int[] runnableDisplayed = new int[2];
         int[] runnableFigures = new int[2];
+        int[] shapes = new int[4];
         for (Path nb : notebooks) {
             AnalyzedNotebook analyzed;
             try {
@@ -82,6 +83,16 @@ class PlannerCorpusTest {
                 assertThat(again).as("deterministic: " + nb).isEqualTo(plan);
                 new PlanPrinter().render(plan);
                 planned++;
+                for (ExtractionPlan.StageFunction f : plan.functions()) {
+                    shapes[0]++;
+                    shapes[1] += f.parameters().size() > 6 ? 1 : 0;
+                    shapes[2] += f.resultClass().isEmpty() ? 0 : 1;
+                    shapes[3] += f.returns().stream().filter(r -> r.typeHint().isEmpty()).count() > 0 ? 1 : 0;
+                    if (f.parameters().size() > 6 && System.getenv("NB2PROD_SHOW_SHAPES") != null) {
+                        System.out.println("  " + f.parameters().size() + " parameters: " + corpus.relativize(nb) + " "
+                            + f.name());
+                    }
+                }
                 ranCells += checkDrops(analyzed, graph, plan, corpus.relativize(nb).toString(), drops, unjustified);
                 Set<Integer> returnedCells = plan.results().stream().filter(r -> r.kind() == ResultKind.DISPLAYED
                     || r.kind() == ResultKind.METRIC || r.kind() == ResultKind.MODEL).map(PlanResult::cell)
@@ -139,6 +150,8 @@ class PlannerCorpusTest {
             + " final answer returned in %d of %d planned notebooks (whole corpus: %d of %d)%n", runnableDisplayed[1],
             runnableDisplayed[0], runnableFigures[1], runnableFigures[0], finalAnswers[1][1], finalAnswers[1][0],
             finalAnswers[0][1] + finalAnswers[1][1], finalAnswers[0][0] + finalAnswers[1][0]);
+        System.out.printf(Locale.ROOT, "functions: %d; with more than 6 parameters: %d; returning a NamedTuple: %d; "
+            + "with a returned value of unknown type: %d%n", shapes[0], shapes[1], shapes[2], shapes[3]);
         unjustified.stream().limit(20).forEach(u -> System.out.println("  " + u));
         assertThat(crashes).isEmpty();
         assertThat(unjustified).as("cells that ran and were dropped without a checkable reason").isEmpty();

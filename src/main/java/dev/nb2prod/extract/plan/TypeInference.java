@@ -154,6 +154,38 @@ public final class TypeInference {
             case Expr.Name n -> {
                 return types.getOrDefault(n.id(), "");
             }
+            case Expr.SetExpr e -> {
+                return "set";
+            }
+            case Expr.TupleExpr t -> {
+                return "tuple";
+            }
+            case Expr.Compare c -> {
+                String left = infer(c.left());
+                return isSeries(left) || isArray(left) ? left : "bool";
+            }
+            case Expr.UnaryOp u -> {
+                String operand = infer(u.operand());
+                return u.op().equals("not") ? "bool" : operand;
+            }
+            case Expr.BinOp b -> {
+                return binary(infer(b.left()), infer(b.right()), b.op());
+            }
+            case Expr.Attribute a -> {
+                String receiver = infer(a.value());
+                if (isArray(receiver) && Set.of("T", "real", "imag", "flat").contains(a.attr())) {
+                    return receiver;
+                }
+                if (receiver.equals(frame("DataFrame")) && !a.attr().startsWith("_") && !FRAME_ATTRIBUTES.contains(a.attr())
+                    && Character.isLowerCase(a.attr().charAt(0)) || Set.of("values").contains(a.attr()) && !receiver.isEmpty()
+                    && (isSeries(receiver) || receiver.equals(frame("DataFrame")))) {
+                    return a.attr().equals("values") ? (numpy == null ? "" : numpy + ".ndarray") : frame("Series");
+                }
+                return "";
+            }
+            case Expr.Subscript s when isArray(infer(s.value())) && !(s.slice() instanceof Expr.Num) -> {
+                return infer(s.value());
+            }
             case Expr.Subscript s -> {
                 if (isFrame(s.value())) {
                     if (s.slice() instanceof Expr.Str) {
@@ -189,6 +221,22 @@ public final class TypeInference {
         String q = qualified.qualify(call.func()).orElse("");
         if (q.equals("len") || last.equals("len") && call.func() instanceof Expr.Name) {
             return "int";
+        }
+        if (call.func() instanceof Expr.Name f && BUILTIN_RESULTS.containsKey(f.id()) && !types.containsKey(f.id())) {
+            return BUILTIN_RESULTS.get(f.id());
+        }
+        if (call.func() instanceof Expr.Attribute a) {
+            String receiver = infer(a.value());
+            if ((isSeries(receiver) || isArray(receiver)) && SCALAR_REDUCERS.contains(last) && call.args().isEmpty()
+                && call.keyword("axis") == null) {
+                return "float";
+            }
+            if (isSeries(receiver) && SERIES_METHODS.contains(last)) {
+                return receiver;
+            }
+        }
+        if (q.startsWith("numpy.") && !q.startsWith("numpy.random.") && SCALAR_REDUCERS.contains(last)) {
+            return call.keyword("axis") == null ? "float" : numpy == null ? "" : numpy + ".ndarray";
         }
         if (q.startsWith("numpy.random.") && !last.equals("seed") && !last.equals("RandomState")
             && !last.equals("default_rng") || q.startsWith("numpy.") && Set.of("zeros_like", "ones_like", "full",
@@ -243,6 +291,49 @@ public final class TypeInference {
             if (last.equals("copy") && !infer(a.value()).isEmpty()) {
                 return infer(a.value());
             }
+        }
+        return "";
+    }
+
+    private static final Map<String, String> BUILTIN_RESULTS = Map.of("list", "list", "dict", "dict", "set", "set",
+        "sorted", "list", "str", "str", "int", "int", "float", "float", "bool", "bool", "tuple", "tuple");
+    private static final Set<String> SCALAR_REDUCERS = Set.of("mean", "sum", "std", "var", "median", "min", "max",
+        "prod");
+    private static final Set<String> SERIES_METHODS = Set.of("fillna", "dropna", "astype", "map", "round", "abs",
+        "cumsum", "diff", "shift", "copy", "sort_values", "sort_index", "clip", "replace", "rank", "pct_change",
+        "where", "mask", "head", "tail", "reset_index");
+    /** Attributes of a DataFrame that are no column. */
+    private static final Set<String> FRAME_ATTRIBUTES = Set.of("shape", "columns", "index", "dtypes", "values",
+        "size", "ndim", "empty", "iloc", "loc", "at", "iat", "plot", "str", "dt", "style", "axes", "attrs", "flags");
+
+    private boolean isSeries(String type) {
+        return pandas != null && type.equals(pandas + ".Series");
+    }
+
+    private boolean isArray(String type) {
+        return numpy != null && type.equals(numpy + ".ndarray");
+    }
+
+    /** The type of {@code a op b}: arrays and pandas objects win over numbers; numbers combine as Python's do. */
+    private String binary(String left, String right, String op) {
+        for (String t : List.of(left, right)) {
+            if (t.equals(frame("DataFrame")) && !t.isEmpty()) {
+                return t;
+            }
+        }
+        for (String t : List.of(left, right)) {
+            if (!t.isEmpty() && (isSeries(t) || isArray(t))) {
+                return t;
+            }
+        }
+        if (left.equals("str") && right.equals("str") && op.equals("+")) {
+            return "str";
+        }
+        if (Set.of("int", "float").contains(left) && Set.of("int", "float").contains(right)) {
+            return left.equals("float") || right.equals("float") || op.equals("/") ? "float" : "int";
+        }
+        if (left.equals("list") && right.equals("list") && op.equals("+")) {
+            return "list";
         }
         return "";
     }
