@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * only on request). Also measures how many of the results the notebooks display the plans return.
  */
 class PlannerCorpusTest {
+    private static final dev.nb2prod.python.PythonFrontEnd FRONT_END = new dev.nb2prod.python.SonarPythonFrontEnd();
 
     @Test
     void everyCorpusNotebookIsPlannedOrRefusedAndNoCellThatRanIsDroppedWithoutACheckableReason() throws Exception {
@@ -67,6 +68,7 @@ class PlannerCorpusTest {
         int[] runnableDisplayed = new int[2];
         int[] runnableFigures = new int[2];
         int[] shapes = new int[4];
+        List<String> loopReturns = new ArrayList<>();
         for (Path nb : notebooks) {
             AnalyzedNotebook analyzed;
             try {
@@ -88,6 +90,13 @@ class PlannerCorpusTest {
                     shapes[1] += f.parameters().size() > 6 ? 1 : 0;
                     shapes[2] += f.resultClass().isEmpty() ? 0 : 1;
                     shapes[3] += f.returns().stream().filter(r -> r.typeHint().isEmpty()).count() > 0 ? 1 : 0;
+                    if (FRONT_END.parse(f.body()) instanceof ParsedCell.Parsed body) {
+                        Set<String> loops = dev.nb2prod.extract.plan.DataFlow.loopVariables(body.module());
+                        List<String> returnedLoops = f.returns().stream().map(ExtractionPlan.Returned::name)
+                            .filter(loops::contains).toList();
+                        loopReturns.addAll(returnedLoops.stream().map(l -> corpus.relativize(nb) + " " + f.name()
+                            + " returns " + l).toList());
+                    }
                     if (f.parameters().size() > 6 && System.getenv("NB2PROD_SHOW_SHAPES") != null) {
                         System.out.println("  " + f.parameters().size() + " parameters: " + corpus.relativize(nb) + " "
                             + f.name());
@@ -152,6 +161,8 @@ class PlannerCorpusTest {
             finalAnswers[0][1] + finalAnswers[1][1], finalAnswers[0][0] + finalAnswers[1][0]);
         System.out.printf(Locale.ROOT, "functions: %d; with more than 6 parameters: %d; returning a NamedTuple: %d; "
             + "with a returned value of unknown type: %d%n", shapes[0], shapes[1], shapes[2], shapes[3]);
+        System.out.println("loop variables returned: " + loopReturns.size());
+        loopReturns.stream().limit(10).forEach(u -> System.out.println("  " + u));
         unjustified.stream().limit(20).forEach(u -> System.out.println("  " + u));
         assertThat(crashes).isEmpty();
         assertThat(unjustified).as("cells that ran and were dropped without a checkable reason").isEmpty();

@@ -43,6 +43,7 @@ public final class Signatures {
         }
     }
 
+    private static final dev.nb2prod.python.PythonFrontEnd FRONT_END = new dev.nb2prod.python.SonarPythonFrontEnd();
     private final Map<String, List<String>> importLines;
     private final List<Helper> helpers;
 
@@ -104,6 +105,16 @@ public final class Signatures {
                 }
             }
             String body = localImports.isEmpty() ? flow.body() : String.join("\n", localImports) + "\n" + flow.body();
+            // a loop variable a later step reads is bound before the loop: returning it never raises
+            // UnboundLocalError when the loop does not run
+            Set<String> loops = new TreeSet<>(DataFlow.loopVariables(flow.names().functions().isEmpty()
+                ? parse(flow.body()) : parse(flow.body())));
+            loops.retainAll(flow.returns());
+            loops.removeAll(flow.inputs());
+            if (!loops.isEmpty()) {
+                body = String.join("\n", loops.stream().map(l -> l + " = None  # set by the loop below").toList())
+                    + "\n" + body;
+            }
             if (flow.body().contains("os.environ") && !importLines.containsKey("os")) {
                 imports.add("import os");
             }
@@ -125,6 +136,11 @@ public final class Signatures {
             out.add(new Signature(parameters, returns, copied, body, List.copyOf(imports)));
         }
         return out;
+    }
+
+    private static dev.nb2prod.python.ast.Module parse(String body) {
+        return FRONT_END.parse(body) instanceof dev.nb2prod.python.ParsedCell.Parsed p ? p.module()
+            : new dev.nb2prod.python.ast.Module(List.of(), dev.nb2prod.python.ast.Span.NONE);
     }
 
     /** The class of a stage's settings object, e.g. {@code TrainingParams}. */
