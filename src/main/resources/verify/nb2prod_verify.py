@@ -199,29 +199,54 @@ def _result_entry(namespace, spec, out_dir, shown):
     entry = capture_value(value, out_dir, "result_%d.pkl" % position)
     entry["cell"] = cell
     if entry["kind"] == "estimator":
-        entry["samples"] = _capture_samples(namespace, out_dir, position)
+        entry["samples"] = _capture_samples(namespace, out_dir, position, value)
     return entry
 
 
-def _capture_samples(namespace, out_dir, position):
-    """Up to MAX_SAMPLES X_test-like frames or arrays of the notebook at the model's cell, their first rows pickled:
-    what the notebook's and the package's model predict on."""
-    names = [n for n in X_NAMES if n in namespace]
-    names += sorted(n for n in namespace if _X_LIKE.match(n) and n not in names)
-    samples = []
-    for name in names:
+def _capture_samples(namespace, out_dir, position, model):
+    """Up to MAX_SAMPLES frames or arrays of the notebook at the model's cell, their first rows pickled: what the
+    notebook's and the package's model predict on. The X_test-like names first, then any frame or array shaped like
+    what the model was fitted on (a 1-D array as one column when it was fitted on one feature); those that fit the
+    model best first."""
+    candidates = [n for n in X_NAMES if n in namespace]
+    candidates += sorted(n for n in namespace if _X_LIKE.match(n) and n not in candidates)
+    width = getattr(model, "n_features_in_", None)
+    if isinstance(width, int):
+        candidates += sorted(n for n in namespace if not n.startswith("_") and n not in candidates
+                             and _kind(namespace[n]) in ("frame", "array") and _shaped_for(namespace[n], width))
+    ranked = []
+    for order, name in enumerate(candidates):
         value = namespace[name]
-        if _kind(value) not in ("frame", "array") or len(samples) >= MAX_SAMPLES:
+        if _kind(value) not in ("frame", "array") or not getattr(value, "shape", None):
             continue
         try:
             rows = value.iloc[:PREDICTION_ROWS] if hasattr(value, "iloc") else value[:PREDICTION_ROWS]
-            file_name = "result_%d_x%d.pkl" % (position, len(samples))
+            if isinstance(width, int) and width == 1 and len(getattr(rows, "shape", ())) == 1 \
+                    and not hasattr(rows, "iloc"):
+                rows = rows.reshape(-1, 1)
+        except Exception:  # noqa: BLE001 - a value that cannot be cut is left out
+            continue
+        ranked.append((-_fits(model, rows), order, name, rows))
+    samples = []
+    for _, _, name, rows in sorted(ranked, key=lambda r: (r[0], r[1]))[:MAX_SAMPLES]:
+        file_name = "result_%d_x%d.pkl" % (position, len(samples))
+        try:
             with open(os.path.join(out_dir, file_name), "wb") as handle:
                 pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            samples.append({"name": name, "pickle": file_name})
-        except Exception:  # noqa: BLE001 - a sample that cannot be cut or pickled is left out
+        except Exception:  # noqa: BLE001 - a sample that cannot be pickled is left out
             continue
+        samples.append({"name": name, "pickle": file_name})
     return samples
+
+
+def _shaped_for(value, width):
+    shape = getattr(value, "shape", ())
+    if not isinstance(shape, tuple) or not shape or shape[0] == 0:
+        return False
+    if len(shape) == 2:
+        return shape[1] == width
+    kind = getattr(getattr(value, "dtype", None), "kind", "")
+    return len(shape) == 1 and width == 1 and bool(kind) and kind in "iuf"
 
 
 def _finish_results(out_dir, results, extra_entries):
@@ -1106,10 +1131,15 @@ def _compare_estimators(a, b, tol, context, label):
                 continue
             try:
                 rows = sample.iloc[:PREDICTION_ROWS] if hasattr(sample, "iloc") else sample[:PREDICTION_ROWS]
-                ya, yb = _dense(getattr(a, method)(rows)), _dense(getattr(b, method)(rows))
+                ya = _dense(getattr(a, method)(rows))
             except Exception as error:  # noqa: BLE001 - e.g. not fitted, or the sample does not fit the estimator
                 failure = failure or "%s on %s failed: %s" % (method, name, type(error).__name__)
                 continue
+            try:
+                yb = _dense(getattr(b, method)(rows))
+            except Exception as error:  # noqa: BLE001 - the notebook's model takes the sample, the package's not
+                raise Different("%sthe notebook's model can %s on %s, the package's fails: %s" % (
+                    _where(label), method, name, _describe(error))) from error
             what = "predictions on" if method == "predict" else "transform of"
             try:
                 _compare_arrays(ya, yb, tol, "")

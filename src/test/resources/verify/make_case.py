@@ -48,7 +48,7 @@ for side, out_dir in (("notebook", sys.argv[3]), ("package", sys.argv[4])):
                 samples = case.get("samples", {}).get(name, {})
                 if samples:
                     entries[name]["samples"] = helper._capture_samples(
-                        {k: eval(v, namespace) for k, v in samples.items()}, out_dir, position)
+                        {k: eval(v, namespace) for k, v in samples.items()}, out_dir, position, values[name])
         manifest.update({"artifacts": entries, "order": list(entries), "results": results})
     else:
         entries = helper.capture(values, list(values), out_dir)

@@ -321,13 +321,19 @@ public final class Verifier {
         return who + " needs " + module + ", which " + options.python() + " cannot import";
     }
 
-    private static VerificationReport report(JsonNode json, String runner, Comparands comparands) {
+    private static VerificationReport report(JsonNode json, String runner, Comparands comparands)
+        throws VerificationException {
         List<ArtifactResult> artifacts = new ArrayList<>();
         for (JsonNode node : json.path("artifacts")) {
-            artifacts.add(new ArtifactResult(node.path("name").asText(),
-                ArtifactResult.Kind.parse(node.path("kind").asText("value")),
-                ArtifactResult.Status.valueOf(node.path("status").asText().toUpperCase(Locale.ROOT)),
-                node.path("detail").asText("")));
+            try {
+                artifacts.add(new ArtifactResult(node.path("name").asText(),
+                    ArtifactResult.Kind.parse(node.path("kind").asText("value")),
+                    ArtifactResult.Status.valueOf(node.path("status").asText().toUpperCase(Locale.ROOT)),
+                    node.path("detail").asText("")));
+            } catch (IllegalArgumentException e) {
+                throw new VerificationException("comparing the results failed: the helper reported "
+                    + node.path("kind").asText() + "/" + node.path("status").asText() + ", which nb2prod does not know");
+            }
         }
         List<String> notes = new ArrayList<>(comparands.notes());
         json.path("notes").forEach(n -> notes.add(n.asText()));

@@ -49,7 +49,7 @@ class ComparisonTest {
 
     private static final String SKLEARN = String.join("\n",
         "from sklearn.linear_model import LogisticRegression",
-        "from sklearn.tree import DecisionTreeClassifier",
+        "from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor",
         "");
 
     /** A file that starts as a PNG does. */
@@ -342,6 +342,28 @@ class ComparisonTest {
     }
 
     @Test
+    void anEstimatorFittedOnOneFeaturePredictsOnAOneDimensionalArrayOfItsCell() throws IOException {
+        String fit = "DecisionTreeRegressor(random_state=0).fit(np.arange(6.0).reshape(-1, 1), np.arange(6.0) ** 2)";
+        Map<String, JsonNode> result = compareResults(List.of(result("gp", "model", 5, "gp")),
+            Map.of("gp", fit), Map.of("gp", fit),
+            Map.of("gp", Map.of("xdata", "np.linspace(0.0, 5.0, 11)", "labels", "np.array(['a', 'b'])")), Map.of(),
+            Map.of());
+        assertThat(status(result, "gp")).isEqualTo("same");
+        assertThat(detail(result, "gp")).isEqualTo("same parameters and predictions on xdata");
+    }
+
+    @Test
+    void anEstimatorOfThePackageThatCannotPredictOnTheNotebooksSampleDiffers() throws IOException {
+        Map<String, JsonNode> result = compareResults(List.of(result("model", "model", 5, "model")),
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test, labels)"),
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test.rename(columns={'f': 'g'}), labels)"),
+            Map.of("model", Map.of("X_test", "X_test")), Map.of(), Map.of());
+        assertThat(status(result, "model")).isEqualTo("different");
+        assertThat(detail(result, "model"))
+            .startsWith("the notebook's model can predict on X_test, the package's fails: ValueError: ");
+    }
+
+    @Test
     void aFigureIsTheSameWhenTheCellShowsAnImageAndThePackageSavedOne() throws IOException {
         Map<String, JsonNode> result = compareResults(
             List.of(result("drawn", "figure", 3, ""), result("undrawn", "figure", 4, ""),
@@ -428,7 +450,7 @@ class ComparisonTest {
                                       String tolerance) throws IOException {
         Map<String, Object> testCase = new LinkedHashMap<>(given);
         boolean estimators = (notebook.values() + " " + pkg.values() + " " + given.get("samples"))
-            .matches("(?s).*(Classifier|Regression).*");
+            .matches("(?s).*(Classifier|Regress).*");
         boolean scipy = (notebook.values() + " " + pkg.values()).contains("gaussian_kde");
         testCase.put("setup", SETUP + HELPERS + (estimators ? SKLEARN : "") + (scipy ? SCIPY : ""));
         testCase.put("notebook", new java.util.TreeMap<>(notebook));

@@ -66,12 +66,16 @@ class RunnableCorpusVerifyTest {
      */
     static final int FLOOR = 21;
 
-    enum Kind { EQUIVALENT, NOTHING_TO_COMPARE, NOT_REPRODUCIBLE, DIFFERENT, PACKAGE_FAILS, EXTRACT_REFUSED, VERIFY_ERROR, INTERNAL_ERROR }
+    enum Kind { EQUIVALENT, INCONCLUSIVE, NOT_REPRODUCIBLE, NOT_EQUIVALENT, PACKAGE_FAILS, EXTRACT_REFUSED, VERIFY_ERROR, INTERNAL_ERROR }
 
-    record Outcome(String notebook, Kind kind, String detail, long millis) {
+    /**
+     * One notebook: its outcome, the summary line of its verification (results compared, strongly and weakly,
+     * figures, model files, other written files; empty when it was not verified) and the reason.
+     */
+    record Outcome(String notebook, Kind kind, String summary, String detail, long millis) {
         String row() {
-            return String.format(Locale.ROOT, "%-62s %-15s %5.1fs  %s", notebook, kind.name().toLowerCase(Locale.ROOT),
-                millis / 1000.0, detail);
+            return String.format(Locale.ROOT, "%-62s %-16s %5.1fs  %s%s", notebook, kind.name().toLowerCase(Locale.ROOT),
+                millis / 1000.0, summary.isEmpty() ? "" : summary + " | ", detail);
         }
     }
 
@@ -148,26 +152,52 @@ class RunnableCorpusVerifyTest {
             if (report.packageFailure().isPresent()) {
                 return done(name, Kind.PACKAGE_FAILS, report.packageFailure().get(), start);
             }
-            if (report.nothingToCompare()) {
-                return done(name, Kind.NOTHING_TO_COMPARE, "no terminal value the package returns, no file", start);
+            String summary = report.summary().line();
+            String weak = report.artifacts().stream().filter(a -> a.status() == ArtifactResult.Status.WEAK)
+                .map(a -> a.name() + " weak: " + a.detail()).collect(Collectors.joining("; "));
+            switch (report.verdict()) {
+                case EQUIVALENT -> {
+                    return done(name, Kind.EQUIVALENT, summary, weak, start);
+                }
+                case INCONCLUSIVE -> {
+                    return done(name, Kind.INCONCLUSIVE, summary, report.nothingToCompare()
+                        ? "nothing to compare by value (only figures or model files)" : "only weak comparisons: " + weak,
+                        start);
+                }
+                case NOT_EQUIVALENT -> {
+                    // the differences and missing results first, then those the notebook itself does not reproduce
+                    String differences = report.count(ArtifactResult.Status.DIFFERENT) + " different, "
+                        + report.count(ArtifactResult.Status.MISSING) + " missing, "
+                        + report.count(ArtifactResult.Status.NOT_REPRODUCIBLE) + " not reproducible: "
+                        + report.artifacts().stream()
+                        .filter(a -> a.status() != ArtifactResult.Status.SAME && a.status() != ArtifactResult.Status.WEAK)
+                        .sorted(java.util.Comparator.comparing(
+                            a -> a.status() == ArtifactResult.Status.NOT_REPRODUCIBLE))
+                        .map(a -> a.name() + " " + a.status().label() + ": " + shorten(a.detail(), 110))
+                        .collect(Collectors.joining("; "));
+                    boolean onlyUnreproducible = report.count(ArtifactResult.Status.DIFFERENT) == 0
+                        && report.count(ArtifactResult.Status.MISSING) == 0;
+                    return done(name, onlyUnreproducible ? Kind.NOT_REPRODUCIBLE : Kind.NOT_EQUIVALENT, summary,
+                        differences, start);
+                }
+                default -> throw new IllegalStateException(report.verdict().toString());
             }
-            if (report.equivalent()) {
-                return done(name, Kind.EQUIVALENT, report.artifacts().size() + " artifacts", start);
-            }
-            String differences = report.artifacts().stream().filter(a -> a.status() != ArtifactResult.Status.SAME)
-                .map(a -> a.name() + " " + a.status().name().toLowerCase(Locale.ROOT) + ": " + a.detail())
-                .collect(Collectors.joining("; "));
-            boolean onlyUnreproducible = report.count(ArtifactResult.Status.DIFFERENT) == 0
-                && report.count(ArtifactResult.Status.MISSING) == 0;
-            return done(name, onlyUnreproducible ? Kind.NOT_REPRODUCIBLE : Kind.DIFFERENT, differences, start);
         } catch (Exception | StackOverflowError e) {
             return done(name, Kind.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), start);
         }
     }
 
+    private static String shorten(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
+    }
+
     private static Outcome done(String name, Kind kind, String detail, long start) {
+        return done(name, kind, "", detail, start);
+    }
+
+    private static Outcome done(String name, Kind kind, String summary, String detail, long start) {
         String one = detail == null ? "" : detail.replaceAll("\\s*\\R\\s*", " ").strip();
-        return new Outcome(name, kind, one.length() > 400 ? one.substring(0, 397) + "..." : one,
+        return new Outcome(name, kind, summary, shorten(one, 600),
             (System.nanoTime() - start) / 1_000_000);
     }
 
