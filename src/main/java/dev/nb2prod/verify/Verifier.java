@@ -98,18 +98,18 @@ public final class Verifier {
         Path logs = Files.createDirectory(temp.resolve("logs"));
         Path notebookOut = temp.resolve("notebook");
         Path packageOut = temp.resolve("package");
-        Path namesFile = temp.resolve("plan.json");
+        Path planFile = temp.resolve("plan.json");
         ChildProcess child = new ChildProcess(logs, environment(temp));
         Path folder = notebookFile.getParent();
 
         checkInterpreter(child, temp);
         switch (comparands) {
-            case Comparands.Results results -> writeResults(namesFile, results.results());
+            case Comparands.Results results -> writeResults(planFile, results.results());
             case Comparands.TerminalValues terminals -> writeNames(child, temp, helper, packageRoot, terminals.names());
         }
 
         ChildProcess.Result notebookRun = step(child, "notebook", temp,
-            List.of(helper.toString(), "run-notebook", notebookFile.toString(), namesFile.toString(), notebookOut.toString()));
+            List.of(helper.toString(), "run-notebook", notebookFile.toString(), planFile.toString(), notebookOut.toString()));
         JsonNode notebookStatus = status(notebookOut, notebookRun, "running the notebook");
         if (!notebookStatus.path("ok").asBoolean()) {
             throw new VerificationException(notebookFailure(notebookStatus));
@@ -139,7 +139,7 @@ public final class Verifier {
         if (report.count(ArtifactResult.Status.DIFFERENT) == 0) {
             return report;
         }
-        return withNotebookReproducibility(report, files(comparison), child, temp, helper, notebookFile, namesFile,
+        return withNotebookReproducibility(report, files(comparison), child, temp, helper, notebookFile, planFile,
             notebookOut);
     }
 
@@ -188,13 +188,13 @@ public final class Verifier {
      */
     private VerificationReport withNotebookReproducibility(VerificationReport report, Map<String, String> files,
                                                            ChildProcess child, Path temp, Path helper,
-                                                           Path notebookFile, Path namesFile, Path notebookOut)
+                                                           Path notebookFile, Path planFile, Path notebookOut)
         throws IOException {
         Path again = temp.resolve("notebook-again");
         JsonNode selfComparison;
         try {
             ChildProcess.Result rerun = step(child, "notebook-again", temp, List.of(helper.toString(), "run-notebook",
-                notebookFile.toString(), namesFile.toString(), again.toString()));
+                notebookFile.toString(), planFile.toString(), again.toString()));
             if (!status(again, rerun, "running the notebook again").path("ok").asBoolean()) {
                 return report;
             }
@@ -228,9 +228,9 @@ public final class Verifier {
     }
 
     /**
-     * Writes names.json: the notebook's terminal names and, as extra names, those the package's run_pipeline returns
-     * (later cells of the notebook may read them, so they need not be terminal). The notebook run captures both, so
-     * every value the package returns is compared.
+     * Writes plan.json for a notebook nb2prod cannot plan: the notebook's terminal names and, as extra names, those
+     * the package's run_pipeline returns (later cells of the notebook may read them, so they need not be terminal).
+     * The notebook run captures both, so every value the package returns is compared.
      */
     private void writeNames(ChildProcess child, Path temp, Path helper, Path packageRoot, List<String> terminals) throws IOException, VerificationException {
         ChildProcess.Result listed = step(child, "outputs", temp,
@@ -243,9 +243,9 @@ public final class Verifier {
                 // no usable list: the terminal names alone
             }
         }
-        Path namesFile = temp.resolve("plan.json");
+        Path planFile = temp.resolve("plan.json");
         names.removeAll(terminals);
-        JSON.writeValue(namesFile.toFile(), Map.of("terminals", terminals, "extra", List.copyOf(names)));
+        JSON.writeValue(planFile.toFile(), Map.of("terminals", terminals, "extra", List.copyOf(names)));
     }
 
     private Map<String, String> environment(Path temp) {
