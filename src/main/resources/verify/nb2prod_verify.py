@@ -5,18 +5,24 @@ level; pandas, numpy, scikit-learn, matplotlib, nbclient are imported lazily, on
 notebook need them.
 
 Modes (every mode writes only into its OUT_DIR, and into the folders the notebook or package write themselves):
-  run-notebook NOTEBOOK NAMES_JSON OUT_DIR
+  run-notebook NOTEBOOK PLAN_JSON OUT_DIR
       runs the notebook's code cells top to bottom in the notebook's folder (through nbclient when it and
-      ipykernel are importable, else as a script with magics removed) and captures the named values
+      ipykernel are importable, else as a script with magics removed) and captures what PLAN_JSON asks for:
+      {"results": [{"name", "kind", "cell", "source", "file"}]} (the results of the package's nb2prod.json), each
+      captured right after its cell ran: the variable `source`, else the value the cell displays (IPython's
+      Out[n]); for a figure, how many images the cell shows. Or the older form {"terminals": [...], "extra": [...]}:
+      the named variables at the end of the notebook.
   run-package PACKAGE_DIR DATA_ROOT OUT_DIR [NB_OUT]
       imports <pkg>.config and <pkg>.pipeline from PACKAGE_DIR/src, loads PACKAGE_DIR/config.yaml with the
       overrides data_root=DATA_ROOT (and output_root=OUT_DIR/outputs when the configuration has that key),
-      calls run_pipeline(config) in an empty working directory and captures the returned dict
+      calls run_pipeline(config) in an empty working directory and captures the returned dict (a returned path of
+      a file the package wrote is recorded with the file)
   package-outputs PACKAGE_DIR
       prints the names run_pipeline returns (the keys of the dict literals it returns) as a JSON list; the notebook
-      run captures them besides its terminal values
+      run captures them besides its terminal values (the older form only)
   compare NB_OUT PKG_OUT TOLERANCE
-      prints a JSON report: {"artifacts": [{"name", "status": same|different|missing, "detail"}], "notes": []}
+      prints a JSON report: {"artifacts": [{"name", "kind", "status": same|weak|different|missing, "detail",
+      "file"}], "notes": []}. PKG_OUT may be a second run of the notebook (its reproducibility).
 
 Run modes write OUT_DIR/status.json: {"ok": true} or {"ok": false, "error": ..., "missing_module": ...}
 and OUT_DIR/manifest.json describing the captured artifacts and written files.
@@ -96,6 +102,26 @@ def _kind(value):
 RESULT_KINDS = {"frame", "series", "array", "estimator", "number", "dict"}
 
 
+def capture_value(value, out_dir, file_name):
+    """The manifest entry of one value, pickled into out_dir/file_name when it can be."""
+    kind = _kind(value)
+    entry = {"kind": kind, "type": _type_name(value)}
+    if kind in ("module", "code", "figure"):
+        return entry
+    path = os.path.join(out_dir, file_name)
+    try:
+        with open(path, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        entry["pickle"] = file_name
+    except Exception as error:  # noqa: BLE001 - anything that cannot be pickled is recorded, not fatal
+        entry["unpicklable"] = "%s (%s)" % (_type_name(value), type(error).__name__)
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    return entry
+
+
 def capture(namespace, names, out_dir):
     """Pickles namespace[name] for each name into out_dir; returns the manifest entries."""
     os.makedirs(out_dir, exist_ok=True)
@@ -104,25 +130,164 @@ def capture(namespace, names, out_dir):
         if name not in namespace:
             entries[name] = {"kind": "undefined"}
             continue
-        value = namespace[name]
-        kind = _kind(value)
-        entry = {"kind": kind, "type": _type_name(value)}
-        if kind in ("module", "code", "figure"):
-            entries[name] = entry
+        entries[name] = capture_value(namespace[name], out_dir, "artifact_%d.pkl" % index)
+    return entries
+
+
+# ------------------------------------------------------------------------------------ results at their cell
+
+# nb2prod.json kinds with nothing to capture in the notebook: the package saves them (model files) or the
+# notebook writes them (files, compared as written files)
+UNCAPTURED_RESULTS = ("model_file", "file")
+_X_LIKE = re.compile(r"^[Xx]_(test|val|valid|validation|holdout|eval)\w*$")
+MAX_SAMPLES = 4
+
+
+def captures_by_cell(results):
+    """{cell index: [dict(result, position=its index in results)]}: what to capture right after each cell."""
+    by_cell = {}
+    for position, result in enumerate(results):
+        if result.get("kind") in UNCAPTURED_RESULTS:
             continue
-        file_name = "artifact_%d.pkl" % index
+        by_cell.setdefault(int(result.get("cell", -1)), []).append(dict(result, position=position))
+    return by_cell
+
+
+def capture_cell(namespace, specs, out_dir, execution_count):
+    """Called in the kernel right after a cell ran (nbclient runner): captures the cell's value results. The value
+    the cell displays is IPython's Out[execution_count], read without displaying anything."""
+    history = namespace.get("_oh")
+    if not isinstance(history, dict):
+        history = namespace.get("Out") if isinstance(namespace.get("Out"), dict) else {}
+    shown = (True, history[execution_count]) if execution_count is not None and execution_count in history \
+        else (False, None)
+    capture_results(namespace, specs, out_dir, shown, None)
+
+
+def capture_results(namespace, specs, out_dir, shown, images):
+    """Captures the results of one cell into out_dir/captures/cell_N.json: each value result by its variable
+    (`source`) or, with no source, the value the cell displays (`shown`: (True, value) or (False, None)); each
+    figure result by the number of images the cell shows (`images`; None: counted by the caller)."""
+    folder = os.path.join(out_dir, "captures")
+    os.makedirs(folder, exist_ok=True)
+    entries = {}
+    cell = None
+    for spec in specs:
+        cell = int(spec.get("cell", -1))
+        if spec.get("kind") == "figure":
+            if images is not None:
+                entries[spec["name"]] = {"kind": "figure", "images": images, "cell": cell}
+            continue
+        entries[spec["name"]] = _result_entry(namespace, spec, out_dir, shown)
+    if entries:
+        _write_json(os.path.join(folder, "cell_%d.json" % cell), entries)
+
+
+def _result_entry(namespace, spec, out_dir, shown):
+    cell = int(spec.get("cell", -1))
+    source = spec.get("source") or ""
+    if source:
+        if source not in namespace:
+            return {"kind": "undefined", "cell": cell,
+                    "why": "after cell %d the notebook has no variable %s" % (cell + 1, source)}
+        value = namespace[source]
+    elif shown[0]:
+        value = shown[1]
+    else:
+        return {"kind": "undefined", "cell": cell, "why": "cell %d of the notebook displays no value" % (cell + 1)}
+    position = int(spec.get("position", 0))
+    entry = capture_value(value, out_dir, "result_%d.pkl" % position)
+    entry["cell"] = cell
+    if entry["kind"] == "estimator":
+        entry["samples"] = _capture_samples(namespace, out_dir, position, value)
+    return entry
+
+
+def _capture_samples(namespace, out_dir, position, model):
+    """Up to MAX_SAMPLES frames or arrays of the notebook at the model's cell, their first rows pickled: what the
+    notebook's and the package's model predict on. The X_test-like names first, then any frame or array shaped like
+    what the model was fitted on (a 1-D array as one column when it was fitted on one feature); those that fit the
+    model best first."""
+    candidates = [n for n in X_NAMES if n in namespace]
+    candidates += sorted(n for n in namespace if _X_LIKE.match(n) and n not in candidates)
+    width = getattr(model, "n_features_in_", None)
+    if isinstance(width, int):
+        candidates += sorted(n for n in namespace if not n.startswith("_") and n not in candidates
+                             and _kind(namespace[n]) in ("frame", "array") and _shaped_for(namespace[n], width))
+    ranked = []
+    for order, name in enumerate(candidates):
+        value = namespace[name]
+        if _kind(value) not in ("frame", "array") or not getattr(value, "shape", None):
+            continue
+        try:
+            rows = value.iloc[:PREDICTION_ROWS] if hasattr(value, "iloc") else value[:PREDICTION_ROWS]
+            if isinstance(width, int) and width == 1 and len(getattr(rows, "shape", ())) == 1 \
+                    and not hasattr(rows, "iloc"):
+                rows = rows.reshape(-1, 1)
+        except Exception:  # noqa: BLE001 - a value that cannot be cut is left out
+            continue
+        ranked.append((-_fits(model, rows), order, name, rows))
+    samples = []
+    for _, _, name, rows in sorted(ranked, key=lambda r: (r[0], r[1]))[:MAX_SAMPLES]:
+        file_name = "result_%d_x%d.pkl" % (position, len(samples))
         try:
             with open(os.path.join(out_dir, file_name), "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            entry["pickle"] = file_name
-        except Exception as error:  # noqa: BLE001 - anything that cannot be pickled is recorded, not fatal
-            entry["unpicklable"] = "%s (%s)" % (_type_name(value), type(error).__name__)
-            try:
-                os.remove(os.path.join(out_dir, file_name))
-            except OSError:
-                pass
-        entries[name] = entry
+                pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - a sample that cannot be pickled is left out
+            continue
+        samples.append({"name": name, "pickle": file_name})
+    return samples
+
+
+def _shaped_for(value, width):
+    shape = getattr(value, "shape", ())
+    if not isinstance(shape, tuple) or not shape or shape[0] == 0:
+        return False
+    if len(shape) == 2:
+        return shape[1] == width
+    kind = getattr(getattr(value, "dtype", None), "kind", "")
+    return len(shape) == 1 and width == 1 and bool(kind) and kind in "iuf"
+
+
+def _finish_results(out_dir, results, extra_entries):
+    """Gathers the captures of every cell into the entries of the results, in the order of results."""
+    captured = dict(extra_entries)
+    folder = os.path.join(out_dir, "captures")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            captured.update(json.load(handle))
+    entries = {}
+    for result in results:
+        name = result["name"]
+        if result.get("kind") in UNCAPTURED_RESULTS:
+            continue
+        entries[name] = captured.get(name) or {
+            "kind": "undefined", "why": "the notebook never reached cell %d" % (int(result.get("cell", -1)) + 1)}
     return entries
+
+
+def _image_outputs(cell):
+    """How many images a cell executed by nbclient shows."""
+    count = 0
+    for output in cell.get("outputs", []):
+        data = output.get("data", {}) if output.get("output_type") in ("display_data", "execute_result") else {}
+        if any(key in data for key in ("image/png", "image/jpeg", "image/svg+xml")):
+            count += 1
+    return count
+
+
+def _close_figures():
+    """The number of open figures that show something, all closed afterwards: what the inline backend shows and
+    closes at the end of a cell (script runner)."""
+    if "matplotlib.pyplot" not in sys.modules:
+        return 0
+    pyplot = sys.modules["matplotlib.pyplot"]
+    from matplotlib._pylab_helpers import Gcf
+
+    count = sum(1 for manager in Gcf.get_all_fig_managers()
+                if manager.canvas.figure.axes or manager.canvas.figure.lines)
+    pyplot.close("all")
+    return count
 
 
 def _write_json(path, data):
@@ -362,7 +527,40 @@ def _nbclient_available():
     return all(importlib.util.find_spec(name) is not None for name in ("nbclient", "nbformat", "ipykernel"))
 
 
-def run_notebook_as_script(notebook_path, names, out_dir):
+def _ends_with_semicolon(code):
+    """True when a cell's last token is a semicolon: IPython then displays nothing."""
+    import io
+    import tokenize
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    skipped = (tokenize.ENDMARKER, tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
+    for token in reversed(tokens):
+        if token.type not in skipped:
+            return token.type == tokenize.OP and token.string == ";"
+    return False
+
+
+def _run_cell(code, filename, namespace):
+    """Runs a cell as IPython does: the statements, then its last expression statement evaluated on its own.
+    Returns (True, value) when the cell displays that value (not None, no trailing semicolon), else (False, None)."""
+    import ast
+
+    tree = ast.parse(code, filename)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    if tree.body:
+        exec(compile(tree, filename, "exec"), namespace)
+    if last is None:
+        return False, None
+    value = eval(compile(ast.Expression(last.value), filename, "eval"), namespace)
+    if value is None or _ends_with_semicolon(code):
+        return False, None
+    return True, value
+
+
+def run_notebook_as_script(notebook_path, plan, out_dir):
     try:
         import matplotlib
 
@@ -371,24 +569,39 @@ def run_notebook_as_script(notebook_path, names, out_dir):
         pass
     import builtins
 
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    history = {}
+    namespace = {"__name__": "__main__", "__builtins__": builtins, "Out": history, "_oh": history}
     try:
         from IPython.display import display
     except ImportError:
         def display(*args, **kwargs):
             return None
     namespace["display"] = display
+    by_cell = captures_by_cell(plan.get("results", []))
+    count = 0
     for index, source in read_cells(notebook_path):
         code = script_source(source)
-        if code is None or not code.strip():
-            continue
-        try:
-            exec(compile(code, "<cell %d>" % (index + 1), "exec"), namespace)
-        except (Exception, SystemExit) as error:  # noqa: BLE001 - the notebook's own failure is reported
-            line = _error_line(error, "<cell %d>" % (index + 1))
-            where = "cell %d" % (index + 1) + (", line %d" % line if line else "")
-            return _fail(out_dir, _describe(error), _missing_module(error), where)
-    return _finish_notebook(capture(namespace, names, out_dir), out_dir)
+        shown = (False, None)
+        if code is not None and code.strip():
+            filename = "<cell %d>" % (index + 1)
+            try:
+                shown = _run_cell(code, filename, namespace)
+            except (Exception, SystemExit) as error:  # noqa: BLE001 - the notebook's own failure is reported
+                line = _error_line(error, filename)
+                where = "cell %d" % (index + 1) + (", line %d" % line if line else "")
+                return _fail(out_dir, _describe(error), _missing_module(error), where)
+            count += 1
+            if shown[0]:
+                # IPython's display hook: Out[n], _n and _ hold the displayed value
+                history[count] = shown[1]
+                namespace["_%d" % count] = shown[1]
+                namespace["_"] = shown[1]
+        images = _close_figures()
+        if index in by_cell:
+            capture_results(namespace, by_cell[index], out_dir, shown, images)
+    if "results" in plan:
+        return _finish_notebook(_finish_results(out_dir, plan["results"], {}), out_dir)
+    return _finish_notebook(capture(namespace, plan["names"], out_dir), out_dir)
 
 
 def _error_line(error, filename):
@@ -403,7 +616,28 @@ def _error_line(error, filename):
     return line
 
 
-def run_notebook_with_nbclient(notebook_path, names, out_dir):
+# runs in the kernel without storing history: no execution count, no Out[n], no _ (the cell ends in a statement)
+_KERNEL_CAPTURE = (
+    "def _nb2prod_capture():\n"
+    "    import sys\n"
+    "    helper = sys.modules.get('nb2prod_verify')\n"
+    "    if helper is None:\n"
+    "        sys.path.insert(0, %r)\n"
+    "        try:\n"
+    "            import nb2prod_verify as helper\n"
+    "        finally:\n"
+    "            sys.path.remove(%r)\n"
+    "    helper.%s\n"
+    "_nb2prod_capture()\n"
+    "del _nb2prod_capture\n")
+
+
+def _kernel_code(call):
+    helper_dir = os.path.dirname(os.path.abspath(__file__))
+    return _KERNEL_CAPTURE % (helper_dir, helper_dir, call)
+
+
+def run_notebook_with_nbclient(notebook_path, plan, out_dir):
     work = os.path.dirname(os.path.abspath(out_dir))
     kernels = os.path.join(work, "jupyter", "kernels", "nb2prod-verify")
     os.makedirs(kernels, exist_ok=True)
@@ -412,6 +646,8 @@ def run_notebook_with_nbclient(notebook_path, names, out_dir):
         "display_name": "nb2prod verify", "language": "python"})
     os.environ["JUPYTER_PATH"] = os.path.join(work, "jupyter")
     os.environ.setdefault("JUPYTER_RUNTIME_DIR", os.path.join(work, "jupyter", "runtime"))
+    # the kernel draws with the inline backend, as Jupyter does, so that figures show as image outputs
+    os.environ.pop("MPLBACKEND", None)
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -420,35 +656,50 @@ def run_notebook_with_nbclient(notebook_path, names, out_dir):
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.source = "\n".join("pass" if _INSTALL.match(line) else line for line in cell.source.splitlines())
-    helper_dir = os.path.dirname(os.path.abspath(__file__))
-    capture_code = (
-        "import sys as _nb2prod_sys\n"
-        "_nb2prod_sys.path.insert(0, %r)\n"
-        "import nb2prod_verify as _nb2prod_verify\n"
-        "_nb2prod_verify._finish_notebook(_nb2prod_verify.capture(globals(), %r, %r), %r)\n"
-    ) % (helper_dir, list(names), out_dir, out_dir)
+    by_cell = captures_by_cell(plan.get("results", []))
+    cells = len(nb.cells)
+    scratch = nbformat.v4.new_code_cell("")
+    nb.cells.append(scratch)
+    figures = {}
     client = NotebookClient(nb, timeout=None, kernel_name="nb2prod-verify", allow_errors=False,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(notebook_path))}})
     with client.setup_kernel():
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code" or not cell.source.strip():
-                continue
+        for index, cell in enumerate(nb.cells[:cells]):
+            code = cell.cell_type == "code" and cell.source.strip()
+            if code:
+                try:
+                    client.execute_cell(cell, index)
+                except CellExecutionError as error:
+                    missing = None
+                    if error.ename in ("ModuleNotFoundError", "ImportError"):
+                        found = re.search(r"No module named '([\w]+)", error.evalue or "")
+                        missing = found.group(1) if found else None
+                    return _fail(out_dir, "%s: %s" % (error.ename, (error.evalue or "").strip().splitlines()[0]
+                                                      if (error.evalue or "").strip() else error.ename),
+                                 missing, "cell %d" % (index + 1))
+            specs = by_cell.get(index, [])
+            for spec in specs:
+                if spec.get("kind") == "figure":
+                    figures[spec["name"]] = {"kind": "figure", "images": _image_outputs(cell) if code else 0,
+                                             "cell": index}
+            values = [spec for spec in specs if spec.get("kind") != "figure"]
+            if values:
+                count = cell.get("execution_count") if code else None
+                scratch.source = _kernel_code("capture_cell(globals(), %r, %r, %r)" % (values, out_dir, count))
+                try:
+                    client.execute_cell(scratch, cells, store_history=False)
+                except CellExecutionError as error:
+                    return _fail(out_dir, "capturing the results of cell %d failed: %s: %s"
+                                 % (index + 1, error.ename, error.evalue))
+        if "results" not in plan:
+            scratch.source = _kernel_code("_finish_notebook(helper.capture(globals(), %r, %r), %r)"
+                                          % (plan["names"], out_dir, out_dir))
             try:
-                client.execute_cell(cell, index)
+                client.execute_cell(scratch, cells, store_history=False)
             except CellExecutionError as error:
-                missing = None
-                if error.ename in ("ModuleNotFoundError", "ImportError"):
-                    found = re.search(r"No module named '([\w]+)", error.evalue or "")
-                    missing = found.group(1) if found else None
-                return _fail(out_dir, "%s: %s" % (error.ename, (error.evalue or "").strip().splitlines()[0]
-                                                  if (error.evalue or "").strip() else error.ename),
-                             missing, "cell %d" % (index + 1))
-        capture_cell = nbformat.v4.new_code_cell(capture_code)
-        nb.cells.append(capture_cell)
-        try:
-            client.execute_cell(capture_cell, len(nb.cells) - 1)
-        except CellExecutionError as error:
-            return _fail(out_dir, "capturing the results failed: %s: %s" % (error.ename, error.evalue))
+                return _fail(out_dir, "capturing the results failed: %s: %s" % (error.ename, error.evalue))
+    if "results" in plan:
+        return _finish_notebook(_finish_results(out_dir, plan["results"], figures), out_dir)
     if not os.path.exists(os.path.join(out_dir, "manifest.json")):
         return _fail(out_dir, "the kernel did not record the notebook's results")
     return 0
@@ -459,17 +710,27 @@ def _finish_notebook(entries, out_dir):
     return 0
 
 
-def run_notebook(notebook_path, names_json, out_dir):
+def read_plan(plan_json):
+    """{"results": [...]} (nb2prod.json's results) or {"names": [...], "extra": [...]} (terminal values)."""
+    with open(plan_json, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    if isinstance(plan, dict) and "results" in plan:
+        return {"results": list(plan["results"])}
+    extra = []
+    names = plan
+    if isinstance(plan, dict):
+        # {"terminals": [...], "extra": [...]}: the extra names are those the package returns
+        extra = [n for n in plan.get("extra", []) if n not in plan.get("terminals", [])]
+        names = list(plan.get("terminals", [])) + extra
+    return {"names": list(names), "extra": extra}
+
+
+def run_notebook(notebook_path, plan_json, out_dir):
     notebook_path = os.path.abspath(notebook_path)
     folder = os.path.dirname(notebook_path)
-    with open(names_json, encoding="utf-8") as handle:
-        names = json.load(handle)
-    extra = []
-    if isinstance(names, dict):
-        # {"terminals": [...], "extra": [...]}: the extra names are those the package returns
-        extra = [n for n in names.get("extra", []) if n not in names.get("terminals", [])]
-        names = list(names.get("terminals", [])) + extra
+    plan = read_plan(plan_json)
     os.makedirs(out_dir, exist_ok=True)
+    out_dir = os.path.abspath(out_dir)
     before = snapshot(folder, exclude=[out_dir])
     os.chdir(folder)
     if folder not in sys.path:
@@ -477,9 +738,9 @@ def run_notebook(notebook_path, names_json, out_dir):
     runner = "nbclient" if _nbclient_available() else "script"
     try:
         if runner == "nbclient":
-            code = run_notebook_with_nbclient(notebook_path, names, out_dir)
+            code = run_notebook_with_nbclient(notebook_path, plan, out_dir)
         else:
-            code = run_notebook_as_script(notebook_path, names, out_dir)
+            code = run_notebook_as_script(notebook_path, plan, out_dir)
     except Exception as error:  # noqa: BLE001 - e.g. the kernel could not start
         return _fail(out_dir, "running the notebook failed: " + _describe(error), _missing_module(error))
     if code != 0:
@@ -494,7 +755,11 @@ def run_notebook(notebook_path, names_json, out_dir):
             keep_file(os.path.join(folder, *rel.split("/")), rel, out_dir, files)
     manifest["files"] = files
     manifest["runner"] = runner
-    manifest["extra"] = extra
+    manifest["side"] = "notebook"
+    if "results" in plan:
+        manifest["results"] = plan["results"]
+    else:
+        manifest["extra"] = plan["extra"]
     _write_json(manifest_path, manifest)
     _write_json(os.path.join(out_dir, "status.json"), {"ok": True})
     return 0
@@ -576,16 +841,40 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         _restore(data_root, before, nb_out, out_dir, {})
         return _fail(out_dir, "run_pipeline returned %s, not a dict" % _type_name(result), where="run_pipeline")
     names = [str(k) for k in result]
-    entries = capture({str(k): v for k, v in result.items()}, names, os.path.join(out_dir))
+    values = {str(k): v for k, v in result.items()}
+    entries = capture(values, names, os.path.join(out_dir))
+    for name in names:
+        written = _returned_file(values[name], (outputs, work))
+        if written:
+            entries[name]["file"] = written
     files = {}
     for root in (outputs, work):
         for rel in sorted(snapshot(root)):
             keep_file(os.path.join(root, *rel.split("/")), rel, out_dir, files)
     notes = _restore(data_root, before, nb_out, out_dir, files)
     _write_json(os.path.join(out_dir, "manifest.json"),
-                {"artifacts": entries, "order": names, "files": files, "notes": notes})
+                {"artifacts": entries, "order": names, "files": files, "notes": notes, "side": "package"})
     _write_json(os.path.join(out_dir, "status.json"), {"ok": True})
     return 0
+
+
+def _returned_file(value, roots):
+    """For a returned path (str or os.PathLike) naming a file: {"path": absolute, "rel": relative to the first root
+    holding it (output_root, then the working directory) or the path itself, "size": bytes}, else None."""
+    if not isinstance(value, (str, os.PathLike)) or not value:
+        return None
+    try:
+        path = os.path.abspath(os.fspath(value))
+        if not os.path.isfile(path):
+            return None
+        rel = os.fspath(value)
+        for root in roots:
+            if path.startswith(os.path.abspath(root) + os.sep):
+                rel = os.path.relpath(path, root)
+                break
+        return {"path": path, "rel": rel.replace(os.sep, "/"), "size": os.path.getsize(path)}
+    except (OSError, TypeError, ValueError):
+        return None
 
 
 def _restore(data_root, before, nb_out, out_dir, files):
@@ -646,7 +935,7 @@ def _where(label):
 
 def compare_values(a, b, tol, context=None, label=""):
     """Raises Different when a and b differ; returns an optional note (e.g. 'same up to row order')."""
-    context = context or {}
+    context = {} if context is None else context
     kind_a, kind_b = _kind(a), _kind(b)
     if kind_a in ("frame", "series") or kind_b in ("frame", "series"):
         if kind_a != kind_b:
@@ -657,7 +946,7 @@ def compare_values(a, b, tol, context=None, label=""):
     if kind_a == "estimator" or kind_b == "estimator":
         return _compare_estimators(a, b, tol, context, label)
     if kind_a == "figure" and kind_b == "figure":
-        return "figure: existence only"
+        return _weak(context, "figure: existence only")
     if _is_structured_scalar(a) or _is_structured_scalar(b):
         return _compare_arrays(a, b, tol, label)
     if _random_state(a) is not None or _random_state(b) is not None:
@@ -793,7 +1082,7 @@ def _compare_objects(a, b, tol, context, label):
         raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
     attributes_a, attributes_b = _attributes(a), _attributes(b)
     if attributes_a is None or attributes_b is None:
-        return "%s: no attributes to compare, compared by type only" % _type_name(a)
+        return _weak(context, "%s: no attributes to compare, compared by type only" % _type_name(a))
     active = context.setdefault("_active", set())
     key = (id(a), id(b))
     if key in active:
@@ -902,7 +1191,38 @@ def _compare_arrays(a, b, tol, label):
     return None
 
 
+def _weak(context, reason):
+    """Records that a value could only be compared weakly (by type, parameters or existence); returns the reason."""
+    context.setdefault("weak", []).append(reason)
+    return reason
+
+
+def _dense(value):
+    return value.toarray() if hasattr(value, "toarray") else value
+
+
+def _fits(estimator, sample):
+    """How well a sample fits what the estimator was fitted on: 2 the same columns (or, fitted without column names,
+    an array of as many columns), 1 as many columns, 0 otherwise or unknown."""
+    names = getattr(estimator, "feature_names_in_", None)
+    count = getattr(estimator, "n_features_in_", None)
+    columns = getattr(sample, "columns", None)
+    shape = getattr(sample, "shape", ())
+    width = shape[1] if len(shape) == 2 else None
+    if names is not None and columns is not None:
+        try:
+            return 2 if list(columns) == list(names) else 0
+        except Exception:  # noqa: BLE001 - columns that do not compare
+            return 0
+    if count is not None and width == count:
+        return 2 if names is None and columns is None else 1
+    return 0
+
+
 def _compare_estimators(a, b, tol, context, label):
+    """Same class and get_params(), then the same predictions (or transform) on an X_test-like sample: a strong
+    comparison. Without a sample both can use, or when neither predicts on it (e.g. NotFittedError), the comparison
+    rests on the parameters alone and is weak."""
     if type(a) is not type(b):
         raise Different("%s%s vs %s" % (_where(label), _type_name(a), _type_name(b)))
     pa, pb = a.get_params(deep=False), b.get_params(deep=False)
@@ -910,23 +1230,38 @@ def _compare_estimators(a, b, tol, context, label):
         if key not in pa or key not in pb:
             raise Different("%sparameter %s only on one side" % (_where(label), key))
         try:
-            compare_values(pa[key], pb[key], tol, context, "")
+            # parameters (e.g. a pipeline's steps) are compared for equality only, never for strength
+            compare_values(pa[key], pb[key], tol, {}, "")
         except Different as error:
             raise Different("%s%s=%s vs %s=%s" % (_where(label), key, _short(pa[key], 30), key,
                                                   _short(pb[key], 30))) from error
-    sample = context.get("X")
-    if sample is None:
-        return "parameters only (no X_test-like data to predict on)"
-    try:
-        rows = sample[:PREDICTION_ROWS] if not hasattr(sample, "iloc") else sample.iloc[:PREDICTION_ROWS]
-        ya, yb = a.predict(rows), b.predict(rows)
-    except Exception as error:  # noqa: BLE001 - e.g. the sample does not fit the estimator
-        return "parameters only (predict on %s failed: %s)" % (context.get("X_name"), type(error).__name__)
-    try:
-        _compare_arrays(ya, yb, tol, "")
-    except Different as error:
-        raise Different("%spredictions on %s differ: %s" % (_where(label), context.get("X_name"), error)) from error
-    return "same parameters and predictions on %s" % context.get("X_name")
+    samples = context.get("samples") or []
+    if not samples:
+        return _weak(context, "parameters only (no X_test-like data to predict on)")
+    failure = None
+    for name, sample in sorted(samples, key=lambda named: -_fits(a, named[1])):
+        for method in ("predict", "transform"):
+            if not (hasattr(a, method) and hasattr(b, method)):
+                continue
+            try:
+                rows = sample.iloc[:PREDICTION_ROWS] if hasattr(sample, "iloc") else sample[:PREDICTION_ROWS]
+                ya = _dense(getattr(a, method)(rows))
+            except Exception as error:  # noqa: BLE001 - e.g. not fitted, or the sample does not fit the estimator
+                failure = failure or "%s on %s failed: %s" % (method, name, type(error).__name__)
+                continue
+            try:
+                yb = _dense(getattr(b, method)(rows))
+            except Exception as error:  # noqa: BLE001 - the notebook's model takes the sample, the package's not
+                raise Different("%sthe notebook's model can %s on %s, the package's fails: %s" % (
+                    _where(label), method, name, _describe(error))) from error
+            what = "predictions on" if method == "predict" else "transform of"
+            try:
+                _compare_arrays(ya, yb, tol, "")
+            except Different as error:
+                raise Different("%s%s %s differ: %s" % (_where(label), "predictions on" if method == "predict"
+                                                        else "transforms of", name, error)) from error
+            return "same parameters and %s %s" % (what, name)
+    return _weak(context, "parameters only (%s)" % (failure or "it neither predicts nor transforms"))
 
 
 def compare_files(path_a, path_b, tol):
@@ -982,15 +1317,27 @@ def _load(out_dir, entry):
 
 
 def _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts):
+    """The X_test-like value of the notebook or the package, by name (terminal values): [(name, value)] or []."""
     for name in X_NAMES:
         for out_dir, artifacts in ((pkg_out, pkg_artifacts), (nb_out, nb_artifacts)):
             entry = artifacts.get(name)
             if entry and entry.get("pickle"):
                 try:
-                    return {"X": _load(out_dir, entry), "X_name": name}
+                    return [(name, _load(out_dir, entry))]
                 except Exception:  # noqa: BLE001 - an unreadable sample only means params-only comparison
                     continue
-    return {}
+    return []
+
+
+def _result_samples(nb_out, nb_entry):
+    """The X_test-like samples the notebook had at a model's cell: [(name, value)]."""
+    samples = []
+    for sample in nb_entry.get("samples", []):
+        try:
+            samples.append((sample["name"], _load(nb_out, sample)))
+        except Exception:  # noqa: BLE001 - an unreadable sample is left out
+            continue
+    return samples
 
 
 def _match_files(nb_files, pkg_files):
@@ -1003,12 +1350,24 @@ def _match_files(nb_files, pkg_files):
     for rel in nb_files:
         if rel in pairs:
             continue
-        base = rel.rsplit("/", 1)[-1]
-        candidates = [p for p in pkg_files if p.rsplit("/", 1)[-1] == base and p not in used]
-        if len(candidates) == 1:
-            pairs[rel] = candidates[0]
-            used.add(candidates[0])
+        candidate = _unique_base_name(rel, pkg_files, used)
+        if candidate is not None:
+            pairs[rel] = candidate
+            used.add(candidate)
     return pairs
+
+
+def _unique_base_name(rel, files, used):
+    base = rel.rsplit("/", 1)[-1]
+    candidates = [p for p in files if p.rsplit("/", 1)[-1] == base and p not in used]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _artifact(name, kind, status, detail="", file=None):
+    entry = {"name": name, "kind": kind, "status": status, "detail": detail or ""}
+    if file:
+        entry["file"] = file
+    return entry
 
 
 def compare(nb_out, pkg_out, tolerance):
@@ -1017,8 +1376,57 @@ def compare(nb_out, pkg_out, tolerance):
         nb = json.load(handle)
     with open(os.path.join(pkg_out, "manifest.json"), encoding="utf-8") as handle:
         pkg = json.load(handle)
+    if "results" in nb:
+        report, notes = compare_results(nb, pkg, nb_out, pkg_out, tol)
+    else:
+        report, notes = compare_terminals(nb, pkg, nb_out, pkg_out, tol)
+    print(json.dumps({"artifacts": report, "notes": notes}, indent=1, sort_keys=True))
+    return 0
+
+
+def compare_results(nb, pkg, nb_out, pkg_out, tol):
+    """Compares the results of nb2prod.json by name: values, figures, model files and written files; then the other
+    files the notebook writes. PKG_OUT is the package's run, or a second run of the notebook (`side`)."""
     nb_artifacts, pkg_artifacts = nb.get("artifacts", {}), pkg.get("artifacts", {})
-    context = _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts)
+    again = pkg.get("side") == "notebook"
+    nb_files, pkg_files = nb.get("files", {}), pkg.get("files", {})
+    used_nb, used_pkg = set(), set()
+    report, notes = [], list(pkg.get("notes", []))
+    for result in nb["results"]:
+        name, kind = result["name"], result.get("kind", "displayed")
+        if again and kind in UNCAPTURED_RESULTS:
+            continue  # a second run of the notebook has no package files; its written files are compared below
+        if name not in pkg_artifacts:
+            report.append(_artifact(name, kind, "missing", "the package does not return it"))
+            continue
+        nb_entry, pkg_entry = nb_artifacts.get(name, {"kind": "undefined"}), pkg_artifacts[name]
+        if kind == "figure":
+            entry = _compare_images(name, nb_entry, pkg_entry) if again else _check_figure(name, result, nb_entry,
+                                                                                           pkg_entry, used_pkg)
+        elif kind == "model_file":
+            entry = _check_model_file(name, pkg_entry, used_pkg)
+        elif kind == "file":
+            entry = _compare_result_file(name, pkg_entry, nb_out, nb_files, pkg_out, pkg_files, used_nb, used_pkg,
+                                         tol)
+        else:
+            entry = _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, _result_samples(nb_out, nb_entry))
+        entry["kind"] = kind
+        report.append(entry)
+    if not again:
+        known = set(r["name"] for r in nb["results"])
+        for name in pkg.get("order", list(pkg_artifacts)):
+            if name not in known:
+                notes.append("%s: returned by the package but not a result of nb2prod.json; not compared" % name)
+    other_nb = dict((rel, e) for rel, e in nb_files.items() if rel not in used_nb)
+    other_pkg = dict((rel, e) for rel, e in pkg_files.items() if rel not in used_pkg)
+    report.extend(_compare_written_files(other_nb, other_pkg, nb_out, pkg_out, tol))
+    return report, notes
+
+
+def compare_terminals(nb, pkg, nb_out, pkg_out, tol):
+    """The older comparison: the notebook's terminal values by variable name, and the files it writes."""
+    nb_artifacts, pkg_artifacts = nb.get("artifacts", {}), pkg.get("artifacts", {})
+    samples = _prediction_sample(nb_out, nb_artifacts, pkg_out, pkg_artifacts)
     report, notes = [], list(pkg.get("notes", []))
     extra = set(nb.get("extra", []))
     for name in nb.get("order", list(nb_artifacts)):
@@ -1033,76 +1441,189 @@ def compare(nb_out, pkg_out, tolerance):
                 notes.append("%s: a terminal value of the notebook (%s) the package does not return; not compared"
                              % (name, nb_entry.get("type")))
             continue
-        report.append(_compare_entry(name, nb_out, nb_entry, pkg_out, pkg_artifacts[name], tol, context))
+        entry = _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_artifacts[name], tol, samples)
+        entry["kind"] = "value"
+        report.append(entry)
     for name in pkg.get("order", list(pkg_artifacts)):
         if name not in nb_artifacts or (name in extra and nb_artifacts[name].get("kind") == "undefined"):
             notes.append("%s: returned by the package but not a value of the notebook; not compared" % name)
         elif nb_artifacts[name].get("kind") == "undefined":
-            report.append({"name": name, "status": "different",
-                           "detail": "the package returns it but the notebook never defines it"})
-    nb_files, pkg_files = nb.get("files", {}), pkg.get("files", {})
+            report.append(_artifact(name, "value", "different",
+                                    "the package returns it but the notebook never defines it"))
+    report.extend(_compare_written_files(nb.get("files", {}), pkg.get("files", {}), nb_out, pkg_out, tol))
+    return report, notes
+
+
+def _compare_written_files(nb_files, pkg_files, nb_out, pkg_out, tol):
+    """The files the notebook writes (not results of their own), matched to the package's by path."""
+    report = []
     pairs = _match_files(nb_files, pkg_files)
     for rel in sorted(nb_files):
         name = "file:" + rel
         if rel not in pairs:
-            report.append({"name": name, "status": "missing", "detail": "the package does not write it"})
+            report.append(_artifact(name, "written_file", "missing", "the package does not write it"))
             continue
-        report.append(_compare_file_entry(name, nb_out, nb_files[rel], pkg_out, pkg_files[pairs[rel]], tol))
-    print(json.dumps({"artifacts": report, "notes": notes}, indent=1, sort_keys=True))
-    return 0
+        entry = _compare_file_entry(name, nb_out, nb_files[rel], pkg_out, pkg_files[pairs[rel]], tol)
+        entry["kind"] = "written_file"
+        report.append(entry)
+    return report
 
 
-def _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, context):
+def _written(pkg_entry, what):
+    """The file a returned path names, or (None, why not); `what` is a noun: image, model file, file."""
+    written = pkg_entry.get("file")
+    if written:
+        return written, None
+    type_name = pkg_entry.get("type") or ""
+    if type_name == "str" or type_name.endswith("Path"):
+        return None, "the package wrote no %s at the path it returns" % what
+    return None, "the package returns %s, not the path of %s %s" % (pkg_entry.get("type"),
+                                                                      "an" if what[0] in "aeiou" else "a", what)
+
+
+def _check_figure(name, result, nb_entry, pkg_entry, used_pkg):
+    """A figure: the notebook's cell shows an image and the package wrote a non-empty image at the returned path."""
+    cell = int(result.get("cell", -1)) + 1
+    written, why = _written(pkg_entry, "image")
+    if written is None:
+        return _artifact(name, "figure", "different", why)
+    used_pkg.add(written["rel"])
+    if not written["rel"].lower().endswith(FIGURE_FILE_SUFFIXES):
+        return _artifact(name, "figure", "different", "the package returns %s, not an image" % written["rel"])
+    if not written.get("size"):
+        return _artifact(name, "figure", "different", "the package's image %s is empty" % written["rel"])
+    if written["rel"].lower().endswith(".png") and not _has_png_signature(written["path"]):
+        return _artifact(name, "figure", "different", "%s is not a PNG image" % written["rel"])
+    images = int(nb_entry.get("images", 0) or 0)
+    if images == 0:
+        return _artifact(name, "figure", "different", "cell %d of the notebook shows no image (the package saved %s)"
+                         % (cell, written["rel"]))
+    return _artifact(name, "figure", "same", "cell %d shows %s; the package saved %s"
+                     % (cell, "1 image" if images == 1 else "%d images" % images, written["rel"]))
+
+
+def _has_png_signature(path):
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(8) == b"\x89PNG\r\n\x1a\n"
+    except OSError:
+        return False
+
+
+def _compare_images(name, nb_entry, again_entry):
+    """A figure in two runs of the notebook: the same number of images."""
+    a, b = int(nb_entry.get("images", 0) or 0), int(again_entry.get("images", 0) or 0)
+    return _artifact(name, "figure", "same" if a == b else "different", "" if a == b else "%d vs %d images" % (a, b))
+
+
+def _check_model_file(name, pkg_entry, used_pkg):
+    """A saved model: the file exists, is not empty, and loads back (joblib or pickle)."""
+    written, why = _written(pkg_entry, "model file")
+    if written is None:
+        return _artifact(name, "model_file", "different", why)
+    used_pkg.add(written["rel"])
+    if not written.get("size"):
+        return _artifact(name, "model_file", "different", "the package's model file %s is empty" % written["rel"])
+    lower = written["rel"].lower()
+    if not lower.endswith((".joblib", ".pkl", ".pickle")) or written["size"] > MAX_COPIED_FILE:
+        return _artifact(name, "model_file", "same", "saved as %s (not loaded)" % written["rel"])
+    try:
+        if lower.endswith(".joblib"):
+            import joblib
+
+            model = joblib.load(written["path"])
+        else:
+            with open(written["path"], "rb") as handle:
+                model = pickle.load(handle)
+    except ImportError as error:
+        return _artifact(name, "model_file", "same", "saved as %s (not loaded: no %s)" % (written["rel"], error.name))
+    except Exception as error:  # noqa: BLE001 - a file that does not load back is the finding
+        return _artifact(name, "model_file", "different", "%s does not load: %s" % (written["rel"], _describe(error)))
+    return _artifact(name, "model_file", "same", "saved as %s, loads as %s" % (written["rel"], _type_name(model)))
+
+
+def _compare_result_file(name, pkg_entry, nb_out, nb_files, pkg_out, pkg_files, used_nb, used_pkg, tol):
+    """A file result: the file at the returned path against the file the notebook wrote at the same relative path
+    (else with the same unique name)."""
+    written, why = _written(pkg_entry, "file")
+    if written is None:
+        return _artifact(name, "file", "different", why)
+    rel = written["rel"]
+    used_pkg.add(rel)
+    pkg_file = pkg_files.get(rel) or {"size": written["size"], "sha256": _sha256(written["path"]),
+                                      "path": written["path"]}
+    nb_rel = rel if rel in nb_files and rel not in used_nb else _unique_base_name(rel, nb_files, used_nb)
+    if nb_rel is None:
+        return _artifact(name, "file", "different", "the notebook writes no %s in its folder" % rel)
+    used_nb.add(nb_rel)
+    entry = _compare_file_entry(name, nb_out, nb_files[nb_rel], pkg_out, pkg_file, tol)
+    entry["file"] = nb_rel
+    if entry["status"] in ("same", "weak"):
+        entry["detail"] = nb_rel + (": " + entry["detail"] if entry["detail"] else "")
+    return entry
+
+
+def _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, samples):
+    """One value of the notebook against the package's: same, weak (same by type, parameters or existence only),
+    different."""
     def result(status, detail=""):
         return {"name": name, "status": status, "detail": detail or ""}
 
     if nb_entry.get("kind") == "undefined":
-        return result("different", "the notebook never defines it")
+        return result("different", nb_entry.get("why") or "the notebook never defines it")
     if nb_entry.get("kind") == "figure" or pkg_entry.get("kind") == "figure":
         if nb_entry.get("kind") == pkg_entry.get("kind"):
-            return result("same", "figure: existence only")
+            return result("weak", "figure: existence only")
         return result("different", "%s vs %s" % (nb_entry.get("type"), pkg_entry.get("type")))
     if nb_entry.get("kind") in ("module", "code") or pkg_entry.get("kind") in ("module", "code"):
         same = nb_entry.get("type") == pkg_entry.get("type")
-        return result("same" if same else "different",
+        return result("weak" if same else "different",
                       "%s: existence only" % nb_entry.get("type") if same else
                       "%s vs %s" % (nb_entry.get("type"), pkg_entry.get("type")))
     if "pickle" not in nb_entry or "pickle" not in pkg_entry:
         nb_type, pkg_type = nb_entry.get("type"), pkg_entry.get("type")
         if nb_type != pkg_type:
             return result("different", "%s vs %s" % (nb_type, pkg_type))
-        return result("same", "not picklable (%s): compared by type only" % nb_type)
+        return result("weak", "not picklable (%s): compared by type only" % nb_type)
     try:
         a, b = _load(nb_out, nb_entry), _load(pkg_out, pkg_entry)
     except Exception as error:  # noqa: BLE001
         return result("different", "cannot be loaded back: %s" % _describe(error))
+    context = {"samples": samples, "weak": []}
     try:
         note = compare_values(a, b, tol, context)
-        return result("same", note)
     except Different as error:
         return result("different", str(error))
     except ImportError as error:
         return result("different", "cannot compare without %s" % error.name)
     except Exception as error:  # noqa: BLE001 - a comparison that breaks is reported, not fatal
         return result("different", "comparison failed: %s" % _describe(error))
+    if context["weak"]:
+        return result("weak", context["weak"][0])
+    return result("same", note)
 
 
 def _compare_file_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol):
-    if name.lower().endswith(FIGURE_FILE_SUFFIXES):
-        return {"name": name, "status": "same", "detail": "figure file: existence only"}
+    def result(status, detail=""):
+        return {"name": name, "status": status, "detail": detail or ""}
+
+    def path(out_dir, entry):
+        return entry["path"] if "path" in entry else os.path.join(out_dir, *entry["copy"].split("/"))
+
+    if name.lower().endswith(FIGURE_FILE_SUFFIXES) or (nb_entry.get("copy") or "").lower().endswith(
+            FIGURE_FILE_SUFFIXES):
+        return result("weak", "an image, compared by existence only")
     if nb_entry.get("sha256") == pkg_entry.get("sha256"):
-        return {"name": name, "status": "same", "detail": ""}
-    if "copy" not in nb_entry or "copy" not in pkg_entry:
-        return {"name": name, "status": "different", "detail": "%d bytes vs %d bytes (too large to parse)" % (
-            nb_entry.get("size", 0), pkg_entry.get("size", 0))}
+        return result("same")
+    if "copy" not in nb_entry or ("copy" not in pkg_entry and "path" not in pkg_entry):
+        return result("different", "%d bytes vs %d bytes (too large to parse)" % (
+            nb_entry.get("size", 0), pkg_entry.get("size", 0)))
     try:
-        note = compare_files(os.path.join(nb_out, *nb_entry["copy"].split("/")),
-                             os.path.join(pkg_out, *pkg_entry["copy"].split("/")), tol)
-        return {"name": name, "status": "same", "detail": note or ""}
+        return result("same", compare_files(path(nb_out, nb_entry), path(pkg_out, pkg_entry), tol))
     except Different as error:
-        return {"name": name, "status": "different", "detail": str(error)}
+        return result("different", str(error))
     except Exception as error:  # noqa: BLE001
-        return {"name": name, "status": "different", "detail": "comparison failed: %s" % _describe(error)}
+        return result("different", "comparison failed: %s" % _describe(error))
 
 
 # --------------------------------------------------------------------------------------------------- main

@@ -17,12 +17,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nb2prod verify}: proves that a generated package does what its notebook did. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Run a notebook and the package generated from it, and compare their results: terminal values "
-        + "(frames, arrays, numbers, models), written files and figures.",
+    description = "Run a notebook and the package generated from it, and compare the results of the package's "
+        + "nb2prod.json by name, each captured right after its cell ran: displayed values, metrics, models "
+        + "(by predictions), written files, figures and saved models.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:equivalent: every artifact is the same",
-        "1:not equivalent: an artifact differs or is missing, the package fails, or there is nothing to compare",
+        "0:equivalent: every result is the same, and at least one was compared by value, content or predictions",
+        "1:not equivalent (a result differs, is missing or is not reproducible, the package fails), or "
+            + "inconclusive (nothing to compare, or only weak comparisons)",
         "2:cannot verify: bad arguments, no interpreter, a missing Python package, a notebook that does not run, "
             + "a timeout"})
 final class VerifyCommand implements Callable<Integer> {
@@ -75,6 +77,9 @@ final class VerifyCommand implements Callable<Integer> {
     private void print(PrintWriter out, VerificationReport report) {
         out.println("verify " + notebook + " against " + packageDir);
         if (report.packageFailure().isPresent()) {
+            for (String note : report.notes()) {
+                out.println("  note: " + Secrets.redact(note));
+            }
             out.println("  the package fails: " + Secrets.redact(report.packageFailure().get()));
             out.println("not equivalent: the package does not run");
             return;
@@ -84,29 +89,31 @@ final class VerifyCommand implements Callable<Integer> {
             String detail = artifact.detail().isEmpty() ? ""
                 : artifact.status() == ArtifactResult.Status.SAME ? " (" + artifact.detail() + ")"
                 : ": " + artifact.detail();
-            out.println("  " + pad(artifact.name(), width) + "  " + artifact.status().label() + Secrets.redact(detail));
+            out.println("  " + pad(Secrets.redact(artifact.name()), width) + "  " + artifact.status().label()
+                + Secrets.redact(detail));
         }
         for (String note : report.notes()) {
             out.println("  note: " + Secrets.redact(note));
         }
-        if (report.nothingToCompare()) {
-            out.println("inconclusive: nothing to compare (the notebook has no terminal value the package returns "
-                + "and writes no file); verify proves nothing for it");
-            return;
-        }
-        if (report.equivalent()) {
-            out.println("equivalent (" + report.artifacts().size() + " artifact"
-                + (report.artifacts().size() == 1 ? "" : "s") + ")");
-        } else {
-            long unreproducible = report.count(ArtifactResult.Status.NOT_REPRODUCIBLE);
-            if (unreproducible > 0) {
-                out.println("  hint: two runs of the notebook itself give different values; seed its randomness "
-                    + "(see NB604: nb2prod rules NB604), extract again and verify again");
+        out.println("  " + report.summary().line());
+        long unreproducible = report.count(ArtifactResult.Status.NOT_REPRODUCIBLE);
+        switch (report.verdict()) {
+            case EQUIVALENT -> out.println("equivalent");
+            case INCONCLUSIVE -> out.println(report.nothingToCompare()
+                ? "inconclusive: nothing to compare (no result the package returns is a value, a model or a file, "
+                    + "and the notebook writes no file); verify proves nothing for it"
+                : "inconclusive: every comparison is weak (by type, parameters or existence only); verify proves "
+                    + "little for it");
+            case NOT_EQUIVALENT -> {
+                if (unreproducible > 0) {
+                    out.println("  hint: two runs of the notebook itself give different values; seed its randomness "
+                        + "(see NB604: nb2prod rules NB604), extract again and verify again");
+                }
+                out.println("not equivalent (" + report.count(ArtifactResult.Status.DIFFERENT) + " different, "
+                    + report.count(ArtifactResult.Status.MISSING) + " missing, "
+                    + (unreproducible > 0 ? unreproducible + " not reproducible by the notebook itself, " : "")
+                    + "of " + report.artifacts().size() + ")");
             }
-            out.println("not equivalent (" + report.count(ArtifactResult.Status.DIFFERENT) + " different, "
-                + report.count(ArtifactResult.Status.MISSING) + " missing, "
-                + (unreproducible > 0 ? unreproducible + " not reproducible by the notebook itself, " : "")
-                + "of " + report.artifacts().size() + ")");
         }
     }
 

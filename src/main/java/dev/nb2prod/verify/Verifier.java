@@ -2,13 +2,9 @@ package dev.nb2prod.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nb2prod.graph.AnalyzedNotebook;
-import dev.nb2prod.graph.CellGraph;
-import dev.nb2prod.graph.CellGraphBuilder;
 import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.notebook.NotebookReadException;
 import dev.nb2prod.notebook.NotebookReader;
-import dev.nb2prod.python.SonarPythonFrontEnd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +16,10 @@ import java.util.Optional;
 
 /**
  * Verifies that a generated package behaves like its notebook: runs the notebook top to bottom in its folder,
- * then {@code run_pipeline(config)} of the package on the notebook's data, each in a fresh Python process, and
- * compares the notebook's terminal values and written files with what the package returns and writes.
+ * capturing each result of the package's {@code nb2prod.json} right after its cell ran, then
+ * {@code run_pipeline(config)} of the package on the notebook's data, each in a fresh Python process, and compares
+ * the results by name, and the files the notebook writes, with what the package returns and writes
+ * ({@link WhatToCompare} decides what is compared for a package without nb2prod.json).
  *
  * <p>Everything it writes goes to a temporary folder removed at the end; the notebook's folder only receives
  * what the notebook itself writes. Each step has the timeout of the options; on timeout the process tree is
@@ -58,17 +56,18 @@ public final class Verifier {
     public VerificationReport verify(Path notebookPath, Path packageDir) throws VerificationException {
         Path notebookFile = notebookPath.toAbsolutePath().normalize();
         Path packageRoot = packageDir.toAbsolutePath().normalize();
-        List<String> names = terminalNames(notebookFile);
+        Notebook notebook = readNotebook(notebookFile);
         checkPackage(packageDir, packageRoot);
+        Comparands comparands = WhatToCompare.find(notebook, notebookFile, packageRoot, packageDir);
         try (TempFolder temp = tempParent == null ? new TempFolder("nb2prod-verify")
             : new TempFolder(tempParent, "nb2prod-verify")) {
-            return run(notebookFile, packageRoot, names, temp.path());
+            return run(notebookFile, packageRoot, comparands, temp.path());
         } catch (IOException e) {
             throw new VerificationException("cannot verify: " + e.getMessage());
         }
     }
 
-    private static List<String> terminalNames(Path notebookFile) throws VerificationException {
+    private static Notebook readNotebook(Path notebookFile) throws VerificationException {
         Notebook notebook;
         try {
             notebook = new NotebookReader().read(notebookFile);
@@ -78,8 +77,7 @@ public final class Verifier {
         if (!notebook.isPython()) {
             throw new VerificationException(notebookFile + ": not a Python notebook");
         }
-        CellGraph graph = new CellGraphBuilder().build(AnalyzedNotebook.of(notebook, new SonarPythonFrontEnd()));
-        return TerminalNames.of(graph);
+        return notebook;
     }
 
     private static void checkPackage(Path given, Path root) throws VerificationException {
@@ -94,21 +92,24 @@ public final class Verifier {
         }
     }
 
-    private VerificationReport run(Path notebookFile, Path packageRoot, List<String> names, Path temp)
+    private VerificationReport run(Path notebookFile, Path packageRoot, Comparands comparands, Path temp)
         throws IOException, VerificationException {
         Path helper = HelperScript.copyTo(temp);
         Path logs = Files.createDirectory(temp.resolve("logs"));
         Path notebookOut = temp.resolve("notebook");
         Path packageOut = temp.resolve("package");
-        Path namesFile = temp.resolve("names.json");
+        Path planFile = temp.resolve("plan.json");
         ChildProcess child = new ChildProcess(logs, environment(temp));
         Path folder = notebookFile.getParent();
 
         checkInterpreter(child, temp);
-        writeNames(child, temp, helper, packageRoot, names);
+        switch (comparands) {
+            case Comparands.Results results -> writeResults(planFile, results.results());
+            case Comparands.TerminalValues terminals -> writeNames(child, temp, helper, packageRoot, terminals.names());
+        }
 
         ChildProcess.Result notebookRun = step(child, "notebook", temp,
-            List.of(helper.toString(), "run-notebook", notebookFile.toString(), namesFile.toString(), notebookOut.toString()));
+            List.of(helper.toString(), "run-notebook", notebookFile.toString(), planFile.toString(), notebookOut.toString()));
         JsonNode notebookStatus = status(notebookOut, notebookRun, "running the notebook");
         if (!notebookStatus.path("ok").asBoolean()) {
             throw new VerificationException(notebookFailure(notebookStatus));
@@ -128,15 +129,44 @@ public final class Verifier {
             if (!module.isEmpty()) {
                 throw new VerificationException(missingModule("the package", module));
             }
-            return new VerificationReport(List.of(), List.of(), Optional.of(
-                (where.isEmpty() ? "" : where + ": ") + packageStatus.path("error").asText()), runner);
+            return new VerificationReport(List.of(), comparands.notes(), Optional.of(
+                (where.isEmpty() ? "" : where + ": ") + packageStatus.path("error").asText()), runner,
+                comparands.basis());
         }
 
-        VerificationReport report = report(compare(child, temp, helper, notebookOut, packageOut), runner);
+        JsonNode comparison = compare(child, temp, helper, notebookOut, packageOut);
+        VerificationReport report = report(comparison, runner, comparands);
         if (report.count(ArtifactResult.Status.DIFFERENT) == 0) {
             return report;
         }
-        return withNotebookReproducibility(report, child, temp, helper, notebookFile, namesFile, notebookOut);
+        return withNotebookReproducibility(report, files(comparison), child, temp, helper, notebookFile, planFile,
+            notebookOut);
+    }
+
+    /** Writes plan.json for the notebook run: the results to capture, each right after its cell. */
+    private static void writeResults(Path planFile, List<ExpectedResult> results) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ExpectedResult r : results) {
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("name", r.name());
+            entry.put("kind", r.kind().name().toLowerCase(Locale.ROOT));
+            entry.put("cell", r.cell());
+            entry.put("source", r.source());
+            entry.put("file", r.file());
+            list.add(entry);
+        }
+        JSON.writeValue(planFile.toFile(), Map.of("results", list));
+    }
+
+    /** The notebook-relative path of the written file each file result was compared with. */
+    private static Map<String, String> files(JsonNode comparison) {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (JsonNode node : comparison.path("artifacts")) {
+            if (!node.path("file").asText("").isEmpty()) {
+                files.put(node.path("name").asText(), node.path("file").asText());
+            }
+        }
+        return files;
     }
 
     private JsonNode compare(ChildProcess child, Path temp, Path helper, Path left, Path right)
@@ -156,14 +186,15 @@ public final class Verifier {
      * package, so it is marked {@link ArtifactResult.Status#NOT_REPRODUCIBLE} instead of different. When the second
      * run cannot be carried out, the report stays as it was.
      */
-    private VerificationReport withNotebookReproducibility(VerificationReport report, ChildProcess child, Path temp,
-                                                           Path helper, Path notebookFile, Path namesFile,
-                                                           Path notebookOut) throws IOException {
+    private VerificationReport withNotebookReproducibility(VerificationReport report, Map<String, String> files,
+                                                           ChildProcess child, Path temp, Path helper,
+                                                           Path notebookFile, Path planFile, Path notebookOut)
+        throws IOException {
         Path again = temp.resolve("notebook-again");
         JsonNode selfComparison;
         try {
             ChildProcess.Result rerun = step(child, "notebook-again", temp, List.of(helper.toString(), "run-notebook",
-                notebookFile.toString(), namesFile.toString(), again.toString()));
+                notebookFile.toString(), planFile.toString(), again.toString()));
             if (!status(again, rerun, "running the notebook again").path("ok").asBoolean()) {
                 return report;
             }
@@ -180,19 +211,26 @@ public final class Verifier {
                 unstable.put(name, node.path("detail").asText(""));
             }
         }
+        // a file result is unstable when the file it was compared with differs between the two runs
+        files.forEach((name, file) -> {
+            if (unstable.containsKey("file:" + file)) {
+                unstable.putIfAbsent(name, unstable.get("file:" + file));
+            }
+        });
         List<ArtifactResult> artifacts = report.artifacts().stream()
             .map(a -> a.status() == ArtifactResult.Status.DIFFERENT && unstable.containsKey(a.name())
-                ? new ArtifactResult(a.name(), ArtifactResult.Status.NOT_REPRODUCIBLE,
+                ? new ArtifactResult(a.name(), a.kind(), ArtifactResult.Status.NOT_REPRODUCIBLE,
                     "two runs of the notebook itself differ: " + unstable.get(a.name()))
                 : a)
             .toList();
-        return new VerificationReport(artifacts, report.notes(), report.packageFailure(), report.notebookRunner());
+        return new VerificationReport(artifacts, report.notes(), report.packageFailure(), report.notebookRunner(),
+            report.basis());
     }
 
     /**
-     * Writes names.json: the notebook's terminal names and, as extra names, those the package's run_pipeline returns
-     * (later cells of the notebook may read them, so they need not be terminal). The notebook run captures both, so
-     * every value the package returns is compared.
+     * Writes plan.json for a notebook nb2prod cannot plan: the notebook's terminal names and, as extra names, those
+     * the package's run_pipeline returns (later cells of the notebook may read them, so they need not be terminal).
+     * The notebook run captures both, so every value the package returns is compared.
      */
     private void writeNames(ChildProcess child, Path temp, Path helper, Path packageRoot, List<String> terminals) throws IOException, VerificationException {
         ChildProcess.Result listed = step(child, "outputs", temp,
@@ -205,9 +243,9 @@ public final class Verifier {
                 // no usable list: the terminal names alone
             }
         }
-        Path namesFile = temp.resolve("names.json");
+        Path planFile = temp.resolve("plan.json");
         names.removeAll(terminals);
-        JSON.writeValue(namesFile.toFile(), Map.of("terminals", terminals, "extra", List.copyOf(names)));
+        JSON.writeValue(planFile.toFile(), Map.of("terminals", terminals, "extra", List.copyOf(names)));
     }
 
     private Map<String, String> environment(Path temp) {
@@ -283,16 +321,23 @@ public final class Verifier {
         return who + " needs " + module + ", which " + options.python() + " cannot import";
     }
 
-    private static VerificationReport report(JsonNode json, String runner) {
+    private static VerificationReport report(JsonNode json, String runner, Comparands comparands)
+        throws VerificationException {
         List<ArtifactResult> artifacts = new ArrayList<>();
         for (JsonNode node : json.path("artifacts")) {
-            artifacts.add(new ArtifactResult(node.path("name").asText(),
-                ArtifactResult.Status.valueOf(node.path("status").asText().toUpperCase(Locale.ROOT)),
-                node.path("detail").asText("")));
+            try {
+                artifacts.add(new ArtifactResult(node.path("name").asText(),
+                    ArtifactResult.Kind.parse(node.path("kind").asText("value")),
+                    ArtifactResult.Status.valueOf(node.path("status").asText().toUpperCase(Locale.ROOT)),
+                    node.path("detail").asText("")));
+            } catch (IllegalArgumentException e) {
+                throw new VerificationException("comparing the results failed: the helper reported "
+                    + node.path("kind").asText() + "/" + node.path("status").asText() + ", which nb2prod does not know");
+            }
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(comparands.notes());
         json.path("notes").forEach(n -> notes.add(n.asText()));
-        return new VerificationReport(artifacts, notes, Optional.empty(), runner);
+        return new VerificationReport(artifacts, notes, Optional.empty(), runner, comparands.basis());
     }
 
     private static String lastLine(String text) {

@@ -1,7 +1,13 @@
 /**
  * Verification: runs a notebook and the package {@code nb2prod extract} generated from it with the user's Python,
- * and compares the values and files they produce ({@link dev.nb2prod.verify.Verifier}). The Python side is the
- * resource {@code verify/nb2prod_verify.py}, copied to a temporary folder for each verification.
+ * and compares the results they produce ({@link dev.nb2prod.verify.Verifier}). The Python side is the resource
+ * {@code verify/nb2prod_verify.py}, copied to a temporary folder for each verification.
+ *
+ * <p>What is compared comes from the package's {@code nb2prod.json} (its results by name, each captured in the
+ * notebook right after its cell ran); for a package without one, from the plan nb2prod makes for the notebook
+ * today; when the notebook cannot be planned, from its terminal values ({@code WhatToCompare}). A verdict resting
+ * only on weak comparisons (a model compared by its parameters, a value by its type, an image by its existence) is
+ * inconclusive, never equivalent.
  *
  * <h2>What a generated package must look like to be verified</h2>
  * <ul>
@@ -25,9 +31,14 @@
  *       directory set to an empty temporary folder, so relative writes land there; a write into the notebook's
  *       folder is moved out and the notebook's own file restored. Written files are matched to the notebook's by
  *       path relative to the root, else by unique file name.</li>
- *   <li>{@code <pkg>.pipeline.run_pipeline(config) -> dict} returns the notebook's terminal values under the
- *       notebook's variable names (other keys are listed as notes, not compared); the values should be picklable.
+ *   <li>{@code <pkg>.pipeline.run_pipeline(config) -> dict} returns the results of {@code nb2prod.json} under their
+ *       names (other keys are listed as notes, not compared); the values should be picklable. A figure, a model
+ *       file or a file result is returned as the path of the file the package wrote (under output_root). Without
+ *       nb2prod.json the names are those of the notebook's plan, or its terminal variable names.
  *       The current directory is not the package's nor the notebook's: nothing may depend on it.</li>
+ *   <li>{@code PACKAGE_DIR/nb2prod.json} (optional): {@code {"notebook", "results": [{"name", "kind", "cell",
+ *       "source", "file"}]}}, kinds displayed, metric, model, model_file, figure, file; {@code cell} is the 0-based
+ *       index among all cells of the notebook.</li>
  * </ul>
  */
 package dev.nb2prod.verify;

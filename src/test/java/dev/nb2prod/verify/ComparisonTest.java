@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SETUP = String.join("\n",
+        "import os",
         "import numpy as np",
         "import pandas as pd",
         "frame = pd.DataFrame({'a': [1.0, 2.0, 3.0], 'b': ['x', 'y', 'z']})",
@@ -32,6 +33,12 @@ class ComparisonTest {
         "    state = np.random.RandomState(0)",
         "    state.random_sample(3)",
         "    return state",
+        "def save_model(model, path):",
+        "    import os, pickle",
+        "    os.makedirs(os.path.dirname(path), exist_ok=True)",
+        "    with open(path, 'wb') as handle:",
+        "        pickle.dump(model, handle)",
+        "    return path",
         "def assign_field(records, field, values):",
         "    records = records.copy()",
         "    records[field] = values",
@@ -42,12 +49,16 @@ class ComparisonTest {
 
     private static final String SKLEARN = String.join("\n",
         "from sklearn.linear_model import LogisticRegression",
-        "from sklearn.tree import DecisionTreeClassifier",
+        "from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor",
         "");
+
+    /** A file that starts as a PNG does. */
+    private static final String PNG_TEXT = "latin1:\u0089PNG\r\n\u001a\nrest";
 
     @TempDir
     Path temp;
     private String python;
+    private List<String> notes = List.of();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -151,10 +162,10 @@ class ComparisonTest {
     }
 
     @Test
-    void estimatorsWithoutSampleDataAreComparedByParameters() throws IOException {
+    void estimatorsWithoutSampleDataAreComparedByParametersWhichIsWeak() throws IOException {
         Map<String, JsonNode> result = compare(Map.of("model", "LogisticRegression()"), Map.of("model", "LogisticRegression()"));
-        assertThat(status(result, "model")).isEqualTo("same");
-        assertThat(detail(result, "model")).startsWith("parameters only");
+        assertThat(status(result, "model")).isEqualTo("weak");
+        assertThat(detail(result, "model")).isEqualTo("parameters only (no X_test-like data to predict on)");
     }
 
     @Test
@@ -218,7 +229,7 @@ class ComparisonTest {
     @Test
     void unpicklableValuesAreComparedByType() throws IOException {
         Map<String, JsonNode> result = compare(Map.of("gen", "(i for i in [])"), Map.of("gen", "(i for i in [1])"));
-        assertThat(status(result, "gen")).isEqualTo("same");
+        assertThat(status(result, "gen")).isEqualTo("weak");
         assertThat(detail(result, "gen")).startsWith("not picklable (generator)");
     }
 
@@ -250,7 +261,7 @@ class ComparisonTest {
         assertThat(detail(result, "kde")).isEqualTo("scipy.stats._kde.gaussian_kde: compared by attributes");
         assertThat(status(result, "wider")).isEqualTo("different");
         assertThat(detail(result, "wider")).startsWith("cho_cov: 1 of 1 values differ").doesNotContain("0x");
-        assertThat(status(result, "plain")).isEqualTo("same");
+        assertThat(status(result, "plain")).isEqualTo("weak");
         assertThat(detail(result, "plain")).isEqualTo("object: no attributes to compare, compared by type only");
     }
 
@@ -275,11 +286,153 @@ class ComparisonTest {
         Map<String, JsonNode> result = compare(Map.of(), Map.of(),
             Map.of("plots/roc.png", "notebook pixels", "dist.SVG", "<svg>a</svg>", "gone.pdf", "%PDF-a"),
             Map.of("plots/roc.png", "package pixels", "dist.SVG", "<svg>b</svg>"), "1e-6");
-        assertThat(status(result, "file:plots/roc.png")).isEqualTo("same");
-        assertThat(detail(result, "file:plots/roc.png")).isEqualTo("figure file: existence only");
-        assertThat(status(result, "file:dist.SVG")).isEqualTo("same");
-        assertThat(detail(result, "file:dist.SVG")).isEqualTo("figure file: existence only");
+        assertThat(status(result, "file:plots/roc.png")).isEqualTo("weak");
+        assertThat(detail(result, "file:plots/roc.png")).isEqualTo("an image, compared by existence only");
+        assertThat(status(result, "file:dist.SVG")).isEqualTo("weak");
+        assertThat(detail(result, "file:dist.SVG")).isEqualTo("an image, compared by existence only");
         assertThat(status(result, "file:gone.pdf")).isEqualTo("missing");
+    }
+
+    // ------------------------------------------------------------------------------ results of nb2prod.json
+
+    @Test
+    void resultsAreComparedByNameAndOneThePackageDoesNotReturnIsMissing() throws IOException {
+        Map<String, JsonNode> result = compareResults(
+            List.of(result("acc", "metric", 3, "acc"), result("table", "displayed", 2, ""),
+                result("lost", "metric", 4, "lost")),
+            Map.of("acc", "0.5", "table", "frame", "lost", "1.0"),
+            Map.of("acc", "0.5", "table", "frame.iloc[[2, 0, 1]]", "unplanned", "3"));
+        assertThat(status(result, "acc")).isEqualTo("same");
+        assertThat(kind(result, "acc")).isEqualTo("metric");
+        assertThat(detail(result, "table")).isEqualTo("same up to row order");
+        assertThat(status(result, "lost")).isEqualTo("missing");
+        assertThat(detail(result, "lost")).isEqualTo("the package does not return it");
+        assertThat(notes).containsExactly("unplanned: returned by the package but not a result of nb2prod.json; not compared");
+    }
+
+    @Test
+    void aResultTheNotebookDoesNotHoldDiffersWithTheReason() throws IOException {
+        Map<String, Object> testCase = new LinkedHashMap<>();
+        testCase.put("results", List.of(result("shown", "displayed", 4, ""), result("gone", "metric", 4, "gone")));
+        testCase.put("why", Map.of("shown", "cell 5 of the notebook displays no value"));
+        Map<String, JsonNode> result = run(testCase, Map.of(), Map.of("shown", "1", "gone", "2"), Map.of(), Map.of(),
+            "1e-6");
+        assertThat(status(result, "shown")).isEqualTo("different");
+        assertThat(detail(result, "shown")).isEqualTo("cell 5 of the notebook displays no value");
+        assertThat(detail(result, "gone")).isEqualTo("the notebook never defines it");
+    }
+
+    @Test
+    void anEstimatorThatCannotPredictIsComparedByItsParametersOnlyWhichIsWeak() throws IOException {
+        Map<String, JsonNode> result = compareResults(List.of(result("model", "model", 5, "model")),
+            Map.of("model", "LogisticRegression(C=0.5)"), Map.of("model", "LogisticRegression(C=0.5)"),
+            Map.of("model", Map.of("X_test", "X_test")), Map.of(), Map.of());
+        assertThat(status(result, "model")).isEqualTo("weak");
+        assertThat(detail(result, "model")).isEqualTo("parameters only (predict on X_test failed: NotFittedError)");
+    }
+
+    @Test
+    void anEstimatorPredictsOnTheSampleOfItsCellThatFitsItsColumns() throws IOException {
+        String fit = "DecisionTreeClassifier(max_depth=2, random_state=0).fit(X_test, labels)";
+        Map<String, JsonNode> result = compareResults(List.of(result("model", "model", 5, "model")),
+            Map.of("model", fit), Map.of("model", fit),
+            Map.of("model", Map.of("X_test", "frame[['a']]", "X_test_s", "X_test")), Map.of(), Map.of());
+        assertThat(status(result, "model")).isEqualTo("same");
+        assertThat(detail(result, "model")).isEqualTo("same parameters and predictions on X_test_s");
+    }
+
+    @Test
+    void anEstimatorFittedOnOneFeaturePredictsOnAOneDimensionalArrayOfItsCell() throws IOException {
+        String fit = "DecisionTreeRegressor(random_state=0).fit(np.arange(6.0).reshape(-1, 1), np.arange(6.0) ** 2)";
+        Map<String, JsonNode> result = compareResults(List.of(result("gp", "model", 5, "gp")),
+            Map.of("gp", fit), Map.of("gp", fit),
+            Map.of("gp", Map.of("xdata", "np.linspace(0.0, 5.0, 11)", "labels", "np.array(['a', 'b'])")), Map.of(),
+            Map.of());
+        assertThat(status(result, "gp")).isEqualTo("same");
+        assertThat(detail(result, "gp")).isEqualTo("same parameters and predictions on xdata");
+    }
+
+    @Test
+    void anEstimatorOfThePackageThatCannotPredictOnTheNotebooksSampleDiffers() throws IOException {
+        Map<String, JsonNode> result = compareResults(List.of(result("model", "model", 5, "model")),
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test, labels)"),
+            Map.of("model", "DecisionTreeClassifier(random_state=0).fit(X_test.rename(columns={'f': 'g'}), labels)"),
+            Map.of("model", Map.of("X_test", "X_test")), Map.of(), Map.of());
+        assertThat(status(result, "model")).isEqualTo("different");
+        assertThat(detail(result, "model"))
+            .startsWith("the notebook's model can predict on X_test, the package's fails: ValueError: ");
+    }
+
+    @Test
+    void aFigureIsTheSameWhenTheCellShowsAnImageAndThePackageSavedOne() throws IOException {
+        Map<String, JsonNode> result = compareResults(
+            List.of(result("drawn", "figure", 3, ""), result("undrawn", "figure", 4, ""),
+                result("unsaved", "figure", 5, ""), result("notpng", "figure", 6, "")),
+            Map.of(),
+            Map.of("drawn", "os.path.join(scratch, 'figures', 'a.png')", "undrawn", "os.path.join(scratch, 'figures', 'a.png')",
+                "unsaved", "''", "notpng", "os.path.join(scratch, 'figures', 'b.png')"),
+            Map.of(), Map.of("drawn", 1, "undrawn", 0, "unsaved", 2, "notpng", 1),
+            Map.of("figures/a.png", PNG_TEXT, "figures/b.png", "text"));
+        assertThat(status(result, "drawn")).isEqualTo("same");
+        assertThat(detail(result, "drawn")).isEqualTo("cell 4 shows 1 image; the package saved figures/a.png");
+        assertThat(kind(result, "drawn")).isEqualTo("figure");
+        assertThat(detail(result, "undrawn")).isEqualTo("cell 5 of the notebook shows no image (the package saved figures/a.png)");
+        assertThat(status(result, "unsaved")).isEqualTo("different");
+        assertThat(detail(result, "unsaved")).isEqualTo("the package wrote no image at the path it returns");
+        assertThat(detail(result, "notpng")).isEqualTo("figures/b.png is not a PNG image");
+        // the package's images are results, not files the notebook fails to write
+        assertThat(result.keySet()).noneMatch(name -> name.startsWith("file:"));
+    }
+
+    @Test
+    void aModelFileExistsAndLoads() throws IOException {
+        Map<String, JsonNode> result = compareResults(
+            List.of(result("model_file", "model_file", 3, ""), result("broken_file", "model_file", 3, "")),
+            Map.of(),
+            Map.of("model_file", "save_model(LogisticRegression(C=2.0), os.path.join(scratch, 'models', 'm.pkl'))",
+                "broken_file", "os.path.join(scratch, 'models', 'broken.pkl')"),
+            Map.of(), Map.of(), Map.of("models/broken.pkl", "not a pickle"));
+        assertThat(status(result, "model_file")).isEqualTo("same");
+        assertThat(detail(result, "model_file"))
+            .isEqualTo("saved as models/m.pkl, loads as sklearn.linear_model._logistic.LogisticRegression");
+        assertThat(status(result, "broken_file")).isEqualTo("different");
+        assertThat(detail(result, "broken_file")).startsWith("models/broken.pkl does not load: UnpicklingError");
+    }
+
+    @Test
+    void aFileResultIsComparedWithTheFileTheNotebookWroteAtTheSamePath() throws IOException {
+        Map<String, JsonNode> result = compareResults(
+            List.of(result("summary_path", "file", 3, ""), result("other_path", "file", 4, ""),
+                result("chart_path", "file", 5, "")),
+            Map.of(),
+            Map.of("summary_path", "os.path.join(scratch, 'reports', 'summary.csv')",
+                "other_path", "os.path.join(scratch, 'reports', 'other.csv')",
+                "chart_path", "os.path.join(scratch, 'reports', 'chart.png')"),
+            Map.of(), Map.of(),
+            Map.of("reports/summary.csv", "a,b\n1,2.0\n", "reports/other.csv", "a\n1\n", "reports/chart.png", "png",
+                "log.txt", "only the notebook writes it"),
+            Map.of("reports/summary.csv", "a,b\n1,2\n", "reports/other.csv", "a\n2\n", "reports/chart.png", "gif"));
+        assertThat(status(result, "summary_path")).isEqualTo("same");
+        assertThat(detail(result, "summary_path")).isEqualTo("reports/summary.csv: same values, different formatting");
+        assertThat(result.get("summary_path").path("file").asText()).isEqualTo("reports/summary.csv");
+        assertThat(detail(result, "other_path")).isEqualTo("line 2: '1' vs '2'");
+        assertThat(status(result, "chart_path")).isEqualTo("weak");
+        assertThat(detail(result, "chart_path")).isEqualTo("reports/chart.png: an image, compared by existence only");
+        // the other files the notebook writes are still compared
+        assertThat(status(result, "file:log.txt")).isEqualTo("missing");
+        assertThat(kind(result, "file:log.txt")).isEqualTo("written_file");
+        assertThat(result).doesNotContainKeys("file:reports/summary.csv", "file:reports/other.csv");
+    }
+
+    @Test
+    void aSecondRunOfTheNotebookComparesImageCountsAndValues() throws IOException {
+        Map<String, JsonNode> result = compareResultsAgain(
+            List.of(result("drawn", "figure", 3, ""), result("score", "metric", 4, "score"),
+                result("saved", "model_file", 4, "")),
+            Map.of("score", "0.5"), Map.of("score", "0.75"), Map.of("drawn", 1), Map.of("drawn", 2));
+        assertThat(detail(result, "drawn")).isEqualTo("1 vs 2 images");
+        assertThat(detail(result, "score")).isEqualTo("0.5 vs 0.75");
+        assertThat(result).doesNotContainKey("saved");
     }
 
     private Map<String, JsonNode> compare(Map<String, String> notebook, Map<String, String> pkg) throws IOException {
@@ -289,8 +442,15 @@ class ComparisonTest {
     private Map<String, JsonNode> compare(Map<String, String> notebook, Map<String, String> pkg,
                                           Map<String, String> notebookFiles, Map<String, String> packageFiles,
                                           String tolerance) throws IOException {
-        Map<String, Object> testCase = new LinkedHashMap<>();
-        boolean estimators = (notebook.values() + " " + pkg.values()).matches("(?s).*(Classifier|Regression).*");
+        return run(new LinkedHashMap<>(), notebook, pkg, notebookFiles, packageFiles, tolerance);
+    }
+
+    private Map<String, JsonNode> run(Map<String, Object> given, Map<String, String> notebook, Map<String, String> pkg,
+                                      Map<String, String> notebookFiles, Map<String, String> packageFiles,
+                                      String tolerance) throws IOException {
+        Map<String, Object> testCase = new LinkedHashMap<>(given);
+        boolean estimators = (notebook.values() + " " + pkg.values() + " " + given.get("samples"))
+            .matches("(?s).*(Classifier|Regress).*");
         boolean scipy = (notebook.values() + " " + pkg.values()).contains("gaussian_kde");
         testCase.put("setup", SETUP + HELPERS + (estimators ? SKLEARN : "") + (scipy ? SCIPY : ""));
         testCase.put("notebook", new java.util.TreeMap<>(notebook));
@@ -305,11 +465,66 @@ class ComparisonTest {
         PythonTool.Result compared = PythonTool.run(List.of(python, temp.resolve(HelperScript.FILE_NAME).toString(),
             "compare", temp.resolve("nb").toString(), temp.resolve("pkg").toString(), tolerance), temp, 120);
         assertThat(compared.exitCode()).as(compared.stderr()).isZero();
+        return parse(compared.stdout());
+    }
+
+    private Map<String, JsonNode> parse(String stdout) throws IOException {
+        JsonNode report = JSON.readTree(stdout);
         Map<String, JsonNode> byName = new LinkedHashMap<>();
-        for (JsonNode artifact : JSON.readTree(compared.stdout()).path("artifacts")) {
+        for (JsonNode artifact : report.path("artifacts")) {
             byName.put(artifact.path("name").asText(), artifact);
         }
+        notes = new java.util.ArrayList<>();
+        report.path("notes").forEach(n -> notes.add(n.asText()));
         return byName;
+    }
+
+    private static Map<String, Object> result(String name, String kind, int cell, String source) {
+        return Map.of("name", name, "kind", kind, "cell", cell, "source", source, "file", "");
+    }
+
+    private Map<String, JsonNode> compareResults(List<Map<String, Object>> results, Map<String, String> notebook,
+                                                 Map<String, String> pkg) throws IOException {
+        return compareResults(results, notebook, pkg, Map.of(), Map.of(), Map.of());
+    }
+
+    private Map<String, JsonNode> compareResults(List<Map<String, Object>> results, Map<String, String> notebook,
+                                                 Map<String, String> pkg, Map<String, Map<String, String>> samples,
+                                                 Map<String, Integer> images, Map<String, String> packageFiles)
+        throws IOException {
+        return compareResults(results, notebook, pkg, samples, images, Map.of(), packageFiles);
+    }
+
+    private Map<String, JsonNode> compareResults(List<Map<String, Object>> results, Map<String, String> notebook,
+                                                 Map<String, String> pkg, Map<String, Map<String, String>> samples,
+                                                 Map<String, Integer> images, Map<String, String> notebookFiles,
+                                                 Map<String, String> packageFiles) throws IOException {
+        Map<String, Object> testCase = new LinkedHashMap<>();
+        testCase.put("results", results);
+        testCase.put("samples", samples);
+        testCase.put("images", images);
+        return run(testCase, notebook, pkg, notebookFiles, packageFiles, "1e-6");
+    }
+
+    /** The package side is a second run of the notebook. */
+    private Map<String, JsonNode> compareResultsAgain(List<Map<String, Object>> results, Map<String, String> first,
+                                                      Map<String, String> second, Map<String, Integer> firstImages,
+                                                      Map<String, Integer> secondImages) throws IOException {
+        Map<String, Object> testCase = new LinkedHashMap<>();
+        testCase.put("results", results);
+        testCase.put("images", firstImages);
+        run(testCase, first, Map.of(), Map.of(), Map.of(), "1e-6");
+        Path firstRun = Files.move(temp.resolve("nb"), temp.resolve("nb-first"));
+        run(Map.of("results", results, "images", secondImages), second, Map.of(), Map.of(), Map.of(), "1e-6");
+        PythonTool.Result compared = PythonTool.run(List.of(python, temp.resolve(HelperScript.FILE_NAME).toString(),
+            "compare", firstRun.toString(), temp.resolve("nb").toString(), "1e-6"), temp, 120);
+        assertThat(compared.exitCode()).as(compared.stderr()).isZero();
+        return parse(compared.stdout());
+    }
+
+    private static String kind(Map<String, JsonNode> result, String name) {
+        assertThat(result).containsKey(name);
+        return result.get(name).path("kind").asText();
     }
 
     private static String status(Map<String, JsonNode> result, String name) {

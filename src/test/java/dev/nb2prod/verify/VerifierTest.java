@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** End to end: the hand-written toy notebook and package (in the layout nb2prod extract generates). */
 class VerifierTest {
@@ -32,14 +34,19 @@ class VerifierTest {
         VerificationReport report = new Verifier(options(python), Map.of(), tempParent)
             .verify(notebook, temp.resolve("toy/package"));
         assertThat(report.equivalent()).as(report.toString()).isTrue();
+        assertThat(report.basis()).isEqualTo(VerificationReport.Basis.RESULTS_FILE);
         // nothing of verify's own survives: its temporary folder is gone and the package is as it was
         assertThat(tempParent).isEmptyDirectory();
         assertThat(everything(temp.resolve("toy/package"))).isEqualTo(packageBefore);
         assertThat(report.artifacts()).extracting(ArtifactResult::name)
-            .containsExactly("X", "model", "score", "y", "file:outputs/summary.csv");
+            .containsExactly("head", "X", "y", "model", "score", "summary_path", "revenue_figure");
+        assertThat(report.artifacts()).extracting(ArtifactResult::status).containsOnly(ArtifactResult.Status.SAME);
         assertThat(report.artifact("model").orElseThrow().detail()).isEqualTo("same parameters and predictions on X");
-        assertThat(report.notes()).containsExactly(
-            "summary_path: returned by the package but not a value of the notebook; not compared");
+        assertThat(report.artifact("summary_path").orElseThrow().detail()).isEqualTo("outputs/summary.csv");
+        assertThat(report.artifact("revenue_figure").orElseThrow().detail())
+            .isEqualTo("cell 7 shows 1 image; the package saved figures/revenue.png");
+        assertThat(report.summary().line()).isEqualTo("compared 6 of 6 results, 1 of 1 figure");
+        assertThat(report.notes()).isEmpty();
         // the notebook's folder holds what it held plus what the notebook itself writes, nothing else
         assertThat(files(notebook.getParent()))
             .containsExactly("data/sales.csv", "outputs/summary.csv", "toy_sales.ipynb");
@@ -54,10 +61,11 @@ class VerifierTest {
             .verify(notebook, temp.resolve("toy/package"));
         assertThat(report.notebookRunner()).isEqualTo("script");
         assertThat(report.equivalent()).as(report.toString()).isTrue();
+        assertThat(report.summary().line()).isEqualTo("compared 6 of 6 results, 1 of 1 figure");
     }
 
     @Test
-    void aBrokenPackageIsNotEquivalentAndTheCommandNamesTheArtifacts() throws Exception {
+    void aBrokenPackageIsNotEquivalentAndTheCommandNamesTheResults() throws Exception {
         String python = PythonTool.require("pandas", "sklearn", "matplotlib", "yaml");
         Path toy = copyToy();
         Path config = toy.resolve("package/config.yaml");
@@ -68,8 +76,10 @@ class VerifierTest {
         assertThat(cli.out()).containsPattern("(?m)^  X +different: shape \\(\\d+, 2\\) vs \\(\\d+, 2\\)$")
             .containsPattern("(?m)^  score +different: 0\\.\\d+ vs 0\\.\\d+$")
             .containsPattern("(?m)^  model +different: ")
-            .containsPattern("(?m)^  file:outputs/summary.csv +different: line 2: ")
-            .contains("not equivalent (5 different, 0 missing, of 5)");
+            .containsPattern("(?m)^  summary_path +different: line 2: ")
+            .containsPattern("(?m)^  head +same$")
+            .contains("\n  compared 6 of 6 results, 1 of 1 figure\n")
+            .contains("not equivalent (5 different, 0 missing, of 7)");
     }
 
     @Test
@@ -79,9 +89,9 @@ class VerifierTest {
         Cli cli = Cli.run("verify", toy.resolve("notebook/toy_sales.ipynb").toString(), toy.resolve("package").toString(),
             "--python", python, "--tolerance", "1e-9", "--timeout", "300");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("  score                     same\n")
-            .contains("  model                     same (same parameters and predictions on X)\n")
-            .endsWith("equivalent (5 artifacts)\n");
+        assertThat(cli.out()).contains("  score           same\n")
+            .contains("  model           same (same parameters and predictions on X)\n")
+            .endsWith("  compared 6 of 6 results, 1 of 1 figure\nequivalent\n");
     }
 
     @Test
@@ -99,7 +109,7 @@ class VerifierTest {
             .containsPattern("(?m)^  score +not reproducible: two runs of the notebook itself differ: ")
             .containsPattern("(?m)^  X +same$")
             .contains("  hint: two runs of the notebook itself give different values")
-            .contains("not equivalent (0 different, 0 missing, 1 not reproducible by the notebook itself, of 5)");
+            .contains("not equivalent (0 different, 0 missing, 1 not reproducible by the notebook itself, of 7)");
     }
 
     @Test
@@ -121,7 +131,7 @@ class VerifierTest {
         String python = PythonTool.require("pandas", "yaml");
         Path folder = Files.createDirectories(temp.resolve("loop"));
         Path notebook = notebook(folder, "import os\nopen('pid.txt', 'w').write(str(os.getpid()))", "while True:\n    pass");
-        Path pkg = copyToy().resolve("package");
+        Path pkg = toyPackageWithoutResults();
         long start = System.nanoTime();
         Cli cli = Cli.run("verify", notebook.toString(), pkg.toString(), "--python", python, "--timeout", "5");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
@@ -150,7 +160,7 @@ class VerifierTest {
         String python = PythonTool.require("yaml");
         Path folder = Files.createDirectories(temp.resolve("needs"));
         Path notebook = notebook(folder, "import json\nimport nb2prod_no_such_module.sub as m", "x = 1.5");
-        Cli cli = Cli.run("verify", notebook.toString(), copyToy().resolve("package").toString(), "--python", python);
+        Cli cli = Cli.run("verify", notebook.toString(), toyPackageWithoutResults().toString(), "--python", python);
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("nb2prod: the notebook needs nb2prod_no_such_module, which " + python
             + " cannot import\n");
@@ -163,7 +173,7 @@ class VerifierTest {
         Path notebook = notebook(folder, "x = 1", "y = {}\nz = y['missing']");
         Path tempParent = Files.createDirectories(temp.resolve("system-tmp"));
         assertThatThrownBy(() -> new Verifier(options(python), Map.of("NB2PROD_VERIFY_RUNNER", "script"), tempParent)
-            .verify(notebook, copyToy().resolve("package")))
+            .verify(notebook, toyPackageWithoutResults()))
             .isInstanceOf(VerificationException.class)
             .hasMessage("the notebook does not run top to bottom (cell 2, line 2): KeyError: 'missing'");
         assertThat(tempParent).as("removed after a failure too").isEmptyDirectory();
@@ -176,6 +186,142 @@ class VerifierTest {
             "--python", temp.resolve("no-such-python3").toString());
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("nb2prod: " + toy.resolve("notebook") + ": not a generated package (no config.yaml)\n");
+    }
+
+    // ------------------------------------------------------------- results of nb2prod.json, tiny packages
+
+    @Test
+    void aResultThePackageDoesNotReturnIsMissingAndNotEquivalent() throws Exception {
+        String python = PythonTool.require("yaml");
+        Path folder = Files.createDirectories(temp.resolve("missing"));
+        Path notebook = notebook(folder, "a = 1.5", "b = a * 2");
+        Path pkg = tinyPackage(folder, "return {'a': 1.5}",
+            result("a", "metric", 0, "a"), result("b", "metric", 1, "b"));
+        VerificationReport report = scriptVerifier(python).verify(notebook, pkg);
+        assertThat(report.artifact("a").orElseThrow().status()).isEqualTo(ArtifactResult.Status.SAME);
+        assertThat(report.artifact("b").orElseThrow())
+            .isEqualTo(new ArtifactResult("b", ArtifactResult.Kind.METRIC, ArtifactResult.Status.MISSING,
+                "the package does not return it"));
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.NOT_EQUIVALENT);
+        assertThat(report.summary().line()).isEqualTo("compared 1 of 2 results");
+    }
+
+    @Test
+    void anEstimatorOnlyComparableByItsParametersIsInconclusive() throws Exception {
+        String python = PythonTool.require("sklearn", "yaml", "nbclient");
+        Path folder = Files.createDirectories(temp.resolve("params"));
+        Path notebook = notebook(folder, "import numpy as np\nfrom sklearn.linear_model import LogisticRegression\n"
+            + "X_test = np.zeros((3, 2))\nmodel = LogisticRegression(C=0.5)");
+        Path pkg = tinyPackage(folder, "from sklearn.linear_model import LogisticRegression\n"
+            + "return {'model': LogisticRegression(C=0.5)}", result("model", "model", 0, "model"));
+        Cli cli = Cli.run("verify", notebook.toString(), pkg.toString(), "--python", python);
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
+        assertThat(cli.out())
+            .contains("\n  model  weak: parameters only (predict on X_test failed: NotFittedError)\n")
+            .contains("\n  compared 1 of 1 result (0 strongly, 1 weakly)\n")
+            .endsWith("\ninconclusive: every comparison is weak (by type, parameters or existence only); verify proves "
+                + "little for it\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nbclient", "script"})
+    void aResultIsCapturedRightAfterItsCellThoughLaterCellsChangeIt(String runner) throws Exception {
+        String python = PythonTool.require("yaml", "nbclient");
+        Path folder = Files.createDirectories(temp.resolve("at-cell-" + runner));
+        Path notebook = notebook(folder, "x = [1, 2]", "x", "x.append(3)\nshown_then = list(_)", "x = 'changed'\nx");
+        Path pkg = tinyPackage(folder,
+            "return {'x_first': [1, 2], 'shown': [1, 2], 'shown_then': [1, 2, 3], 'x_last': 'changed'}",
+            result("x_first", "displayed", 0, "x"), result("shown", "displayed", 1, ""),
+            result("shown_then", "metric", 2, "shown_then"), result("x_last", "displayed", 3, ""));
+        VerificationReport report = new Verifier(options(python), runnerEnvironment(runner)).verify(notebook, pkg);
+        assertThat(report.notebookRunner()).isEqualTo(runner);
+        // x as cell 1 left it and the list cell 2 displayed, though cell 3 appends to it and cell 4 rebinds x; the
+        // capture leaves IPython's _ alone, so cell 3 still reads the list cell 2 displayed
+        assertThat(report.artifacts()).as(report.toString()).extracting(ArtifactResult::status)
+            .containsOnly(ArtifactResult.Status.SAME);
+        assertThat(report.artifacts()).extracting(ArtifactResult::name)
+            .containsExactly("x_first", "shown", "shown_then", "x_last");
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.EQUIVALENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nbclient", "script"})
+    void figuresAreCountedAndTheNotebookMustShowAnImageInTheirCell(String runner) throws Exception {
+        String python = PythonTool.require("matplotlib", "yaml", "nbclient");
+        Path folder = Files.createDirectories(temp.resolve("figures-" + runner));
+        Path notebook = notebook(folder, "import matplotlib.pyplot as plt", "plt.plot([1, 2, 3])\nplt.title('line')",
+            "total = 6");
+        Path pkg = tinyPackage(folder, String.join("\n",
+                "import matplotlib.pyplot as plt",
+                "paths = {}",
+                "for name in ('line', 'blank'):",
+                "    plt.plot([1, 2, 3])",
+                "    path = os.path.join(config['output_root'], 'figures', name + '.png')",
+                "    os.makedirs(os.path.dirname(path), exist_ok=True)",
+                "    plt.savefig(path)",
+                "    plt.close('all')",
+                "    paths[name] = path",
+                "return {'line_figure': paths['line'], 'blank_figure': paths['blank'], 'total': 6}"),
+            result("line_figure", "figure", 1, ""), result("blank_figure", "figure", 2, ""),
+            result("total", "metric", 2, "total"));
+        VerificationReport report = new Verifier(options(python), runnerEnvironment(runner)).verify(notebook, pkg);
+        assertThat(report.artifact("line_figure").orElseThrow().detail()).as(report.toString())
+            .isEqualTo("cell 2 shows 1 image; the package saved figures/line.png");
+        assertThat(report.artifact("line_figure").orElseThrow().status()).isEqualTo(ArtifactResult.Status.SAME);
+        assertThat(report.artifact("blank_figure").orElseThrow())
+            .isEqualTo(new ArtifactResult("blank_figure", ArtifactResult.Kind.FIGURE, ArtifactResult.Status.DIFFERENT,
+                "cell 3 of the notebook shows no image (the package saved figures/blank.png)"));
+        assertThat(report.summary().line()).isEqualTo("compared 1 of 1 result, 2 of 2 figures");
+        // the package's figures are results, not files the notebook fails to write
+        assertThat(report.artifacts()).extracting(ArtifactResult::kind).doesNotContain(ArtifactResult.Kind.WRITTEN_FILE);
+    }
+
+    @Test
+    void aPackageWithoutResultsFileIsComparedWithTheResultsNb2prodPlansForTheNotebook() throws Exception {
+        String python = PythonTool.require("pandas", "yaml");
+        Path folder = Files.createDirectories(temp.resolve("planned"));
+        Path notebook = notebook(folder, "import pandas as pd", "df = pd.DataFrame({'a': [1, 2, 3]})",
+            "total = df['a'].sum()\ntotal");
+        Path pkg = tinyPackage(folder, "return {'total': 6}");
+        VerificationReport report = scriptVerifier(python).verify(notebook, pkg);
+        assertThat(report.basis()).isEqualTo(VerificationReport.Basis.PLANNED);
+        assertThat(report.notes()).startsWith(
+            "the package has no nb2prod.json: compared the results nb2prod plans for the notebook today (1 result)");
+        assertThat(report.artifacts()).containsExactly(
+            new ArtifactResult("total", ArtifactResult.Kind.DISPLAYED, ArtifactResult.Status.SAME, ""));
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.EQUIVALENT);
+    }
+
+    @Test
+    void aNotebookNb2prodCannotPlanIsComparedByItsTerminalValues() throws Exception {
+        String python = PythonTool.require("yaml");
+        Path folder = Files.createDirectories(temp.resolve("terminals"));
+        Path notebook = notebook(folder, "x = 1.5\ny = x * 2");
+        Path pkg = tinyPackage(folder, "return {'y': 3.0}");
+        VerificationReport report = scriptVerifier(python).verify(notebook, pkg);
+        assertThat(report.basis()).isEqualTo(VerificationReport.Basis.TERMINAL_VALUES);
+        assertThat(report.notes()).first().asString().startsWith("the package has no nb2prod.json and nb2prod cannot "
+            + "plan the notebook (nothing to extract: ").endsWith("): compared its terminal values by variable name");
+        assertThat(report.artifacts()).containsExactly(
+            new ArtifactResult("y", ArtifactResult.Kind.VALUE, ArtifactResult.Status.SAME, ""));
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.EQUIVALENT);
+    }
+
+    @Test
+    void aResultsFileThatDoesNotFitTheNotebookIsRefusedBeforeRunningAnything() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("bad-results"));
+        Path notebook = notebook(folder, "a = 1.5");
+        Path pkg = tinyPackage(folder, "return {'a': 1.5}", result("a", "metric", 3, "a"));
+        Cli cli = Cli.run("verify", notebook.toString(), pkg.toString(), "--python",
+            temp.resolve("no-such-python3").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("nb2prod: " + pkg.resolve("nb2prod.json")
+            + ": result 1 (a) names cell 3, but the notebook has 1 cells\n");
+        Files.writeString(pkg.resolve("nb2prod.json"), "{\"results\": [{\"name\": \"a\", \"kind\": \"chart\", "
+            + "\"cell\": 0}]}");
+        cli = Cli.run("verify", notebook.toString(), pkg.toString(), "--python", temp.resolve("no-such-python3").toString());
+        assertThat(cli.err()).isEqualTo("nb2prod: " + pkg.resolve("nb2prod.json")
+            + ": result 1 (a) has an unknown kind \"chart\"\n");
     }
 
     @Test
@@ -197,6 +343,60 @@ class VerifierTest {
             }
         }
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Verifier scriptVerifier(String python) {
+        return new Verifier(options(python), runnerEnvironment("script"));
+    }
+
+    private static Map<String, String> runnerEnvironment(String runner) {
+        return runner.equals("script") ? Map.of("NB2PROD_VERIFY_RUNNER", "script") : Map.of();
+    }
+
+    private static Map<String, Object> result(String name, String kind, int cell, String source) {
+        return Map.of("name", name, "kind", kind, "cell", cell, "source", source, "file", "");
+    }
+
+    /**
+     * A hand-written package in the layout nb2prod extract generates, next to the notebook's folder: config.yaml
+     * with data_root and output_root, {@code tiny.config.load_config} taking {@code key=value} overrides, and
+     * {@code tiny.pipeline.run_pipeline(config)} with the given body (os is imported). With results, an nb2prod.json.
+     */
+    @SafeVarargs
+    private static Path tinyPackage(Path folder, String body, Map<String, Object>... results) throws IOException {
+        Path root = folder.resolveSibling(folder.getFileName() + "-package");
+        Path src = Files.createDirectories(root.resolve("src/tiny"));
+        Files.writeString(root.resolve("config.yaml"), "data_root: .\noutput_root: out\n");
+        Files.writeString(src.resolve("__init__.py"), "");
+        Files.writeString(src.resolve("config.py"), String.join("\n",
+            "import os",
+            "import yaml",
+            "",
+            "",
+            "def load_config(path, overrides=()):",
+            "    with open(path, encoding='utf-8') as handle:",
+            "        config = yaml.safe_load(handle) or {}",
+            "    for item in overrides:",
+            "        key, _, value = item.partition('=')",
+            "        config[key] = yaml.safe_load(value)",
+            "    base = os.path.dirname(os.path.abspath(path))",
+            "    for root in ('data_root', 'output_root'):",
+            "        config[root] = os.path.join(base, config[root])",
+            "    return config",
+            ""));
+        Files.writeString(src.resolve("pipeline.py"), "import os\n\n\ndef run_pipeline(config):\n"
+            + body.lines().map(line -> "    " + line + "\n").collect(java.util.stream.Collectors.joining()));
+        if (results.length > 0) {
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValue(root.resolve("nb2prod.json").toFile(),
+                Map.of("notebook", "nb.ipynb", "results", List.of(results)));
+        }
+        return root;
+    }
+
+    private Path toyPackageWithoutResults() throws IOException {
+        Path pkg = copyToy().resolve("package");
+        Files.deleteIfExists(pkg.resolve("nb2prod.json"));
+        return pkg;
     }
 
     private static VerifyOptions options(String python) {

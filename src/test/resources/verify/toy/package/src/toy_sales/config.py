@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-PATH_KEYS = {"sales_path": "data_root", "summary_path": "output_root"}
+PATH_KEYS = {"sales_path": "data_root", "summary_path": "output_root", "figure_path": "output_root"}
 
 
 def _parse(text: str):

@@ -1,5 +1,6 @@
 """The toy sales pipeline."""
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from sklearn.linear_model import LinearRegression
 
@@ -7,8 +8,9 @@ from toy_sales.config import resolve
 
 
 def run_pipeline(config: dict) -> dict:
-    """Reads the sales, fits the model and writes the summary."""
+    """Reads the sales, fits the model, writes the summary and saves the chart."""
     df = pd.read_csv(resolve(config, "sales_path"))
+    head = df.head()
     df = df[df.units > config["min_units"]].copy()
     df["revenue"] = df.units * df.price
     summary = df.groupby("region")["revenue"].sum().reset_index()
@@ -19,4 +21,11 @@ def run_pipeline(config: dict) -> dict:
     target = resolve(config, "summary_path")
     target.parent.mkdir(parents=True, exist_ok=True)
     summary.to_csv(target, index=False)
-    return {"X": X, "y": y, "model": model, "score": score, "summary_path": str(target)}
+    fig, ax = plt.subplots()
+    ax.bar(summary.region, summary.revenue)
+    figure = resolve(config, "figure_path")
+    figure.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(figure)
+    plt.close(fig)
+    return {"head": head, "X": X, "y": y, "model": model, "score": score, "summary_path": str(target),
+            "revenue_figure": str(figure)}
