@@ -10,6 +10,7 @@ import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.plan.CellRewriter;
 import dev.nb2prod.extract.plan.CellSelection;
 import dev.nb2prod.extract.plan.DataFlow;
 import dev.nb2prod.extract.plan.DeadStores;
@@ -109,7 +110,15 @@ public final class Planner {
         Map<Integer, Map<Span, String>> expressionNames = ResultSlots.expressionNames(results, analyzed, kept,
             headings, taken);
         UnitBuilder builder = new UnitBuilder(analyzed, graph, frontEnd);
-        UnitBuilder.Built built = builder.build(kept, hoisted, displayFindings(findings), expressionNames);
+        Map<Integer, Map<Span, String>> redisplays = options.figures()
+            ? ResultSlots.figureRedisplays(results, analyzed, kept, taken) : Map.of();
+        Map<Integer, Map<Span, String>> replacements = new HashMap<>();
+        expressionNames.forEach((cell, names) -> names.forEach((span, name) -> replacements
+            .computeIfAbsent(cell, k -> new HashMap<>()).put(span, name + " = " + CellRewriter.EXPRESSION)));
+        redisplays.forEach((cell, names) -> names.forEach((span, name) -> replacements
+            .computeIfAbsent(cell, k -> new HashMap<>()).put(span, name + " = save_figure(params.figures_dir, "
+                + pyString(name.replaceAll("_figure$", "")) + ", " + CellRewriter.EXPRESSION + ")")));
+        UnitBuilder.Built built = builder.build(kept, hoisted, displayFindings(findings), replacements);
         todos.addAll(built.notes());
         List<Unit> units = StageAssigner.assign(built.units());
         Set<String> moduleNames = new HashSet<>(importLines.keySet());
@@ -130,7 +139,8 @@ public final class Planner {
             types.learn(u.code());
             typesAfter.put(u, types.snapshot());
         }
-        ResultSlots.Placed placed = ResultSlots.place(results, units, expressionNames, figureCells, headings, taken,
+        ResultSlots.Placed placed = ResultSlots.place(results, units, expressionNames, redisplays, figureCells,
+            headings, taken,
             (unit, name) -> typesAfter.getOrDefault(unit, Map.of()).getOrDefault(name, ""));
         todos.addAll(placed.notes());
         units = withSnapshots(units, placed.slots());
@@ -142,14 +152,17 @@ public final class Planner {
         List<String> bodies = new ArrayList<>();
         List<Set<String>> anchored = new ArrayList<>();
         Map<Integer, ResultSlots.Slot> figureSlots = new HashMap<>();
-        placed.slots().stream().filter(s -> s.kind() == ResultKind.FIGURE).forEach(s -> figureSlots.put(s.result().cell(), s));
+        placed.slots().stream().filter(s -> s.kind() == ResultKind.FIGURE && s.anchor() == null)
+            .forEach(s -> figureSlots.put(s.result().cell(), s));
+        boolean figuresSaved = placed.slots().stream().anyMatch(s -> s.kind() == ResultKind.FIGURE);
         for (Group g : groups) {
             Set<String> names = new LinkedHashSet<>();
             String body = g.body();
             if (g.draws() && figureSlots.containsKey(g.figure())) {
                 ResultSlots.Slot slot = figureSlots.get(g.figure());
                 String file = slot.name().replaceAll("_figure$", "");
-                body = body + "\n" + slot.name() + " = save_figure(params.figures_dir, " + pyString(file) + ")";
+                body = body + "\n" + slot.name() + " = save_figure(params.figures_dir, " + pyString(file)
+                    + shownFigure(analyzed, g.figure()).map(n -> ", " + n).orElse("") + ")";
                 names.add(slot.name());
             }
             for (ResultSlots.Slot slot : placed.slots()) {
@@ -226,7 +239,7 @@ public final class Planner {
 
         // settings: each key in the section of the one stage that reads it, else at the top level
         List<ConfigKey> config = new ArrayList<>();
-        List<Settings> settings = settings(functions, hoisted.config, !figureSlots.isEmpty(), config);
+        List<Settings> settings = settings(functions, hoisted.config, figuresSaved, config);
         // results, in notebook order
         List<PlanResult> planResults = planResults(placed.slots(), groups, functions, units, config, hoisted, analyzed);
         if (planResults.stream().anyMatch(r -> r.kind() == ResultKind.MODEL_FILE)) {
@@ -341,8 +354,8 @@ public final class Planner {
             StageFunction producer = null;
             for (int i = 0; i < groups.size(); i++) {
                 Group g = groups.get(i);
-                boolean here = slot.kind() == ResultKind.FIGURE ? g.draws() && g.figure() == r.cell()
-                    : g.units().contains(slotAnchor(slot, units));
+                boolean here = slot.kind() == ResultKind.FIGURE && slot.anchor() == null
+                    ? g.draws() && g.figure() == r.cell() : g.units().contains(slotAnchor(slot, units));
                 if (here) {
                     producer = functions.get(i);
                 }
@@ -472,6 +485,16 @@ public final class Planner {
                 String first = md.source().text().strip();
                 return first.startsWith("# ") ? Markdown.heading(first) : Optional.empty();
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The variable a figure cell ends with ({@code fig}): the figure it shows, which may be an earlier one. */
+    private static Optional<String> shownFigure(AnalyzedNotebook analyzed, int cell) {
+        if (analyzed.parsed(cell) instanceof ParsedCell.Parsed p && !p.module().body().isEmpty()
+            && p.module().body().get(p.module().body().size() - 1) instanceof dev.nb2prod.python.ast.Stmt.ExprStmt e
+            && e.value() instanceof dev.nb2prod.python.ast.Expr.Name n) {
+            return Optional.of(n.id());
         }
         return Optional.empty();
     }

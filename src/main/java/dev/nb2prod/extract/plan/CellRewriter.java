@@ -38,8 +38,8 @@ public final class CellRewriter {
      * @param display statement starts (line, 0-based column) the display rules flagged
      * @param randomState calls that get {@code random_state=<name>} appended
      * @param seedParameter the parameter name for {@code randomState}
-     * @param results statement spans of displayed results → the name the value is assigned to
-     *     ({@code name = <expression>})
+     * @param results statement spans of displayed results → the statement that replaces them, with
+     *     {@link #EXPRESSION} standing for the displayed expression ({@code name = {expression}})
      * @param names the notebook's imports, to tell display calls and settings ({@link DisplayCalls})
      */
     public record Request(Map<Span, String> literals, Set<Span> deleted, Map<String, String> renames,
@@ -80,6 +80,9 @@ public final class CellRewriter {
     }
 
     private record Edit(int start, int end, String text) {}
+
+    /** In a result's replacement statement, where the displayed expression goes. */
+    public static final String EXPRESSION = "{expression}";
 
     private final SourceMap source;
     private final Module module;
@@ -267,8 +270,8 @@ public final class CellRewriter {
     private String expressionStatement(Stmt.ExprStmt e, boolean topLevel) {
         Expr value = e.value();
         if (topLevel && request.results().containsKey(e.span())) {
-            return request.results().get(e.span()) + " = " + apply(source.start(value.span()), source.end(value.span()),
-                false);
+            return request.results().get(e.span()).replace(EXPRESSION,
+                apply(source.start(value.span()), source.end(value.span()), false));
         }
         if (value instanceof Expr.Magic magic) {
             if (magic.kind() == Expr.MagicKind.LINE && magic.parsedArgs() != null

@@ -81,6 +81,30 @@ public final class ResultSlots {
     }
 
     /**
+     * Figures a cell shows again by ending with the variable that holds them ({@code fig}) while the code that drew
+     * them is in an earlier cell: per cell, the statement span → the result name. The package saves that figure
+     * object there ({@code fig_figure = save_figure(..., fig)}).
+     */
+    public static Map<Integer, Map<Span, String>> figureRedisplays(List<Result> results, AnalyzedNotebook analyzed,
+                                                                   SortedSet<Integer> kept, Set<String> taken) {
+        QualifiedNames qualified = QualifiedNames.of(analyzed);
+        Map<Integer, Map<Span, String>> out = new HashMap<>();
+        for (Result r : results) {
+            if (r instanceof Result.Figure f && kept.contains(f.cell())
+                && analyzed.parsed(f.cell()) instanceof ParsedCell.Parsed p && !p.module().body().isEmpty()
+                && p.module().body().get(p.module().body().size() - 1) instanceof Stmt.ExprStmt last
+                && last.value() instanceof Expr.Name shown
+                && AstWalker.find(p.module(), Expr.Call.class).stream()
+                    .noneMatch(c -> dev.nb2prod.graph.DisplayCalls.isDrawing(c, qualified))) {
+                String base = ResultNames.ofFigure(f).isEmpty() ? shown.id() : ResultNames.ofFigure(f);
+                out.computeIfAbsent(f.cell(), k -> new HashMap<>()).put(last.span(),
+                    Identifiers.unique(Identifiers.sanitize(base + "_figure", "figure"), taken));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Places the results on the units.
      *
      * @param expressionNames the names {@link #expressionNames} chose
@@ -88,6 +112,7 @@ public final class ResultSlots {
      * @param typeOf the type hint of a variable at a unit, for the snapshot's copy
      */
     public static Placed place(List<Result> results, List<Unit> units, Map<Integer, Map<Span, String>> expressionNames,
+                               Map<Integer, Map<Span, String>> redisplays,
                                Set<Integer> figureCells, List<Markdown.Heading> headings, Set<String> taken,
                                java.util.function.BiFunction<Unit, String, String> typeOf) {
         List<Slot> slots = new ArrayList<>();
@@ -96,6 +121,15 @@ public final class ResultSlots {
         Set<String> returned = new HashSet<>();
         for (Result r : dedupe(results)) {
             switch (r) {
+                case Result.Figure f when !figureCells.contains(f.cell()) && redisplays.containsKey(f.cell()) -> {
+                    Map.Entry<Span, String> shown = redisplays.get(f.cell()).entrySet().iterator().next();
+                    Unit anchor = unitCovering(units, f.cell(), shown.getKey());
+                    if (anchor == null) {
+                        notes.add("cell " + (f.cell() + 1) + " shows a figure that could not be kept: it is not saved");
+                        continue;
+                    }
+                    slots.add(new Slot(r, shown.getValue(), ResultKind.FIGURE, "", anchor, ""));
+                }
                 case Result.Figure f -> {
                     if (!figureCells.contains(f.cell())) {
                         notes.add("cell " + (f.cell() + 1) + " shows a figure drawn by code nb2prod does not recognise:"

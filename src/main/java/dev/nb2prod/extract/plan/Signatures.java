@@ -121,7 +121,7 @@ public final class Signatures {
             if (flow.body().contains("copy.deepcopy(")) {
                 imports.add("import copy");
             }
-            if (g.draws() && savedFigures.contains(g.figure())) {
+            if (g.draws() && savedFigures.contains(g.figure()) || flow.body().contains("save_figure(")) {
                 imports.add("from .artifacts import save_figure");
             }
             for (String r : hintRoots) {

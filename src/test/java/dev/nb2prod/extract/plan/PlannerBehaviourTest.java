@@ -149,6 +149,22 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void aFigureShownAgainInALaterCellIsSavedFromItsVariable() throws Exception {
+        Notebook nb = TestNotebooks.builder()
+            .code("import numpy as np\nimport matplotlib.pyplot as plt\nx = np.linspace(0, 1, 10)")
+            .codeWithOutputs("fig, ax = plt.subplots()\nax.plot(x, x)\nax.set_title('Line')", TestNotebooks.image())
+            .codeWithOutputs("ax.set_xlim(0, 2)\nfig", TestNotebooks.image())
+            .codeWithOutputs("fig", TestNotebooks.image())
+            .build();
+        ExtractionPlan plan = Plans.plan(nb);
+        String bodies = String.join("\n", plan.functions().stream().map(StageFunction::body).toList());
+        assertThat(bodies).contains("line_figure = save_figure(params.figures_dir, \"line\")")
+            .contains("save_figure(params.figures_dir, \"figure_cell3\", fig)")
+            .contains("fig_figure = save_figure(params.figures_dir, \"fig\", fig)");
+        assertThat(plan.results()).filteredOn(r -> r.kind() == ResultKind.FIGURE).hasSize(3);
+    }
+
+    @Test
     void stagesAreDecidedPerStatementNotPerCell() throws Exception {
         ExtractionPlan plan = Plans.plan("import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n"
             + "df = pd.read_csv('a.csv')\ndf = df.dropna()\nclf = LogisticRegression()\nclf.fit(df[['x']], df.y)");
