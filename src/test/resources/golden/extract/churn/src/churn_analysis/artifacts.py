@@ -11,20 +11,34 @@ import matplotlib.pyplot as plt
 logger = logging.getLogger(__name__)
 
 
-def save_figure(folder: str, name: str) -> str:
+def save_figure(folder: str, name: str, shown: object = None) -> str:
     """Save the open figures as folder/name.png (name_2.png... for more).
 
     The figures are closed afterwards, as Jupyter does at the end of a cell.
+    With ``shown`` (a figure, axes, array of axes or grid drawn earlier and
+    shown again), only that figure is saved.
 
     Args:
         folder: the folder of the figures (created when missing).
         name: the file name without extension.
+        shown: a figure object to save instead of the open figures.
 
     Returns:
         The path of the first figure saved, or an empty string when no figure
         was open.
     """
     Path(folder).mkdir(parents=True, exist_ok=True)
+    if shown is not None:
+        figure = shown
+        if hasattr(figure, "flat"):
+            figure = next(iter(figure.flat))
+        if not hasattr(figure, "savefig"):
+            figure = figure.get_figure() if hasattr(figure, "get_figure") else figure.figure
+        path = Path(folder) / f"{name}.png"
+        figure.savefig(path, bbox_inches="tight")
+        plt.close("all")
+        logger.info("saved %s", path)
+        return str(path)
     paths = []
     for index, number in enumerate(plt.get_fignums(), start=1):
         suffix = "" if index == 1 else f"_{index}"
