@@ -1484,7 +1484,11 @@ def _written(pkg_entry, what):
 def _check_figure(name, result, nb_entry, pkg_entry, used_pkg):
     """A figure: the notebook's cell shows an image and the package wrote a non-empty image at the returned path."""
     cell = int(result.get("cell", -1)) + 1
+    images = int(nb_entry.get("images", 0) or 0)
     written, why = _written(pkg_entry, "image")
+    if written is None and images == 0 and pkg_entry.get("type") == "str":
+        return _artifact(name, "figure", "same", "neither cell %d of the notebook nor the package shows an image"
+                         % cell)
     if written is None:
         return _artifact(name, "figure", "different", why)
     used_pkg.add(written["rel"])
@@ -1494,7 +1498,6 @@ def _check_figure(name, result, nb_entry, pkg_entry, used_pkg):
         return _artifact(name, "figure", "different", "the package's image %s is empty" % written["rel"])
     if written["rel"].lower().endswith(".png") and not _has_png_signature(written["path"]):
         return _artifact(name, "figure", "different", "%s is not a PNG image" % written["rel"])
-    images = int(nb_entry.get("images", 0) or 0)
     if images == 0:
         return _artifact(name, "figure", "different", "cell %d of the notebook shows no image (the package saved %s)"
                          % (cell, written["rel"]))

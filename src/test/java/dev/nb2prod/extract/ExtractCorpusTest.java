@@ -37,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractCorpusTest {
     /**
-     * Measured: 327 of 343 extracted packages (95.3%) compile and are pyflakes-clean; 222 of 565 readable refused.
+     * Measured: 341 of 357 extracted packages (95.5%) compile and are pyflakes-clean; 208 of 565 readable refused.
      * Set a little below the measurement so that a change of one package does not fail the build.
      */
-    static final double FLOOR = 0.94;
+    static final double FLOOR = 0.945;
 
     private static final String COMPILE_ALL = """
         import os, sys

@@ -86,6 +86,7 @@ public final class CellSelection {
         SortedSet<Integer> essential = new TreeSet<>(graph.slice(results.stream().map(Result::cell).toList()));
         essential.retainAll(parsedCode);
         closeOverFunctionReads(analyzed, graph, essential);
+        Map<Integer, String> drawReasons = keepRandomStreams(analyzed, graph, parsedCode, essential);
         SortedSet<Integer> kept = options.keepExploratory() ? parsedCode : essential;
         Map<Integer, SortedSet<Integer>> feeds = results.size() <= TRACED_RESULTS ? feeds(graph, results, kept)
             : Map.of();
@@ -119,7 +120,8 @@ public final class CellSelection {
                 choices.put(i, new Choice(i, false, DropReason.MAGIC_ONLY,
                     "magic-only: IPython commands (magics, shell escapes, help), no Python"));
             } else if (kept.contains(i)) {
-                choices.put(i, new Choice(i, true, null, keptReason(i, byCell, feeds, essential)));
+                choices.put(i, new Choice(i, true, null, drawReasons.containsKey(i) ? drawReasons.get(i)
+                    : keptReason(i, byCell, feeds, essential)));
             } else {
                 choices.put(i, new Choice(i, false, DropReason.EXPLORATORY, exploratoryReason(analyzed.names(i))));
             }
@@ -192,6 +194,28 @@ public final class CellSelection {
             }
         }
         return true;
+    }
+
+    /**
+     * Adds the cells that seed, or draw from, a global random generator the essential cells draw from, and what
+     * those cells need, until nothing changes (see {@link RandomStreams}); returns the reason for each cell added
+     * that way.
+     */
+    private static Map<Integer, String> keepRandomStreams(AnalyzedNotebook analyzed, CellGraph graph,
+                                                          SortedSet<Integer> parsedCode, SortedSet<Integer> essential) {
+        RandomStreams streams = new RandomStreams(analyzed, parsedCode);
+        Map<Integer, String> reasons = new HashMap<>();
+        for (SortedMap<Integer, String> needed = streams.needed(essential); !needed.isEmpty();
+             needed = streams.needed(essential)) {
+            needed.forEach(reasons::putIfAbsent);
+            SortedSet<Integer> more = new TreeSet<>(graph.slice(needed.keySet()));
+            more.retainAll(parsedCode);
+            more.removeAll(essential);
+            essential.addAll(needed.keySet());
+            essential.addAll(more);
+            closeOverFunctionReads(analyzed, graph, essential);
+        }
+        return reasons;
     }
 
     /**

@@ -78,6 +78,30 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void keepsTheSeedAndTheDrawsBeforeAKeptDrawFromTheSameGlobalGenerator() throws Exception {
+        Notebook nb = TestNotebooks.code("import numpy as np\nimport random\nnp.random.seed(0)",
+            "warmup = np.random.rand(5)", "coin = random.random()", "np.random.seed(1)",
+            "skipped = np.random.rand(2)", "np.random.seed(2)", "noise = np.random.rand(4)",
+            "sample = np.random.rand(3)\nnp.save('sample.npy', sample)");
+        ExtractionPlan plan = Plans.plan(nb);
+        assertThat(plan.cells()).extracting(CellDecision::kept)
+            .containsExactly(true, false, false, false, false, true, true, true);
+        assertThat(plan.cells().get(5).reason())
+            .isEqualTo("essential: seeds numpy's global random generator, which cell 8 draws from");
+        assertThat(plan.cells().get(6).reason()).isEqualTo("essential: draws from numpy's global random generator "
+            + "between its seed (cell 6) and the draws of cell 8: without it, cell 8 would draw other numbers");
+        assertThat(Plans.function(plan, plan.cells().get(6).function().orElseThrow()).body())
+            .contains("np.random.rand(4)");
+    }
+
+    @Test
+    void unseededDrawsPullInNothing() throws Exception {
+        Notebook nb = TestNotebooks.code("import numpy as np", "warmup = np.random.rand(5)",
+            "sample = np.random.rand(3)\nnp.save('sample.npy', sample)");
+        assertThat(Plans.plan(nb).cells()).extracting(CellDecision::kept).containsExactly(true, false, true);
+    }
+
+    @Test
     void dropsPeeksAndExploratoryCellsUnlessAsked() throws Exception {
         Notebook nb = TestNotebooks.code(LOAD, "df.describe()", "df.head()", "df.to_csv('out.csv')");
         ExtractionPlan plan = Plans.plan(nb);

@@ -14,7 +14,8 @@ logger = logging.getLogger(__name__)
 def save_figure(folder: str, name: str, shown: object = None) -> str:
     """Save the open figures as folder/name.png (name_2.png... for more).
 
-    The figures are closed afterwards, as Jupyter does at the end of a cell.
+    The figures are closed afterwards, as Jupyter does at the end of a cell;
+    like Jupyter, figures with nothing drawn on them are not saved.
     With ``shown`` (a figure, axes, array of axes or grid drawn earlier and
     shown again), only that figure is saved.
 
@@ -39,11 +40,12 @@ def save_figure(folder: str, name: str, shown: object = None) -> str:
         plt.close("all")
         logger.info("saved %s", path)
         return str(path)
+    figures = [plt.figure(number) for number in plt.get_fignums()]
     paths = []
-    for index, number in enumerate(plt.get_fignums(), start=1):
+    for index, figure in enumerate((f for f in figures if f.axes or f.lines), start=1):
         suffix = "" if index == 1 else f"_{index}"
         path = Path(folder) / f"{name}{suffix}.png"
-        plt.figure(number).savefig(path, bbox_inches="tight")
+        figure.savefig(path, bbox_inches="tight")
         paths.append(str(path))
     plt.close("all")
     if not paths:
