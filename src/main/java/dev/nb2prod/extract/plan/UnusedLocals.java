@@ -61,24 +61,7 @@ public final class UnusedLocals {
     }
 
     public static List<Unused> find(Module body) {
-        Set<Span> stores = new HashSet<>();
-        AstWalker.walk(body, n -> {
-            switch (n) {
-                case Stmt.Assign a -> a.targets().forEach(t -> targets(t, stores));
-                case Stmt.AnnAssign a -> targets(a.target(), stores);
-                case Stmt.For f -> targets(f.target(), stores);
-                case WithItem w when w.target() != null -> targets(w.target(), stores);
-                case Expr.NamedExpr ne -> stores.add(ne.target().span());
-                case Comprehension c -> targets(c.target(), stores);
-                default -> { }
-            }
-        });
-        Set<String> read = new HashSet<>();
-        AstWalker.walk(body, n -> {
-            if (n instanceof Expr.Name name && !stores.contains(name.span())) {
-                read.add(name.id());
-            }
-        });
+        Set<String> read = reads(body);
         Set<String> topLevel = new HashSet<>();
         for (Stmt s : body.body()) {
             if (s instanceof Stmt.Assign a) {

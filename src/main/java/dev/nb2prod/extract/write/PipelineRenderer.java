@@ -75,7 +75,7 @@ public final class PipelineRenderer {
             return "none";
         }
         String prefix = "The results by name: ";
-        List<String> lines = StageModuleRenderer.wrap(prefix + String.join(", ", plan.outputs()), PyText.MAX_LINE - 8);
+        List<String> lines = PyText.wrap(prefix + String.join(", ", plan.outputs()), PyText.MAX_LINE - 8);
         return String.join("\n        ", lines).substring(prefix.length());
     }
 

@@ -95,4 +95,22 @@ public final class PyText {
         }
         return out.append(pad).append(")").append(tail).append('\n').toString();
     }
+
+    /** The words of text on lines of at most width characters (a longer word stands on its own line). */
+    public static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
 }

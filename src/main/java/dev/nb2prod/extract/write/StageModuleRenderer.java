@@ -59,24 +59,7 @@ public final class StageModuleRenderer {
         Imports imports = new Imports();
         helpers.forEach(h -> imports.addAll(h.imports()));
         List<String> blocks = helpers.stream().map(h -> h.code().strip() + "\n").toList();
-        String code = String.join("\n", blocks);
-        boolean logs = LOGGER.matcher(code).find();
-        if (logs) {
-            imports.add("import logging");
-        }
-        imports.usedIn(code + (logs ? "\nlogging.getLogger" : ""));
-        StringBuilder out = new StringBuilder("\"\"\"Functions and classes the notebook defines, used by several "
-            + "stages.\"\"\"\n");
-        if (!imports.isEmpty()) {
-            out.append('\n').append(imports.render());
-        }
-        if (logs) {
-            out.append("\nlogger = logging.getLogger(__name__)\n");
-        }
-        for (String block : blocks) {
-            out.append("\n\n").append(block);
-        }
-        return out.toString();
+        return module("Functions and classes the notebook defines, used by several stages.", imports, blocks);
     }
 
     public String render(Stage stage) {
@@ -100,6 +83,11 @@ public final class StageModuleRenderer {
             }
             blocks.add(function(f, imports, known));
         }
+        return module(PyText.docText(stage.description()), imports, blocks);
+    }
+
+    /** A module: its docstring, the imports its blocks use, a logger when they log, and the blocks. */
+    private static String module(String docstring, Imports imports, List<String> blocks) {
         String code = String.join("\n", blocks);
         boolean logs = LOGGER.matcher(code).find();
         if (logs) {
@@ -107,7 +95,7 @@ public final class StageModuleRenderer {
         }
         imports.usedIn(code + (logs ? "\nlogging.getLogger" : ""));
         StringBuilder out = new StringBuilder();
-        out.append("\"\"\"").append(PyText.docText(stage.description())).append("\"\"\"\n");
+        out.append("\"\"\"").append(docstring).append("\"\"\"\n");
         if (!imports.isEmpty()) {
             out.append('\n').append(imports.render());
         }
@@ -205,7 +193,7 @@ public final class StageModuleRenderer {
         out.append("\n");
         if (details) {
             out.append('\n');
-            for (String line : wrap(PyText.docText(function.details()), PyText.MAX_LINE - 4)) {
+            for (String line : PyText.wrap(PyText.docText(function.details()), PyText.MAX_LINE - 4)) {
                 out.append("    ").append(line).append('\n');
             }
         }
@@ -225,7 +213,7 @@ public final class StageModuleRenderer {
             out.append("\n    Returns:\n        ");
             if (!function.resultClass().isEmpty()) {
                 String article = "AEIOU".indexOf(function.resultClass().charAt(0)) >= 0 ? "an " : "a ";
-                out.append(String.join("\n        ", wrap(String.join(", ", names) + ", as " + article
+                out.append(String.join("\n        ", PyText.wrap(String.join(", ", names) + ", as " + article
                     + function.resultClass() + ".", PyText.MAX_LINE - 8)));
             } else {
                 out.append(names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")").append(".");
@@ -233,22 +221,5 @@ public final class StageModuleRenderer {
             out.append('\n');
         }
         return out.append("    \"\"\"\n").toString();
-    }
-
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        lines.add(line.toString());
-        return lines;
     }
 }
