@@ -164,10 +164,11 @@ def capture_cell(namespace, specs, out_dir, execution_count):
     capture_results(namespace, specs, out_dir, shown, None)
 
 
-def capture_results(namespace, specs, out_dir, shown, images):
+def capture_results(namespace, specs, out_dir, shown, images, contents=None):
     """Captures the results of one cell into out_dir/captures/cell_N.json: each value result by its variable
     (`source`) or, with no source, the value the cell displays (`shown`: (True, value) or (False, None)); each
-    figure result by the number of images the cell shows (`images`; None: counted by the caller)."""
+    figure result by the number of images the cell shows (`images`; None: counted by the caller) and what they
+    draw (`contents`, when known)."""
     folder = os.path.join(out_dir, "captures")
     os.makedirs(folder, exist_ok=True)
     entries = {}
@@ -177,6 +178,8 @@ def capture_results(namespace, specs, out_dir, shown, images):
         if spec.get("kind") == "figure":
             if images is not None:
                 entries[spec["name"]] = {"kind": "figure", "images": images, "cell": cell}
+                if contents is not None:
+                    entries[spec["name"]]["contents"] = contents
             continue
         entries[spec["name"]] = _result_entry(namespace, spec, out_dir, shown)
     if entries:
@@ -277,17 +280,153 @@ def _image_outputs(cell):
 
 
 def _close_figures():
-    """The number of open figures that show something, all closed afterwards: what the inline backend shows and
-    closes at the end of a cell (script runner)."""
+    """The number of open figures that show something and what they draw, all closed afterwards: what the inline
+    backend shows and closes at the end of a cell (script runner)."""
     if "matplotlib.pyplot" not in sys.modules:
-        return 0
+        return 0, []
     pyplot = sys.modules["matplotlib.pyplot"]
     from matplotlib._pylab_helpers import Gcf
 
-    count = sum(1 for manager in Gcf.get_all_fig_managers()
-                if manager.canvas.figure.axes or manager.canvas.figure.lines)
+    shown = [manager.canvas.figure for manager in Gcf.get_all_fig_managers()
+             if manager.canvas.figure.axes or manager.canvas.figure.lines]
+    contents = [figure_content(figure) for figure in shown]
     pyplot.close("all")
-    return count
+    return len(shown), (None if any(c is None for c in contents) else contents)
+
+
+# the MIME type under which the kernel (nbclient runner) publishes what each figure it displays draws
+FIGURE_MIME = "application/x-nb2prod-figure+json"
+_SUMMARY_EDGE = 6
+
+
+def figure_content(figure):
+    """What a matplotlib figure draws, whatever its size, resolution and style: its texts and, per axes, the title,
+    labels, legend and texts, and a summary of the data (in data coordinates) of its lines, patches, collections and
+    images. None when the figure cannot be read."""
+    try:
+        return {"texts": sorted(t.get_text() for t in figure.texts),
+                "axes": [_axes_content(ax) for ax in figure.axes]}
+    except Exception:  # noqa: BLE001 - an unreadable figure is compared by existence only
+        return None
+
+
+def _axes_content(ax):
+    legend = ax.get_legend()
+    patches = [p.get_patch_transform().transform(p.get_path().vertices) for p in ax.patches]
+    return {"title": ax.get_title(), "xlabel": ax.get_xlabel(), "ylabel": ax.get_ylabel(),
+            "texts": sorted(t.get_text() for t in ax.texts),
+            "legend": [t.get_text() for t in legend.get_texts()] if legend is not None else [],
+            "lines": [_array_summary(line.get_xydata()) for line in ax.lines],
+            "patches": {"count": len(patches), "vertices": _array_summary(_concatenated(patches))},
+            "collections": [_collection_content(c) for c in ax.collections],
+            "images": [_array_summary(image.get_array()) for image in ax.images]}
+
+
+def _collection_content(collection):
+    name = type(collection).__name__
+    content = {"type": name, "offsets": _array_summary(collection.get_offsets())}
+    array = collection.get_array()
+    if array is not None:
+        content["array"] = _array_summary(array)
+    if name in ("PolyCollection", "LineCollection", "FillBetweenPolyCollection"):
+        content["paths"] = _array_summary(_concatenated([p.vertices for p in collection.get_paths()]))
+    return content
+
+
+def _concatenated(arrays):
+    import numpy
+
+    arrays = [numpy.asarray(a, dtype=float).reshape(-1) for a in arrays]
+    return numpy.concatenate(arrays) if arrays else numpy.zeros(0)
+
+
+def _array_summary(values):
+    """Size, sum, sum of absolute values, extremes and the first and last values of an array of numbers."""
+    import numpy
+
+    try:
+        array = numpy.ma.filled(numpy.ma.asarray(values, dtype=float), numpy.nan).reshape(-1)
+    except (TypeError, ValueError):
+        return {"text": _short(values, 200)}
+    finite = array[numpy.isfinite(array)]
+
+    def numbers(part):
+        return [float(v) if math.isfinite(v) else None for v in part]
+
+    return {"size": int(array.size), "finite": int(finite.size),
+            "sum": float(finite.sum()) if finite.size else 0.0,
+            "abs": float(numpy.abs(finite).sum()) if finite.size else 0.0,
+            "min": float(finite.min()) if finite.size else None, "max": float(finite.max()) if finite.size else None,
+            "head": numbers(array[:_SUMMARY_EDGE]), "tail": numbers(array[-_SUMMARY_EDGE:])}
+
+
+def install_figure_formatter(shell):
+    """In the kernel (nbclient runner): every figure the notebook displays (by the inline backend at plt.show() or
+    at the end of a cell, or as a cell's value) also publishes FIGURE_MIME, what it draws."""
+    from IPython.core.formatters import BaseFormatter
+    from traitlets import ObjectName, Unicode
+
+    class FigureContentFormatter(BaseFormatter):
+        format_type = Unicode(FIGURE_MIME)
+        _return_type = (dict,)
+        print_method = ObjectName("_nb2prod_figure_content_")
+
+        def __call__(self, obj):
+            # not through the type registry: the inline backend removes every formatter's Figure printer
+            if self.enabled and any(c.__module__ == "matplotlib.figure" and c.__name__ == "Figure"
+                                    for c in type(obj).__mro__):
+                return figure_content(obj)
+            return None
+
+    shell.display_formatter.formatters[FIGURE_MIME] = FigureContentFormatter(parent=shell.display_formatter)
+
+
+def _figure_outputs(cell):
+    """What each figure a cell executed by nbclient displays draws, or None when one of its images has no content."""
+    contents = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {}) if output.get("output_type") in ("display_data", "execute_result") else {}
+        if any(key in data for key in ("image/png", "image/jpeg", "image/svg+xml")):
+            if not isinstance(data.get(FIGURE_MIME), dict):
+                return None
+            contents.append(data[FIGURE_MIME])
+    return contents
+
+
+class SavedFigures:
+    """Records what each figure the package saves with savefig draws, by the absolute path it is saved to."""
+
+    def __init__(self):
+        self.contents = {}
+
+    def install(self):
+        try:
+            from matplotlib.figure import Figure
+        except ImportError:
+            return
+        original = Figure.savefig
+        contents = self.contents
+
+        def savefig(figure, fname, *args, **kwargs):
+            saved = original(figure, fname, *args, **kwargs)
+            if isinstance(fname, (str, os.PathLike)):
+                contents[os.path.abspath(os.fspath(fname))] = figure_content(figure)
+            return saved
+
+        Figure.savefig = savefig
+
+    def of(self, path):
+        """What the figures saved at path and beside it (name_2.png, name_3.png..., as save_figure names them)
+        draw, in that order; None when one of them is unknown."""
+        stem, suffix = os.path.splitext(os.path.abspath(path))
+        if os.path.abspath(path) not in self.contents:
+            return None
+        found = [self.contents[os.path.abspath(path)]]
+        number = 2
+        while "%s_%d%s" % (stem, number, suffix) in self.contents:
+            found.append(self.contents["%s_%d%s" % (stem, number, suffix)])
+            number += 1
+        return None if any(c is None for c in found) else found
 
 
 def _write_json(path, data):
@@ -596,9 +735,9 @@ def run_notebook_as_script(notebook_path, plan, out_dir):
                 history[count] = shown[1]
                 namespace["_%d" % count] = shown[1]
                 namespace["_"] = shown[1]
-        images = _close_figures()
+        images, contents = _close_figures()
         if index in by_cell:
-            capture_results(namespace, by_cell[index], out_dir, shown, images)
+            capture_results(namespace, by_cell[index], out_dir, shown, images, contents)
     if "results" in plan:
         return _finish_notebook(_finish_results(out_dir, plan["results"], {}), out_dir)
     return _finish_notebook(capture(namespace, plan["names"], out_dir), out_dir)
@@ -664,6 +803,11 @@ def run_notebook_with_nbclient(notebook_path, plan, out_dir):
     client = NotebookClient(nb, timeout=None, kernel_name="nb2prod-verify", allow_errors=False,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(notebook_path))}})
     with client.setup_kernel():
+        scratch.source = _kernel_code("install_figure_formatter(get_ipython())")
+        try:
+            client.execute_cell(scratch, cells, store_history=False)
+        except CellExecutionError:
+            pass  # without IPython's formatters, figures are compared by existence only
         for index, cell in enumerate(nb.cells[:cells]):
             code = cell.cell_type == "code" and cell.source.strip()
             if code:
@@ -682,6 +826,9 @@ def run_notebook_with_nbclient(notebook_path, plan, out_dir):
                 if spec.get("kind") == "figure":
                     figures[spec["name"]] = {"kind": "figure", "images": _image_outputs(cell) if code else 0,
                                              "cell": index}
+                    contents = _figure_outputs(cell) if code else []
+                    if contents is not None:
+                        figures[spec["name"]]["contents"] = contents
             values = [spec for spec in specs if spec.get("kind") != "figure"]
             if values:
                 count = cell.get("execution_count") if code else None
@@ -809,6 +956,7 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         return _fail(out_dir, str(error), where="layout")
     config_path = os.path.join(package_dir, "config.yaml")
     before = snapshot(data_root, exclude=[out_dir])
+    saved_figures = SavedFigures()
     sys.path.insert(0, src)
     os.chdir(work)
     os.environ["NB2PROD_DATA_ROOT"] = data_root
@@ -825,6 +973,7 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         stage = "importing %s.pipeline" % package
         pipeline = importlib.import_module(package + ".pipeline")
         stage = "run_pipeline"
+        saved_figures.install()
         result = pipeline.run_pipeline(config)
     except (Exception, SystemExit) as error:  # noqa: BLE001 - the package's failure is the finding
         trace = traceback.extract_tb(error.__traceback__)
@@ -847,6 +996,9 @@ def run_package(package_dir, data_root, out_dir, nb_out=None):
         written = _returned_file(values[name], (outputs, work))
         if written:
             entries[name]["file"] = written
+            contents = saved_figures.of(written["path"])
+            if contents is not None:
+                entries[name]["contents"] = contents
     files = {}
     for root in (outputs, work):
         for rel in sorted(snapshot(root)):
@@ -1401,8 +1553,8 @@ def compare_results(nb, pkg, nb_out, pkg_out, tol):
             continue
         nb_entry, pkg_entry = nb_artifacts.get(name, {"kind": "undefined"}), pkg_artifacts[name]
         if kind == "figure":
-            entry = _compare_images(name, nb_entry, pkg_entry) if again else _check_figure(name, result, nb_entry,
-                                                                                           pkg_entry, used_pkg)
+            entry = _compare_images(name, nb_entry, pkg_entry, tol) if again \
+                else _check_figure(name, result, nb_entry, pkg_entry, used_pkg, tol)
         elif kind == "model_file":
             entry = _check_model_file(name, pkg_entry, used_pkg)
         elif kind == "file":
@@ -1481,13 +1633,14 @@ def _written(pkg_entry, what):
                                                                       "an" if what[0] in "aeiou" else "a", what)
 
 
-def _check_figure(name, result, nb_entry, pkg_entry, used_pkg):
-    """A figure: the notebook's cell shows an image and the package wrote a non-empty image at the returned path."""
+def _check_figure(name, result, nb_entry, pkg_entry, used_pkg, tol):
+    """A figure: the notebook's cell shows images and the package wrote as many non-empty images at the returned
+    path, drawing the same data and texts (weak when what either draws is unknown)."""
     cell = int(result.get("cell", -1)) + 1
     images = int(nb_entry.get("images", 0) or 0)
     written, why = _written(pkg_entry, "image")
     if written is None and images == 0 and pkg_entry.get("type") == "str":
-        return _artifact(name, "figure", "same", "neither cell %d of the notebook nor the package shows an image"
+        return _artifact(name, "figure", "weak", "neither cell %d of the notebook nor the package shows an image"
                          % cell)
     if written is None:
         return _artifact(name, "figure", "different", why)
@@ -1501,8 +1654,67 @@ def _check_figure(name, result, nb_entry, pkg_entry, used_pkg):
     if images == 0:
         return _artifact(name, "figure", "different", "cell %d of the notebook shows no image (the package saved %s)"
                          % (cell, written["rel"]))
-    return _artifact(name, "figure", "same", "cell %d shows %s; the package saved %s"
-                     % (cell, "1 image" if images == 1 else "%d images" % images, written["rel"]))
+    shows = "cell %d shows %s; the package saved %s" % (cell, _images(images), written["rel"])
+    nb_contents, pkg_contents = nb_entry.get("contents"), pkg_entry.get("contents")
+    if nb_contents is None or pkg_contents is None:
+        return _artifact(name, "figure", "weak", shows + " (what they draw is unknown: compared by existence)")
+    if len(nb_contents) != len(pkg_contents):
+        return _artifact(name, "figure", "different", "cell %d shows %s, the package saved %s"
+                         % (cell, _images(len(nb_contents)), _images(len(pkg_contents))))
+    difference = figure_difference(nb_contents, pkg_contents, tol)
+    if difference:
+        return _artifact(name, "figure", "different", difference)
+    return _artifact(name, "figure", "same", shows + ", drawing the same data and texts")
+
+
+def _images(count):
+    return "1 image" if count == 1 else "%d images" % count
+
+
+def figure_difference(a, b, tol, path=()):
+    """Where two figure contents (lists of figure_content) first differ, numbers within tol; None when they do not."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in a or key not in b:
+                return "%s: %s on one side only" % (_figure_place(path), key)
+            found = figure_difference(a[key], b[key], tol, path + (key,))
+            if found:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return "%s: %d vs %d" % (_figure_place(path), len(a), len(b))
+        for index, (x, y) in enumerate(zip(a, b)):
+            found = figure_difference(x, y, tol, path + (index,))
+            if found:
+                return found
+        return None
+    if _is_number(a) and _is_number(b) and _numbers_close(a, b, tol):
+        return None
+    if a == b:
+        return None
+    return "%s: %s vs %s" % (_figure_place(path), _short(a), _short(b))
+
+
+def _figure_place(path):
+    """("axes", 0, "lines", 1, "sum") under figure 1 → 'figure 1, axes 1, line 2 (sum)'."""
+    words, index = [], 0
+    names = {"axes": "axes", "lines": "line", "collections": "collection", "images": "image", "legend": "legend entry",
+             "texts": "text"}
+    parts = list(path)
+    if parts and isinstance(parts[0], int):
+        words.append("figure %d" % (parts[0] + 1))
+        index = 1
+    rest = []
+    while index < len(parts):
+        part = parts[index]
+        if isinstance(part, str) and part in names and index + 1 < len(parts) and isinstance(parts[index + 1], int):
+            words.append("%s %d" % (names[part], parts[index + 1] + 1))
+            index += 2
+            continue
+        rest.append(str(part))
+        index += 1
+    return ", ".join(words) + (" (%s)" % " ".join(rest) if rest else "")
 
 
 def _has_png_signature(path):
@@ -1513,10 +1725,16 @@ def _has_png_signature(path):
         return False
 
 
-def _compare_images(name, nb_entry, again_entry):
-    """A figure in two runs of the notebook: the same number of images."""
+def _compare_images(name, nb_entry, again_entry, tol):
+    """A figure in two runs of the notebook: the same number of images, drawing the same (when known)."""
     a, b = int(nb_entry.get("images", 0) or 0), int(again_entry.get("images", 0) or 0)
-    return _artifact(name, "figure", "same" if a == b else "different", "" if a == b else "%d vs %d images" % (a, b))
+    if a != b:
+        return _artifact(name, "figure", "different", "%d vs %d images" % (a, b))
+    if nb_entry.get("contents") is not None and again_entry.get("contents") is not None:
+        difference = figure_difference(nb_entry["contents"], again_entry["contents"], tol)
+        if difference:
+            return _artifact(name, "figure", "different", difference)
+    return _artifact(name, "figure", "same", "")
 
 
 def _check_model_file(name, pkg_entry, used_pkg):

@@ -101,7 +101,8 @@ final class VerifyCommand implements Callable<Integer> {
             case EQUIVALENT -> out.println("equivalent");
             case INCONCLUSIVE -> out.println(report.nothingToCompare()
                 ? "inconclusive: nothing to compare (no result the package returns is a value, a model or a file, "
-                    + "and the notebook writes no file); verify proves nothing for it"
+                    + "no figure could be compared by what it draws, and the notebook writes no file); verify proves "
+                    + "nothing for it"
                 : "inconclusive: every comparison is weak (by type, parameters or existence only); verify proves "
                     + "little for it");
             case NOT_EQUIVALENT -> {

@@ -23,7 +23,10 @@ public record ArtifactResult(String name, Kind kind, Status status, String detai
         MODEL,
         /** The file the package saves a model to: it exists and loads. */
         MODEL_FILE,
-        /** A figure: the cell shows an image and the package saved one. */
+        /**
+         * A figure: the cell shows images and the package saved as many, drawing the same data and texts (weak when
+         * what either draws is unknown).
+         */
         FIGURE,
         /** A file the notebook writes, returned by the package as a result: compared by content. */
         FILE,
@@ -53,7 +56,10 @@ public record ArtifactResult(String name, Kind kind, Status status, String detai
     }
 
     public enum Status {
-        /** Compared (by value, content, predictions, or, for figures and model files, by existence) and the same. */
+        /**
+         * Compared (by value, content or predictions; a figure by what it draws; a model file by existence and
+         * loading) and the same.
+         */
         SAME,
         /** Nothing differs, but the comparison could only be weak: by type, parameters or existence. */
         WEAK,
@@ -71,8 +77,11 @@ public record ArtifactResult(String name, Kind kind, Status status, String detai
         detail = detail == null ? "" : detail;
     }
 
-    /** A comparison that proves something: the same by value, content or predictions (not a figure's existence). */
+    /**
+     * A comparison that proves something: the same by value, content, predictions or drawn data (not a model file's
+     * existence; a figure known only to exist is {@link Status#WEAK}).
+     */
     public boolean strong() {
-        return status == Status.SAME && kind != Kind.FIGURE && kind != Kind.MODEL_FILE;
+        return status == Status.SAME && kind != Kind.MODEL_FILE;
     }
 }

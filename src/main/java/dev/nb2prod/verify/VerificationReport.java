@@ -57,7 +57,8 @@ public record VerificationReport(List<ArtifactResult> artifacts, List<String> no
 
     /**
      * True when the package ran but there was nothing to compare by value or content: no result of those kinds (a
-     * notebook that only plots or prints) and no written file. Figures and model files alone prove nothing.
+     * notebook that only plots or prints) and no written file. Model files alone prove nothing, and neither do
+     * figures when the verdict is inconclusive (then none could be compared by what it draws).
      */
     public boolean nothingToCompare() {
         return packageFailure.isEmpty()
@@ -104,7 +105,7 @@ public record VerificationReport(List<ArtifactResult> artifacts, List<String> no
      * @param results displayed values, metrics, models and files (or terminal values)
      * @param strong results compared by value, content or predictions (the same or not)
      * @param weak results the same by a weak comparison only (type, parameters, an image's existence)
-     * @param figures figures (compared by existence)
+     * @param figures figures (compared by what they draw; by existence, weakly, when that is unknown)
      * @param modelFiles saved models (compared by existence, and loaded)
      * @param otherFiles files the notebook writes that are not results of their own
      */

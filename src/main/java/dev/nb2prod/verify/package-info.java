@@ -6,7 +6,7 @@
  * <p>What is compared comes from the package's {@code nb2prod.json} (its results by name, each captured in the
  * notebook right after its cell ran); for a package without one, from the plan nb2prod makes for the notebook
  * today; when the notebook cannot be planned, from its terminal values ({@code WhatToCompare}). A verdict resting
- * only on weak comparisons (a model compared by its parameters, a value by its type, an image by its existence) is
+ * only on weak comparisons (a model compared by its parameters, a value by its type, an image by its existence when what it draws is unknown) is
  * inconclusive, never equivalent.
  *
  * <h2>What a generated package must look like to be verified</h2>

@@ -43,7 +43,7 @@ class VerificationReportTest {
         List<ArtifactResult> weakOnly = List.of(
             new ArtifactResult("model", Kind.MODEL, Status.WEAK, "parameters only"),
             new ArtifactResult("model_file", Kind.MODEL_FILE, Status.SAME, "saved"),
-            new ArtifactResult("plot", Kind.FIGURE, Status.SAME, "cell 3 shows 1 image"));
+            new ArtifactResult("plot", Kind.FIGURE, Status.WEAK, "cell 3 shows 1 image (compared by existence)"));
         VerificationReport report = report(weakOnly);
         assertThat(report.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(report.nothingToCompare()).isFalse();
@@ -53,6 +53,9 @@ class VerificationReportTest {
         assertThat(report(withStrong).verdict()).isEqualTo(Verdict.EQUIVALENT);
         // figures alone: nothing to compare by value
         assertThat(report(weakOnly.subList(1, 3)).nothingToCompare()).isTrue();
+        // a figure compared by what it draws is strong
+        assertThat(report(List.of(new ArtifactResult("plot", Kind.FIGURE, Status.SAME, "drawing the same data")))
+            .verdict()).isEqualTo(Verdict.EQUIVALENT);
     }
 
     @Test

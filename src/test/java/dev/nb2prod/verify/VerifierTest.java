@@ -44,7 +44,7 @@ class VerifierTest {
         assertThat(report.artifact("model").orElseThrow().detail()).isEqualTo("same parameters and predictions on X");
         assertThat(report.artifact("summary_path").orElseThrow().detail()).isEqualTo("outputs/summary.csv");
         assertThat(report.artifact("revenue_figure").orElseThrow().detail())
-            .isEqualTo("cell 7 shows 1 image; the package saved figures/revenue.png");
+            .isEqualTo("cell 7 shows 1 image; the package saved figures/revenue.png, drawing the same data and texts");
         assertThat(report.summary().line()).isEqualTo("compared 6 of 6 results, 1 of 1 figure");
         assertThat(report.notes()).isEmpty();
         // the notebook's folder holds what it held plus what the notebook itself writes, nothing else
@@ -78,8 +78,9 @@ class VerifierTest {
             .containsPattern("(?m)^  model +different: ")
             .containsPattern("(?m)^  summary_path +different: line 2: ")
             .containsPattern("(?m)^  head +same$")
+            .containsPattern("(?m)^  revenue_figure +different: figure 1, axes 1 \\(patches vertices abs\\): ")
             .contains("\n  compared 6 of 6 results, 1 of 1 figure\n")
-            .contains("not equivalent (5 different, 0 missing, of 7)");
+            .contains("not equivalent (6 different, 0 missing, of 7)");
     }
 
     @Test
@@ -256,6 +257,7 @@ class VerifierTest {
                 "paths = {}",
                 "for name in ('line', 'blank'):",
                 "    plt.plot([1, 2, 3])",
+                "    plt.title(name)",
                 "    path = os.path.join(config['output_root'], 'figures', name + '.png')",
                 "    os.makedirs(os.path.dirname(path), exist_ok=True)",
                 "    plt.savefig(path)",
@@ -266,7 +268,7 @@ class VerifierTest {
             result("total", "metric", 2, "total"));
         VerificationReport report = new Verifier(options(python), runnerEnvironment(runner)).verify(notebook, pkg);
         assertThat(report.artifact("line_figure").orElseThrow().detail()).as(report.toString())
-            .isEqualTo("cell 2 shows 1 image; the package saved figures/line.png");
+            .isEqualTo("cell 2 shows 1 image; the package saved figures/line.png, drawing the same data and texts");
         assertThat(report.artifact("line_figure").orElseThrow().status()).isEqualTo(ArtifactResult.Status.SAME);
         assertThat(report.artifact("blank_figure").orElseThrow())
             .isEqualTo(new ArtifactResult("blank_figure", ArtifactResult.Kind.FIGURE, ArtifactResult.Status.DIFFERENT,
@@ -274,6 +276,65 @@ class VerifierTest {
         assertThat(report.summary().line()).isEqualTo("compared 1 of 1 result, 2 of 2 figures");
         // the package's figures are results, not files the notebook fails to write
         assertThat(report.artifacts()).extracting(ArtifactResult::kind).doesNotContain(ArtifactResult.Kind.WRITTEN_FILE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nbclient", "script"})
+    void aFigureIsComparedByWhatItDrawsWhateverItsSizeAndStyle(String runner) throws Exception {
+        String python = PythonTool.require("matplotlib", "yaml", "nbclient");
+        Path folder = Files.createDirectories(temp.resolve("drawn-" + runner));
+        Path notebook = notebook(folder, "import matplotlib.pyplot as plt",
+            "fig, ax = plt.subplots(figsize=(4, 3))\nax.bar(['a', 'b'], [3, 4])\nax.set_xlabel('group')\nplt.show()",
+            "plt.plot([1, 2, 3], [2, 4, 6])\nplt.legend(['y'])");
+        Path pkg = tinyPackage(folder, String.join("\n",
+                "import matplotlib.pyplot as plt",
+                "folder = os.path.join(config['output_root'], 'figures')",
+                "os.makedirs(folder, exist_ok=True)",
+                "plt.style.use('ggplot')",
+                "fig, ax = plt.subplots(figsize=(8, 6))",
+                "ax.bar(['a', 'b'], [3, 4])",
+                "ax.set_xlabel('group')",
+                "fig.savefig(os.path.join(folder, 'bars.png'), dpi=50)",
+                "plt.close('all')",
+                "plt.plot([1, 2, 3], [2, 4, 7])",
+                "plt.legend(['y'])",
+                "plt.savefig(os.path.join(folder, 'line.png'))",
+                "plt.close('all')",
+                "return {'bars_figure': os.path.join(folder, 'bars.png'), 'line_figure': os.path.join(folder, 'line.png')}"),
+            result("bars_figure", "figure", 1, ""), result("line_figure", "figure", 2, ""));
+        VerificationReport report = new Verifier(options(python), runnerEnvironment(runner)).verify(notebook, pkg);
+        assertThat(report.artifact("bars_figure").orElseThrow().status()).as(report.toString())
+            .isEqualTo(ArtifactResult.Status.SAME);
+        // the last point of the line: 6 in the notebook, 7 in the package (x and y interleaved: the sixth number)
+        assertThat(report.artifact("line_figure").orElseThrow())
+            .isEqualTo(new ArtifactResult("line_figure", ArtifactResult.Kind.FIGURE, ArtifactResult.Status.DIFFERENT,
+                "figure 1, axes 1, line 1 (abs): 18.0 vs 19.0"));
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.NOT_EQUIVALENT);
+    }
+
+    @Test
+    void aFigureTheNotebookItselfDrawsDifferentlyEachRunIsOnlyWeaklyCompared() throws Exception {
+        String python = PythonTool.require("matplotlib", "numpy", "yaml");
+        Path folder = Files.createDirectories(temp.resolve("jitter"));
+        Path notebook = notebook(folder, "import matplotlib.pyplot as plt\nimport numpy as np",
+            "plt.scatter(np.random.rand(5), np.random.rand(5))", "total = 6");
+        Path pkg = tinyPackage(folder, String.join("\n",
+                "import matplotlib.pyplot as plt",
+                "import numpy as np",
+                "path = os.path.join(config['output_root'], 'figures', 'points.png')",
+                "os.makedirs(os.path.dirname(path), exist_ok=True)",
+                "plt.scatter(np.random.rand(5), np.random.rand(5))",
+                "plt.savefig(path)",
+                "plt.close('all')",
+                "return {'points_figure': path, 'total': 6}"),
+            result("points_figure", "figure", 1, ""), result("total", "metric", 2, "total"));
+        VerificationReport report = scriptVerifier(python).verify(notebook, pkg);
+        ArtifactResult points = report.artifact("points_figure").orElseThrow();
+        assertThat(points.status()).as(report.toString()).isEqualTo(ArtifactResult.Status.WEAK);
+        assertThat(points.detail()).startsWith("two runs of the notebook itself draw different data (figure 1, axes 1, "
+            + "collection 1").endsWith("): compared by existence");
+        // the metric still makes the verdict
+        assertThat(report.verdict()).isEqualTo(VerificationReport.Verdict.EQUIVALENT);
     }
 
     @Test
