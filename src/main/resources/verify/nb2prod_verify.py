@@ -1673,6 +1673,8 @@ def _images(count):
 
 def figure_difference(a, b, tol, path=()):
     """Where two figure contents (lists of figure_content) first differ, numbers within tol; None when they do not."""
+    if _is_array_summary(a) and _is_array_summary(b):
+        return _summary_difference(a, b, tol, path)
     if isinstance(a, dict) and isinstance(b, dict):
         for key in sorted(set(a) | set(b)):
             if key not in a or key not in b:
@@ -1694,6 +1696,33 @@ def figure_difference(a, b, tol, path=()):
     if a == b:
         return None
     return "%s: %s vs %s" % (_figure_place(path), _short(a), _short(b))
+
+
+def _is_array_summary(value):
+    return isinstance(value, dict) and "abs" in value and "sum" in value and "size" in value
+
+
+def _summary_difference(a, b, tol, path):
+    """Two _array_summary results compared at the scale of their arrays: a sum or a value of about 1e-13 where the
+    values are in the hundreds is rounding noise, whatever its sign."""
+    def magnitude(summary):
+        return max((abs(v) for v in (summary.get("min"), summary.get("max")) if _is_number(v)), default=0.0)
+
+    scale = {"sum": max(a["abs"], b["abs"])}
+    value_scale = max(magnitude(a), magnitude(b))
+    for key in sorted(set(a) | set(b)):
+        if key not in a or key not in b:
+            return "%s: %s on one side only" % (_figure_place(path), key)
+        x, y = a[key], b[key]
+        pairs = list(zip(x, y)) if isinstance(x, list) and isinstance(y, list) and len(x) == len(y) else [(x, y)]
+        for u, v in pairs:
+            if _is_number(u) and _is_number(v) and key not in ("size", "finite"):
+                if _numbers_close(u, v, tol) or abs(float(u) - float(v)) <= tol * scale.get(key, value_scale):
+                    continue
+            elif u == v:
+                continue
+            return "%s: %s vs %s" % (_figure_place(path + (key,)), _short(x), _short(y))
+    return None
 
 
 def _figure_place(path):

@@ -144,11 +144,14 @@ public final class DisplayCalls {
             || last.equals("axes_style") || last.equals("plotting_context")) {
             return false; // seaborn's data sets and palettes, matplotlib's getters
         }
+        String root = Dotted.root(call.func()).orElse("");
+        if (last.equals("set") && AXES_NAMES.contains(root)) {
+            return true; // ax.set(title=..., xlim=...)
+        }
         if (isStyleSetting(call, names) || Set.of("rc", "rcdefaults", "use", "ion", "ioff", "close", "set_style",
             "set_theme", "set_context", "set", "switch_backend").contains(last) && call.func() instanceof Expr.Attribute) {
             return false; // how later figures look, or figure housekeeping: no figure of its own
         }
-        String root = Dotted.root(call.func()).orElse("");
         String qualified = names.qualify(call.func()).orElse("");
         if (qualified.startsWith("matplotlib.") || qualified.startsWith("seaborn.") || qualified.startsWith("plotly.")) {
             return !qualified.startsWith("matplotlib.pyplot.style") && !qualified.endsWith(".rcParams.update");

@@ -181,6 +181,9 @@ public final class CellRewriter {
             } else {
                 statementEdits.add(new Edit(source.start(s.span()), source.end(s.span()), replacement));
             }
+            if (replacement == null || !replacement.isEmpty()) {
+                dropEndingSemicolon(s);
+            }
         }
         boolean emptied = !topLevel && removed.size() == statements.size() && !statements.isEmpty();
         for (int i = 0; i < removed.size(); i++) {
@@ -190,6 +193,37 @@ public final class CellRewriter {
             } else {
                 delete(s.span());
             }
+        }
+    }
+
+    /**
+     * Removes the {@code ;} that ends a simple statement's line ({@code plt.hist(x);}): in a notebook it hides the
+     * displayed value, in a module it is only noise (pycodestyle E703).
+     */
+    private void dropEndingSemicolon(Stmt s) {
+        if (s instanceof Stmt.If || s instanceof Stmt.For || s instanceof Stmt.While || s instanceof Stmt.With
+            || s instanceof Stmt.Try || s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef
+            || s instanceof Stmt.Match || s instanceof Stmt.CellMagic) {
+            return;
+        }
+        String text = source.text();
+        int end = source.end(s.span());
+        int semicolon = text.substring(source.start(s.span()), end).stripTrailing().endsWith(";")
+            ? text.lastIndexOf(';', end - 1) : -1;
+        int lineEnd = source.lineEndInclusive(Math.max(source.start(s.span()), end - 1));
+        int e = semicolon >= 0 ? semicolon + 1 : end;
+        if (semicolon < 0) {
+            while (e < lineEnd && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
+                e++;
+            }
+            if (e >= lineEnd || text.charAt(e) != ';') {
+                return;
+            }
+            semicolon = e++;
+        }
+        String rest = text.substring(e, lineEnd).strip();
+        if (rest.isEmpty() || rest.startsWith("#")) {
+            statementEdits.add(new Edit(semicolon, semicolon + 1, ""));
         }
     }
 

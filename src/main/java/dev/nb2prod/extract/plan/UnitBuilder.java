@@ -58,6 +58,7 @@ public final class UnitBuilder {
     private final NameAnalyzer names = new NameAnalyzer();
     private final List<Markdown.Heading> headings;
     private final Set<String> drawingFunctions;
+    private final Set<String> drawingObjects;
 
     public UnitBuilder(AnalyzedNotebook analyzed, CellGraph graph, PythonFrontEnd frontEnd) {
         this.analyzed = analyzed;
@@ -66,6 +67,7 @@ public final class UnitBuilder {
         this.frontEnd = frontEnd;
         this.headings = Markdown.headingsAbove(analyzed.notebook());
         this.drawingFunctions = drawingFunctions();
+        this.drawingObjects = drawingObjects();
     }
 
     /**
@@ -187,12 +189,43 @@ public final class UnitBuilder {
         boolean[] found = {false};
         AstWalker.walk(s, n -> !(n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef
             || n instanceof Expr.Lambda), (Node n) -> {
-                if (n instanceof Expr.Call call && (DisplayCalls.isDrawing(call, qualified)
-                    || call.func() instanceof Expr.Name f && drawingFunctions.contains(f.id()))) {
+                if (n instanceof Expr.Call call && (drawingCall(call) || call.func() instanceof Expr.Attribute
+                    && Dotted.root(call.func()).filter(drawingObjects::contains).isPresent())) {
                     found[0] = true;
                 }
             });
         return found[0];
+    }
+
+    private boolean drawingCall(Expr.Call call) {
+        return DisplayCalls.isDrawing(call, qualified)
+            || call.func() instanceof Expr.Name f && drawingFunctions.contains(f.id());
+    }
+
+    /**
+     * The names the notebook binds to what a drawing call returns ({@code cb = plt.colorbar()},
+     * {@code fig, ax = plt.subplots()}): a method call on one of them decorates a figure ({@code cb.set_label(...)}).
+     */
+    private Set<String> drawingObjects() {
+        Set<String> objects = new java.util.TreeSet<>();
+        for (var cell : analyzed.notebook().codeCells()) {
+            if (analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
+                for (Stmt.Assign a : AstWalker.find(p.module(), Stmt.Assign.class)) {
+                    if (a.value() instanceof Expr.Call call && drawingCall(call)) {
+                        a.targets().forEach(t -> addNames(t, objects));
+                    }
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static void addNames(Expr target, Set<String> into) {
+        if (target instanceof Expr.Name n) {
+            into.add(n.id());
+        } else if (target instanceof Expr.TupleExpr t) {
+            t.elts().forEach(e -> addNames(e, into));
+        }
     }
 
     /** The functions the notebook defines (at the top of a cell) whose body draws, directly or through another. */

@@ -173,6 +173,33 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void decorationsThroughAxesSetAndObjectsADrawingReturnedAreSavedWithTheirFigure() throws Exception {
+        Notebook nb = TestNotebooks.builder()
+            .code("import numpy as np\nimport matplotlib.pyplot as plt\nx = np.linspace(0, 1, 10)")
+            .codeWithOutputs("ax = plt.axes()\nax.plot(x, x)\nax.set(xlim=(0, 1), title='Line');", TestNotebooks.image())
+            .codeWithOutputs("plt.hist2d(x, x, bins=3)\ncb = plt.colorbar()\ncb.set_label('counts')",
+                TestNotebooks.image())
+            .build();
+        ExtractionPlan plan = Plans.plan(nb);
+        assertThat(Plans.function(plan, "plot_line").body())
+            .contains("ax.set(xlim=(0, 1), title='Line')\nline_figure = save_figure(");
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("cb.set_label('counts')\nfigure_cell3_figure = save_figure(")
+            .doesNotContain("report_results");
+    }
+
+    @Test
+    void aSemicolonEndingAStatementIsDroppedAndOneSeparatingTwoIsKept() throws Exception {
+        ExtractionPlan plan = Plans.plan(LOAD, "total = df.amount.sum();  # all\nsmall = total / 2; big = total * 2\n"
+            + "ratio = big / small;\npd.Series([ratio]).to_csv('ratio.csv')");
+        assertThat(String.join("\n", plan.functions().stream().map(StageFunction::body).toList()))
+            .contains("total = df.amount.sum()  # all\n")
+            .contains("small = total / 2; big = total * 2\n")
+            .contains("ratio = big / small")
+            .doesNotContain("small;");
+    }
+
+    @Test
     void aFigureShownAgainInALaterCellIsSavedFromItsVariable() throws Exception {
         Notebook nb = TestNotebooks.builder()
             .code("import numpy as np\nimport matplotlib.pyplot as plt\nx = np.linspace(0, 1, 10)")
