@@ -19,8 +19,12 @@ import nb2prod_verify as helper  # noqa: E402
 
 with open(sys.argv[2], encoding="utf-8") as handle:
     case = json.load(handle)
-namespace = {}
+namespace = {"__name__": "__main__"}
 exec(case.get("setup", ""), namespace)
+# classes the setup defines pickle as __main__.<name>, as those a notebook defines do
+for key, value in list(namespace.items()):
+    if isinstance(value, type) and value.__module__ == "__main__":
+        setattr(sys.modules["__main__"], key, value)
 results = case.get("results")
 for side, out_dir in (("notebook", sys.argv[3]), ("package", sys.argv[4])):
     os.makedirs(out_dir, exist_ok=True)

@@ -39,6 +39,9 @@ class ComparisonTest {
         "    with open(path, 'wb') as handle:",
         "        pickle.dump(model, handle)",
         "    return path",
+        "class Box:",
+        "    def __init__(self, value):",
+        "        self.value = value",
         "def assign_field(records, field, values):",
         "    records = records.copy()",
         "    records[field] = values",
@@ -263,6 +266,17 @@ class ComparisonTest {
         assertThat(detail(result, "wider")).startsWith("cho_cov: 1 of 1 values differ").doesNotContain("0x");
         assertThat(status(result, "plain")).isEqualTo("weak");
         assertThat(detail(result, "plain")).isEqualTo("object: no attributes to compare, compared by type only");
+    }
+
+    @Test
+    void objectsOfAClassTheNotebookDefinesAreComparedByTheirAttributes() throws IOException {
+        // the cases are pickled by make_case.py, whose __main__ defines Box; the helper cannot import it
+        Map<String, JsonNode> result = compare(Map.of("box", "Box(1)", "other", "Box(1)"),
+            Map.of("box", "Box(1)", "other", "Box(2)"));
+        assertThat(status(result, "box")).isEqualTo("same");
+        assertThat(detail(result, "box")).isEqualTo("defined-in-the-notebook.Box: compared by attributes");
+        assertThat(status(result, "other")).isEqualTo("different");
+        assertThat(detail(result, "other")).startsWith("value: ");
     }
 
     @Test

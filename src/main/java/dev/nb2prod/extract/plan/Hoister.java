@@ -386,7 +386,7 @@ public final class Hoister {
      */
     private ConfigKey key(String rawKey, String parameter, String yaml, String type, String comment, PathRole path,
                           String signature) {
-        ConfigKey existing = signature.equals("seed") ? bySignature.get(signature) : null;
+        ConfigKey existing = signature.startsWith("seed") ? bySignature.get(signature) : null;
         if (existing != null) {
             return existing;
         }
@@ -559,18 +559,24 @@ public final class Hoister {
             if (s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call call
                 && s.span().startLine() == f.line() && seedLiteral(call) instanceof Expr.Num num
                 && num.text().equals(seed.value())) {
+                // one key per seed value: a notebook that seeds again with another value keeps both
+                ConfigKey first = bySignature.get("seed");
+                boolean another = first != null && !first.yamlValue().equals(num.text());
                 ConfigKey c = key("random_seed", "random_seed", num.text(), "int",
                     "cell " + (f.cellIndex() + 1) + ", line " + f.line() + ": " + shorten(new SourceMap(
                         analyzed.notebook().cells().get(f.cellIndex()).source().text()).slice(s.span())),
-                    PathRole.NONE, "seed");
-                result.seedParameter = result.parameterOf.get(c.key());
+                    PathRole.NONE, another ? "seed:" + num.text() : "seed");
+                String parameter = result.parameterOf.get(c.key());
+                if (!another) {
+                    result.seedParameter = parameter;
+                }
                 boolean numpy = qualified.qualify(call.func()).orElse("").equals("numpy.random.seed");
                 numpySeeded |= numpy;
                 if (numpy || globalDrawsAfter(f.cellIndex())) {
                     // Faithful: unseeded estimators and splits, and numpy's own functions, draw from the global
                     // generator in the order the notebook calls them; seeding it once at the same point keeps the
                     // notebook's results, where random_state=<seed> on each call would change them.
-                    literals(f.cellIndex()).put(num.span(), result.seedParameter);
+                    literals(f.cellIndex()).put(num.span(), parameter);
                     result.notes.add("cell " + (f.cellIndex() + 1) + ": the global seed is kept (from config key "
                         + c.key() + ") so the results match the notebook's; to make each step reproducible on its "
                         + "own, pass random_state=random_seed or a np.random.default_rng(random_seed) generator "

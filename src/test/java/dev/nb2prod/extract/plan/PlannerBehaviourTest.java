@@ -92,6 +92,12 @@ class PlannerBehaviourTest {
             + "between its seed (cell 6) and the draws of cell 8: without it, cell 8 would draw other numbers");
         assertThat(Plans.function(plan, plan.cells().get(6).function().orElseThrow()).body())
             .contains("np.random.rand(4)");
+        // each seed keeps its own value
+        assertThat(plan.config()).extracting(ConfigKey::key, ConfigKey::yamlValue).contains(
+            org.assertj.core.groups.Tuple.tuple("random_seed", "0"),
+            org.assertj.core.groups.Tuple.tuple("preprocessing.random_seed_2", "2"));
+        assertThat(Plans.function(plan, plan.cells().get(5).function().orElseThrow()).body())
+            .contains("np.random.seed(params.random_seed_2)");
     }
 
     @Test
