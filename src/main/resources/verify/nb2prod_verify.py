@@ -473,6 +473,31 @@ def keep_file(source, rel, out_dir, files):
     files[rel] = entry
 
 
+class WrittenAtCells:
+    """The files the notebook's folder holds new or changed right after each cell that writes a file result,
+    copied then: a later cell may remove them (`!rm`), and the package's file is compared with what the notebook
+    wrote, not with what was left at the end."""
+
+    def __init__(self, folder, out_dir, before, results):
+        self.folder, self.out_dir, self.before = folder, out_dir, before
+        self.cells = {int(r.get("cell", -1)) for r in results if r.get("kind") == "file"}
+        self.files = {}
+
+    def after_cell(self, index):
+        if index not in self.cells:
+            return
+        for rel, stamp in sorted(snapshot(self.folder, exclude=[self.out_dir]).items()):
+            if self.before.get(rel) != stamp:
+                keep_file(os.path.join(self.folder, *rel.split("/")), rel,
+                          os.path.join(self.out_dir, "at_cells"), self.files)
+                if "copy" in self.files[rel]:
+                    self.files[rel]["copy"] = "at_cells/" + self.files[rel]["copy"]
+
+    def removed(self, final):
+        """The files written at those cells that the folder no longer holds at the end."""
+        return {rel: entry for rel, entry in self.files.items() if rel not in final}
+
+
 # ----------------------------------------------------------------------------------------- status, errors
 
 
@@ -699,7 +724,7 @@ def _run_cell(code, filename, namespace):
     return True, value
 
 
-def run_notebook_as_script(notebook_path, plan, out_dir):
+def run_notebook_as_script(notebook_path, plan, out_dir, written=None):
     try:
         import matplotlib
 
@@ -738,6 +763,8 @@ def run_notebook_as_script(notebook_path, plan, out_dir):
         images, contents = _close_figures()
         if index in by_cell:
             capture_results(namespace, by_cell[index], out_dir, shown, images, contents)
+        if written is not None:
+            written.after_cell(index)
     if "results" in plan:
         return _finish_notebook(_finish_results(out_dir, plan["results"], {}), out_dir)
     return _finish_notebook(capture(namespace, plan["names"], out_dir), out_dir)
@@ -776,7 +803,7 @@ def _kernel_code(call):
     return _KERNEL_CAPTURE % (helper_dir, helper_dir, call)
 
 
-def run_notebook_with_nbclient(notebook_path, plan, out_dir):
+def run_notebook_with_nbclient(notebook_path, plan, out_dir, written=None):
     work = os.path.dirname(os.path.abspath(out_dir))
     kernels = os.path.join(work, "jupyter", "kernels", "nb2prod-verify")
     os.makedirs(kernels, exist_ok=True)
@@ -821,6 +848,8 @@ def run_notebook_with_nbclient(notebook_path, plan, out_dir):
                     return _fail(out_dir, "%s: %s" % (error.ename, (error.evalue or "").strip().splitlines()[0]
                                                       if (error.evalue or "").strip() else error.ename),
                                  missing, "cell %d" % (index + 1))
+            if written is not None:
+                written.after_cell(index)
             specs = by_cell.get(index, [])
             for spec in specs:
                 if spec.get("kind") == "figure":
@@ -883,11 +912,12 @@ def run_notebook(notebook_path, plan_json, out_dir):
     if folder not in sys.path:
         sys.path.insert(0, folder)
     runner = "nbclient" if _nbclient_available() else "script"
+    written = WrittenAtCells(folder, out_dir, before, plan.get("results", []))
     try:
         if runner == "nbclient":
-            code = run_notebook_with_nbclient(notebook_path, plan, out_dir)
+            code = run_notebook_with_nbclient(notebook_path, plan, out_dir, written)
         else:
-            code = run_notebook_as_script(notebook_path, plan, out_dir)
+            code = run_notebook_as_script(notebook_path, plan, out_dir, written)
     except Exception as error:  # noqa: BLE001 - e.g. the kernel could not start
         return _fail(out_dir, "running the notebook failed: " + _describe(error), _missing_module(error))
     if code != 0:
@@ -901,6 +931,7 @@ def run_notebook(notebook_path, plan_json, out_dir):
         if before.get(rel) != after[rel]:
             keep_file(os.path.join(folder, *rel.split("/")), rel, out_dir, files)
     manifest["files"] = files
+    manifest["files_removed"] = written.removed(files)
     manifest["runner"] = runner
     manifest["side"] = "notebook"
     if "results" in plan:
@@ -1574,8 +1605,8 @@ def compare_results(nb, pkg, nb_out, pkg_out, tol):
         elif kind == "model_file":
             entry = _check_model_file(name, pkg_entry, used_pkg)
         elif kind == "file":
-            entry = _compare_result_file(name, pkg_entry, nb_out, nb_files, pkg_out, pkg_files, used_nb, used_pkg,
-                                         tol)
+            entry = _compare_result_file(name, pkg_entry, nb_out, nb_files, nb.get("files_removed", {}), pkg_out,
+                                         pkg_files, used_nb, used_pkg, tol)
         else:
             entry = _compare_entry(name, nb_out, nb_entry, pkg_out, pkg_entry, tol, _result_samples(nb_out, nb_entry))
         entry["kind"] = kind
@@ -1808,7 +1839,7 @@ def _check_model_file(name, pkg_entry, used_pkg):
     return _artifact(name, "model_file", "same", "saved as %s, loads as %s" % (written["rel"], _type_name(model)))
 
 
-def _compare_result_file(name, pkg_entry, nb_out, nb_files, pkg_out, pkg_files, used_nb, used_pkg, tol):
+def _compare_result_file(name, pkg_entry, nb_out, nb_files, nb_removed, pkg_out, pkg_files, used_nb, used_pkg, tol):
     """A file result: the file at the returned path against the file the notebook wrote at the same relative path
     (else with the same unique name)."""
     written, why = _written(pkg_entry, "file")
@@ -1819,13 +1850,17 @@ def _compare_result_file(name, pkg_entry, nb_out, nb_files, pkg_out, pkg_files, 
     pkg_file = pkg_files.get(rel) or {"size": written["size"], "sha256": _sha256(written["path"]),
                                       "path": written["path"]}
     nb_rel = rel if rel in nb_files and rel not in used_nb else _unique_base_name(rel, nb_files, used_nb)
+    removed = ""
+    if nb_rel is None and rel in nb_removed:
+        # written by the notebook at the result's cell, removed by a later cell: compared as it was written
+        nb_rel, nb_files, removed = rel, nb_removed, ", as written before a later cell removes it"
     if nb_rel is None:
         return _artifact(name, "file", "different", "the notebook writes no %s in its folder" % rel)
     used_nb.add(nb_rel)
     entry = _compare_file_entry(name, nb_out, nb_files[nb_rel], pkg_out, pkg_file, tol)
     entry["file"] = nb_rel
     if entry["status"] in ("same", "weak"):
-        entry["detail"] = nb_rel + (": " + entry["detail"] if entry["detail"] else "")
+        entry["detail"] = nb_rel + removed + (": " + entry["detail"] if entry["detail"] else "")
     return entry
 
 

@@ -338,6 +338,29 @@ class VerifierTest {
     }
 
     @Test
+    void aFileTheNotebookRemovesInALaterCellIsComparedAsItWasWritten() throws Exception {
+        String python = PythonTool.require("yaml");
+        Path folder = Files.createDirectories(temp.resolve("cleanup"));
+        Path notebook = notebook(folder, "with open('summary.txt', 'w') as handle:\n    handle.write('total 6\\n')",
+            "import os\nos.remove('summary.txt')");
+        String written = String.join("\n",
+            "path = os.path.join(config['output_root'], 'summary.txt')",
+            "os.makedirs(os.path.dirname(path), exist_ok=True)",
+            "with open(path, 'w') as handle:",
+            "    handle.write('total %d\\n' % TOTAL)",
+            "return {'summary_path': path}");
+        VerificationReport same = scriptVerifier(python).verify(notebook,
+            tinyPackage(folder, written.replace("TOTAL", "6"), result("summary_path", "file", 0, "")));
+        assertThat(same.artifact("summary_path").orElseThrow().detail()).as(same.toString())
+            .isEqualTo("summary.txt, as written before a later cell removes it");
+        assertThat(same.verdict()).isEqualTo(VerificationReport.Verdict.EQUIVALENT);
+        VerificationReport other = scriptVerifier(python).verify(notebook,
+            tinyPackage(folder, written.replace("TOTAL", "7"), result("summary_path", "file", 0, "")));
+        assertThat(other.artifact("summary_path").orElseThrow().status()).as(other.toString())
+            .isEqualTo(ArtifactResult.Status.DIFFERENT);
+    }
+
+    @Test
     void aPackageWithoutResultsFileIsComparedWithTheResultsNb2prodPlansForTheNotebook() throws Exception {
         String python = PythonTool.require("pandas", "yaml");
         Path folder = Files.createDirectories(temp.resolve("planned"));
