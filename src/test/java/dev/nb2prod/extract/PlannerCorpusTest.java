@@ -128,6 +128,9 @@ class PlannerCorpusTest {
                     if (r instanceof Result.Displayed) {
                         displayed++;
                         displayedReturned += returnedCells.contains(r.cell()) ? 1 : 0;
+                        if (!returnedCells.contains(r.cell()) && System.getenv("NB2PROD_SHOW_UNRETURNED") != null) {
+                            System.out.println("  unreturned result " + corpus.relativize(nb) + " cell " + (r.cell() + 1));
+                        }
                     } else if (r instanceof Result.Figure) {
                         figures++;
                         figuresSaved += figureCells.contains(r.cell()) ? 1 : 0;

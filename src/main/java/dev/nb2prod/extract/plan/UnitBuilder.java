@@ -189,12 +189,20 @@ public final class UnitBuilder {
         boolean[] found = {false};
         AstWalker.walk(s, n -> !(n instanceof Stmt.FunctionDef || n instanceof Stmt.ClassDef
             || n instanceof Expr.Lambda), (Node n) -> {
-                if (n instanceof Expr.Call call && (drawingCall(call) || call.func() instanceof Expr.Attribute
-                    && Dotted.root(call.func()).filter(drawingObjects::contains).isPresent())) {
+                if (n instanceof Expr.Call call && (drawingCall(call) || decoratesDrawingObject(call))) {
                     found[0] = true;
                 }
             });
         return found[0];
+    }
+
+    /** {@code cb.set_label(...)}, {@code fig.add_subplot(...)} on a name a drawing returned; not its getters. */
+    private boolean decoratesDrawingObject(Expr.Call call) {
+        String last = Dotted.lastPart(call.func());
+        return call.func() instanceof Expr.Attribute
+            && Dotted.root(call.func()).filter(drawingObjects::contains).isPresent()
+            && (last.startsWith("set") || last.startsWith("add_") || last.startsWith("tick")
+                || DisplayCalls.DRAWING_METHODS.contains(last));
     }
 
     private boolean drawingCall(Expr.Call call) {
