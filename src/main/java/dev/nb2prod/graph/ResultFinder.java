@@ -82,6 +82,12 @@ final class ResultFinder {
 
     // ---------------------------------------------------------------- displayed values
 
+    /** {@code np.empty(3)}: whatever the memory held, different from run to run; shown, it answers nothing. */
+    private boolean uninitialised(Expr value) {
+        return value instanceof Expr.Call call && names.qualify(call.func())
+            .filter(q -> q.equals("numpy.empty") || q.equals("numpy.empty_like")).isPresent();
+    }
+
     private Optional<Result> displayed(CodeCell cell, Module module) {
         List<Stmt> body = module.body();
         if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.ExprStmt last)) {
@@ -89,7 +95,7 @@ final class ResultFinder {
         }
         Expr value = last.value();
         if (suppressed(cell.source().text(), value.span()) || !valueLike(value)
-            || DisplayCalls.kind(value, names).isPresent() || isFit(value)) {
+            || DisplayCalls.kind(value, names).isPresent() || isFit(value) || uninitialised(value)) {
             return Optional.empty();
         }
         // saved outputs are the evidence; a notebook saved without any output says nothing about this cell

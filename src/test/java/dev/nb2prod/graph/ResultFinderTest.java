@@ -54,4 +54,13 @@ class ResultFinderTest {
         assertThat(results(nb)).contains("2: save_fig() (written)");
         assertThat(TestNotebooks.graph(nb).cell(1).essential()).isTrue();
     }
+
+    @Test
+    void uninitialisedArraysAreNoResult() {
+        Notebook nb = TestNotebooks.builder().code(LOAD + "\nimport numpy as np")
+            .codeWithOutputs("np.empty(3)", TestNotebooks.result("array([1., 1., 1.])", null))
+            .codeWithOutputs("np.zeros(3)", TestNotebooks.result("array([0., 0., 0.])", null))
+            .build();
+        assertThat(results(nb)).containsExactly("2: np.zeros(3) (displayed)");
+    }
 }
