@@ -190,6 +190,7 @@ public final class Planner {
         }
         for (int i = 0; i < flows.size(); i++) {
             for (String u : flows.get(i).undefined()) {
+                Refusals.checkOrder(graph, groups.get(i).cells(), u);
                 todos.add("`" + u + "` is used in cell " + (groups.get(i).cells().get(0) + 1)
                     + " but no kept cell defines it: define or import it");
             }

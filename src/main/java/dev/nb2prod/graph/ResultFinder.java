@@ -47,6 +47,7 @@ final class ResultFinder {
     private final boolean notebookHasImages;
     private final boolean notebookHasOutputs;
     private final Set<String> procedures;
+    private final Set<String> shellNames;
 
     ResultFinder(AnalyzedNotebook analyzed) {
         this.analyzed = analyzed;
@@ -54,6 +55,7 @@ final class ResultFinder {
         this.notebookHasImages = analyzed.notebook().codeCells().stream().anyMatch(c -> images(c) > 0);
         this.notebookHasOutputs = analyzed.notebook().codeCells().stream().anyMatch(c -> !c.outputs().isEmpty());
         this.procedures = procedures(analyzed);
+        this.shellNames = shellNames(analyzed);
     }
 
     /** Every result, in cell order and then source order. */
@@ -88,6 +90,24 @@ final class ResultFinder {
             .filter(q -> q.equals("numpy.empty") || q.equals("numpy.empty_like")).isPresent();
     }
 
+    /**
+     * {@code get_ipython()} and the names bound to IPython's shell or its parts ({@code ip = get_ipython()},
+     * {@code ex = ip.extension_manager}): what they show is the notebook's machinery, not an answer.
+     */
+    private static Set<String> shellNames(AnalyzedNotebook analyzed) {
+        Set<String> shell = new java.util.HashSet<>(Set.of("get_ipython"));
+        for (CodeCell cell : analyzed.notebook().codeCells()) {
+            if (analyzed.parsed(cell.index()) instanceof ParsedCell.Parsed p) {
+                for (Stmt s : p.module().body()) {
+                    if (s instanceof Stmt.Assign a && shell.contains(Dotted.root(a.value()).orElse(""))) {
+                        a.targets().forEach(t -> AstWalker.find(t, Expr.Name.class).forEach(n -> shell.add(n.id())));
+                    }
+                }
+            }
+        }
+        return shell;
+    }
+
     private Optional<Result> displayed(CodeCell cell, Module module) {
         List<Stmt> body = module.body();
         if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.ExprStmt last)) {
@@ -95,7 +115,8 @@ final class ResultFinder {
         }
         Expr value = last.value();
         if (suppressed(cell.source().text(), value.span()) || !valueLike(value)
-            || DisplayCalls.kind(value, names).isPresent() || isFit(value) || uninitialised(value)) {
+            || DisplayCalls.kind(value, names).isPresent() || isFit(value) || uninitialised(value)
+            || shellNames.contains(Dotted.root(value).orElse(""))) {
             return Optional.empty();
         }
         // saved outputs are the evidence; a notebook saved without any output says nothing about this cell

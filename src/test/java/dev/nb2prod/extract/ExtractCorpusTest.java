@@ -37,10 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractCorpusTest {
     /**
-     * Measured: 341 of 357 extracted packages (95.5%) compile and are pyflakes-clean; 208 of 565 readable refused.
-     * Set a little below the measurement so that a change of one package does not fail the build.
+     * Measured: 352 of 356 extracted packages (98.9%) compile and are pyflakes-clean; 209 of 565 readable refused.
+     * Three of the four left are the notebooks' own defects ({@code '{0} {0}'.format(a, b)}, a function defined
+     * twice before use), one a loop variable named like a module the same module imports. The floor is issue 11's
+     * goal (98%): a change of one package does not fail the build, a regression below the goal does.
      */
-    static final double FLOOR = 0.945;
+    static final double FLOOR = 0.98;
 
     private static final String COMPILE_ALL = """
         import os, sys

@@ -63,4 +63,15 @@ class ResultFinderTest {
             .build();
         assertThat(results(nb)).containsExactly("2: np.zeros(3) (displayed)");
     }
+
+    @Test
+    void whatIPythonsShellShowsIsNoResult() {
+        Notebook nb = TestNotebooks.builder().code(LOAD)
+            .codeWithOutputs("ip = get_ipython()\next = ip.extension_manager\next.loaded",
+                TestNotebooks.result("{'autoreload'}", null))
+            .codeWithOutputs("get_ipython().user_ns['x']", TestNotebooks.result("1", null))
+            .codeWithOutputs("df.amount.sum()", TestNotebooks.result("3", null))
+            .build();
+        assertThat(results(nb)).containsExactly("3: df.amount.sum() (displayed)");
+    }
 }

@@ -2,11 +2,14 @@ package dev.nb2prod.extract.plan;
 
 import dev.nb2prod.python.ParsedCell;
 import dev.nb2prod.python.PythonFrontEnd;
+import dev.nb2prod.python.ast.AstWalker;
+import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Module;
 import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.names.CellNames;
 import dev.nb2prod.python.names.FunctionInfo;
+import dev.nb2prod.python.names.KnownNames;
 import dev.nb2prod.python.names.NameAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,10 +65,12 @@ public final class DataFlow {
                                 Set<String> importNames, PythonFrontEnd frontEnd) {
         NameAnalyzer analyzer = new NameAnalyzer();
         List<CellNames> names = new ArrayList<>();
+        List<Set<String>> shadowedBuiltins = new ArrayList<>();
         for (String body : bodies) {
             ParsedCell parsed = frontEnd.parse(body);
-            names.add(analyzer.analyze(parsed instanceof ParsedCell.Parsed p ? p.module()
-                : new Module(List.of(), Span.NONE)));
+            Module module = parsed instanceof ParsedCell.Parsed p ? p.module() : new Module(List.of(), Span.NONE);
+            names.add(analyzer.analyze(module));
+            shadowedBuiltins.add(builtinsImported(module, importNames));
         }
         int size = bodies.size();
         List<List<String>> inputs = new ArrayList<>();
@@ -100,6 +105,7 @@ public final class DataFlow {
                     undefined.get(g).add(name);
                 }
             }
+            shadowedBuiltins.get(g).stream().filter(b -> !n.defines().contains(b)).forEach(imports.get(g)::add);
             for (String d : n.defines()) {
                 provider.put(d, g);
             }
@@ -124,6 +130,21 @@ public final class DataFlow {
     }
 
     /** What a body needs from outside, in order of first use: reads, in-place changes, nested functions' reads. */
+    /**
+     * Builtin names the body reads that a notebook import rebinds ({@code from six.moves import xrange},
+     * {@code from functools import reduce}): the name analysis resolves them to the builtins, the package needs
+     * the import.
+     */
+    private static Set<String> builtinsImported(Module module, Set<String> importNames) {
+        Set<String> found = new TreeSet<>();
+        AstWalker.walk(module, node -> {
+            if (node instanceof Expr.Name name && importNames.contains(name.id()) && KnownNames.isBuiltin(name.id())) {
+                found.add(name.id());
+            }
+        });
+        return found;
+    }
+
     private static List<String> needed(CellNames n) {
         Set<String> needed = new TreeSet<>(n.uses());
         n.mutates().stream().filter(m -> !n.defines().contains(m)).forEach(needed::add);

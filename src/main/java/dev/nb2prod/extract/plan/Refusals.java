@@ -67,6 +67,20 @@ public final class Refusals {
         }
     }
 
+    /**
+     * A kept cell that reads, before any cell above defines it, a name only a later cell defines: the notebook
+     * ran out of order, and the package, which runs top to bottom, would stop with a NameError.
+     */
+    public static void checkOrder(CellGraph graph, List<Integer> cells, String name) throws ExtractionRefused {
+        for (NameProblem p : graph.hiddenDependencies()) {
+            if (p.name().equals(name) && cells.contains(p.cell())) {
+                throw new ExtractionRefused("cell " + (p.cell() + 1) + " reads " + name + ", which only a later cell ("
+                    + (p.definedIn().get(0) + 1) + ") defines: the notebook ran out of order; move that definition "
+                    + "above cell " + (p.cell() + 1) + " first");
+            }
+        }
+    }
+
     private static void python2(AnalyzedNotebook analyzed, int cell) throws ExtractionRefused {
         Module module = ((ParsedCell.Parsed) analyzed.parsed(cell)).module();
         boolean[] statement = {false};

@@ -5,6 +5,8 @@ import dev.nb2prod.python.ast.Comprehension;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
 import dev.nb2prod.python.ast.Module;
+import dev.nb2prod.python.ast.Node;
+import dev.nb2prod.python.ast.Param;
 import dev.nb2prod.python.ast.Span;
 import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.python.ast.WithItem;
@@ -32,16 +34,66 @@ public final class UnusedLocals {
      */
     public record Unused(String name, Stmt.Assign statement, boolean topLevel, boolean figure) {}
 
-    /** The names the body reads (anywhere, nested functions included). */
+    /**
+     * The names the body reads (anywhere, nested functions included), except where a nested function's
+     * parameter or a comprehension's own variable of that name is what is read.
+     */
     public static Set<String> reads(Module body) {
         Set<Span> stores = stores(body);
         Set<String> read = new HashSet<>();
-        AstWalker.walk(body, n -> {
-            if (n instanceof Expr.Name name && !stores.contains(name.span())) {
-                read.add(name.id());
-            }
-        });
+        collect(body, Set.of(), stores, read);
         return read;
+    }
+
+    private static void collect(Node node, Set<String> bound, Set<Span> stores, Set<String> read) {
+        switch (node) {
+            case Expr.Name name -> {
+                if (!stores.contains(name.span()) && !bound.contains(name.id())) {
+                    read.add(name.id());
+                }
+            }
+            case Stmt.FunctionDef f -> {
+                f.decorators().forEach(d -> collect(d, bound, stores, read));
+                f.params().forEach(p -> collect(p, bound, stores, read));
+                if (f.returns() != null) {
+                    collect(f.returns(), bound, stores, read);
+                }
+                Set<String> inner = withParams(bound, f.params());
+                f.body().forEach(st -> collect(st, inner, stores, read));
+            }
+            case Expr.Lambda l -> {
+                l.params().forEach(p -> collect(p, bound, stores, read));
+                collect(l.body(), withParams(bound, l.params()), stores, read);
+            }
+            case Expr.ListComp c -> comprehension(List.of(c.elt()), c.generators(), bound, stores, read);
+            case Expr.SetComp c -> comprehension(List.of(c.elt()), c.generators(), bound, stores, read);
+            case Expr.GeneratorExp c -> comprehension(List.of(c.elt()), c.generators(), bound, stores, read);
+            case Expr.DictComp c -> comprehension(List.of(c.key(), c.value()), c.generators(), bound, stores, read);
+            default -> AstWalker.children(node).forEach(child -> collect(child, bound, stores, read));
+        }
+    }
+
+    private static Set<String> withParams(Set<String> bound, List<Param> params) {
+        Set<String> inner = new HashSet<>(bound);
+        params.forEach(p -> inner.add(p.name()));
+        return inner;
+    }
+
+    /** The first iterable is read outside the comprehension; the rest sees its variables. */
+    private static void comprehension(List<Expr> results, List<Comprehension> generators, Set<String> bound,
+                                      Set<Span> stores, Set<String> read) {
+        Set<String> inner = new HashSet<>(bound);
+        generators.forEach(g -> AstWalker.walk(g.target(), n -> {
+            if (n instanceof Expr.Name name) {
+                inner.add(name.id());
+            }
+        }));
+        for (int i = 0; i < generators.size(); i++) {
+            Comprehension g = generators.get(i);
+            collect(g.iter(), i == 0 ? bound : inner, stores, read);
+            g.ifs().forEach(e -> collect(e, inner, stores, read));
+        }
+        results.forEach(e -> collect(e, inner, stores, read));
     }
 
     private static Set<Span> stores(Module body) {

@@ -55,6 +55,22 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void refusesACellThatReadsWhatOnlyALaterCellDefines() {
+        Notebook nb = TestNotebooks.builder().code(LOAD).code("df.assign(t=df.amount * rate).to_csv('out.csv')", 3)
+            .code("rate = 1.1", 2).build();
+        assertThatThrownBy(() -> Plans.plan(nb)).isInstanceOf(ExtractionRefused.class)
+            .hasMessage("cell 2 reads rate, which only a later cell (3) defines: the notebook ran out of order; "
+                + "move that definition above cell 2 first");
+    }
+
+    @Test
+    void aBuiltinNameAnImportRebindsKeepsItsImport() throws Exception {
+        ExtractionPlan plan = Plans.plan("from functools import reduce\nimport pandas as pd\ndf = pd.read_csv('a.csv')",
+            "total = reduce(lambda a, b: a + b, df.amount)\nopen('o.txt', 'w').write(str(total))");
+        assertThat(plan.functions()).flatMap(f -> f.imports()).contains("from functools import reduce");
+    }
+
+    @Test
     void aCellThatRanButDoesNotParseIsRefusedUnlessDroppedOnRequest() throws Exception {
         Notebook nb = TestNotebooks.builder().code(LOAD).code("df = df[df.amount > 0\n", 2)
             .code("df.to_csv('out.csv')").build();
