@@ -156,8 +156,23 @@ public record ExtractionPlan(
      * @param name the Python name
      * @param typeHint e.g. {@code pd.DataFrame}, {@code float}, or empty when unknown
      * @param settings true for the stage's settings object ({@code params: TrainingParams}), built from config
+     * @param fields for the NamedTuple an earlier function returns, passed whole: the fields the body reads
+     *     (bound from it on entry); empty for a plain value
      */
-    public record Parameter(String name, String typeHint, boolean settings) {}
+    public record Parameter(String name, String typeHint, boolean settings, List<String> fields) {
+        public Parameter {
+            fields = List.copyOf(fields);
+        }
+
+        public Parameter(String name, String typeHint, boolean settings) {
+            this(name, typeHint, settings, List.of());
+        }
+
+        /** True for an earlier function's whole NamedTuple result. */
+        public boolean bundle() {
+            return !fields.isEmpty();
+        }
+    }
 
     /** A returned value and its type hint (empty when unknown). */
     public record Returned(String name, String typeHint) {}

@@ -10,6 +10,7 @@ import dev.nb2prod.extract.ExtractionPlan.ResultKind;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.Settings;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.plan.Bundles;
 import dev.nb2prod.extract.plan.CellRewriter;
 import dev.nb2prod.extract.plan.CellSelection;
 import dev.nb2prod.extract.plan.DataFlow;
@@ -237,6 +238,7 @@ public final class Planner {
             functions.add(new StageFunction(name, g.stage(), g.cells(), summary, details, sig.parameters(),
                 sig.returns(), resultClass, sig.copiedOnEntry(), sig.body(), sig.imports()));
         }
+        functions = new ArrayList<>(Bundles.apply(functions, n -> camel(n) + "Result"));
 
         // settings: each key in the section of the one stage that reads it, else at the top level
         List<ConfigKey> config = new ArrayList<>();

@@ -31,6 +31,11 @@ public final class PipelineRenderer {
         return imports;
     }
 
+    /** The imports of the orchestrator files and test fixtures, which rebuild the NamedTuples passed whole. */
+    private Imports stepImports(String prefix) {
+        return functionImports(prefix).addAll(wiring.bundleImports(prefix));
+    }
+
     public String pipeline() {
         Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any");
         wiring.usedSettings().forEach(s -> imports.add("from .config import " + s.className()));
@@ -47,7 +52,8 @@ public final class PipelineRenderer {
         }
         for (StageFunction function : plan.functions()) {
             calls.append(wiring.call(function, 4, function.name(), p -> Wiring.pipelineValue(p.producer(), p.name()),
-                s -> Wiring.settingsVariable(s.stage()), Wiring.pipelineTarget(function)));
+                b -> Wiring.resultVariable(b.producer()), s -> Wiring.settingsVariable(s.stage()),
+                Wiring.pipelineTarget(function)));
             for (PlanResult r : plan.results()) {
                 if (r.kind() == ResultKind.MODEL_FILE && producedBy(r, function)) {
                     String model = r.name().replaceAll("_file$", "");
@@ -101,6 +107,7 @@ public final class PipelineRenderer {
             ? String.join(", ", function.returns().stream().map(Returned::name).toList()) : "result";
         out.append(wiring.call(function, indent, function.name(),
             p -> upstreamVariables.get(p.producer()) + "[" + PyText.quote(p.name()) + "]",
+            b -> b.producer().resultClass() + "(**" + upstreamVariables.get(b.producer()) + ")",
             s -> s.className() + ".from_config(config)", target));
         String pad = " ".repeat(indent);
         if (function.returns().isEmpty()) {
@@ -134,7 +141,7 @@ public final class PipelineRenderer {
     }
 
     private Imports orchestratorImports(String... extra) {
-        Imports imports = functionImports(plan.packageName() + ".").local(plan.packageName())
+        Imports imports = stepImports(plan.packageName() + ".").local(plan.packageName())
             .add("from __future__ import annotations")
             .add("from typing import Any")
             .add("from " + plan.packageName() + ".config import load_config");

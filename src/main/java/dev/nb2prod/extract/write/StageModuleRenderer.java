@@ -75,6 +75,7 @@ public final class StageModuleRenderer {
             }
         });
         Set<String> known = imports.boundNames();
+        functions.stream().map(StageFunction::resultClass).filter(c -> !c.isEmpty()).forEach(known::add);
         List<String> blocks = new ArrayList<>();
         helpers.forEach(h -> blocks.add(h.code().strip() + "\n"));
         for (StageFunction f : functions) {
@@ -140,6 +141,12 @@ public final class StageModuleRenderer {
         out.append(PyText.call(0, "def " + function.name(), params,
             (returnType.isEmpty() ? "" : " -> " + returnType) + ":"));
         out.append(docstring(function, sources));
+        for (Parameter parameter : function.parameters()) {
+            for (String field : parameter.fields()) {
+                out.append("    ").append(field).append(" = ").append(parameter.name()).append('.').append(field)
+                    .append('\n');
+            }
+        }
         for (String copied : function.copiedOnEntry()) {
             out.append("    ").append(copied).append(" = ").append(copied).append(".copy()\n");
         }
@@ -204,8 +211,12 @@ public final class StageModuleRenderer {
                     case Wiring.Source.Settings s -> "settings of the " + s.settings().stage().module()
                         + " stage (config.yaml).";
                     case Wiring.Source.Produced p -> "from " + p.producer().name() + ".";
+                    case Wiring.Source.Bundle b -> "from " + b.producer().name() + " (" + String.join(", ", b.fields())
+                        + ").";
                 };
-                out.append("        ").append(parameter.name()).append(": ").append(what).append('\n');
+                List<String> lines = PyText.wrap(parameter.name() + ": " + what, PyText.MAX_LINE - 12);
+                out.append("        ").append(lines.get(0)).append('\n');
+                lines.subList(1, lines.size()).forEach(l -> out.append("            ").append(l).append('\n'));
             }
         }
         if (!function.returns().isEmpty()) {

@@ -39,6 +39,7 @@ public final class TestsRenderer {
         imports.add("from " + pkg + ".config import load_config");
         wiring.usedSettings().forEach(s -> imports.add("from " + pkg + ".config import " + s.className()));
         byStage.forEach((stage, names) -> names.forEach(n -> imports.add("from " + pkg + "." + stage.module() + " import " + n)));
+        imports.addAll(wiring.bundleImports(pkg + "."));
         StringBuilder inputs = new StringBuilder();
         for (DataFixtures.Fixture fixture : fixtures) {
             inputs.append("    ").append(PyText.quote(fixture.key().key())).append(": ")
@@ -77,7 +78,7 @@ public final class TestsRenderer {
         for (StageFunction function : functions) {
             tests.append("\n\n").append(functionTest(function));
         }
-        Imports imports = new Imports().add("import pandas as pd").add("import numpy as np").usedIn(tests.toString());
+        Imports imports = new Imports().add("import numbers").add("import pandas as pd").add("import numpy as np").usedIn(tests.toString());
         imports.add("from __future__ import annotations").add("from typing import Any");
         return Template.load("tests/test_stage.py.tmpl").render(Map.of(
             "stage", stage.module(),
@@ -120,8 +121,9 @@ public final class TestsRenderer {
                 out.append("    assert isinstance(").append(name).append(", pd.Series)\n");
                 out.append("    assert not ").append(name).append(".empty\n");
             }
-            case "float" -> out.append("    assert isinstance(").append(name).append(", (int, float))\n");
-            case "int" -> out.append("    assert isinstance(").append(name).append(", int)\n");
+            // numbers.Real and numbers.Integral also hold NumPy's scalars (df.x.min() is a numpy.int64)
+            case "float" -> out.append("    assert isinstance(").append(name).append(", numbers.Real)\n");
+            case "int" -> out.append("    assert isinstance(").append(name).append(", numbers.Integral)\n");
             case "bool" -> out.append("    assert isinstance(").append(name).append(", bool)\n");
             case "str" -> out.append("    assert isinstance(").append(name).append(", str) and ").append(name).append("\n");
             case "np.ndarray", "numpy.ndarray" -> {

@@ -31,6 +31,9 @@ public final class Wiring {
         record Settings(ExtractionPlan.Settings settings) implements Source {}
 
         record Produced(StageFunction producer, String name) implements Source {}
+
+        /** An earlier function's whole NamedTuple result, of which the function reads {@code fields}. */
+        record Bundle(StageFunction producer, List<String> fields) implements Source {}
     }
 
     private final ExtractionPlan plan;
@@ -52,6 +55,14 @@ public final class Wiring {
                     Settings settings = plan.settings(function.stage()).orElseThrow(() -> new IllegalStateException(
                         function.name() + " reads settings, but stage " + function.stage() + " has none"));
                     map.put(parameter.name(), new Source.Settings(settings));
+                } else if (parameter.bundle()) {
+                    StageFunction producer = latest.get(parameter.fields().get(0));
+                    if (producer == null || producer.resultClass().isEmpty() || !parameter.fields().stream()
+                        .allMatch(f -> latest.get(f) == producer)) {
+                        throw new IllegalStateException("parameter " + parameter.name() + " of " + function.name()
+                            + " is not the NamedTuple result of one earlier function");
+                    }
+                    map.put(parameter.name(), new Source.Bundle(producer, parameter.fields()));
                 } else {
                     StageFunction producer = latest.get(parameter.name());
                     if (producer == null) {
@@ -107,6 +118,8 @@ public final class Wiring {
         for (Source source : sources(function).values()) {
             if (source instanceof Source.Produced produced) {
                 result.add(produced.producer());
+            } else if (source instanceof Source.Bundle bundle) {
+                result.add(bundle.producer());
             }
         }
         return new ArrayList<>(result);
@@ -120,6 +133,22 @@ public final class Wiring {
     /** The variable pipeline.py holds a stage's settings in. */
     public static String settingsVariable(Stage stage) {
         return stage.module() + "_params";
+    }
+
+    /**
+     * The import lines of the NamedTuple classes passed whole to later functions, for a file outside the package
+     * ({@code prefix} the package name and a dot) or inside it ({@code "."}).
+     */
+    public List<String> bundleImports(String prefix) {
+        Set<String> lines = new java.util.TreeSet<>();
+        for (Map<String, Source> map : sources.values()) {
+            for (Source source : map.values()) {
+                if (source instanceof Source.Bundle b) {
+                    lines.add("from " + prefix + b.producer().stage().module() + " import " + b.producer().resultClass());
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /** The variable pipeline.py holds a function's NamedTuple result in. */
@@ -181,12 +210,13 @@ public final class Wiring {
      * @param target how to bind the result (e.g. {@code a, b} or {@code load_data_result}); empty for none
      */
     public String call(StageFunction function, int indent, String callee, Function<Source.Produced, String> produced,
-                       Function<Settings, String> settings, String target) {
+                       Function<Source.Bundle, String> bundled, Function<Settings, String> settings, String target) {
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, Source> entry : sources(function).entrySet()) {
             String value = switch (entry.getValue()) {
                 case Source.Settings s -> settings.apply(s.settings());
                 case Source.Produced p -> produced.apply(p);
+                case Source.Bundle b -> bundled.apply(b);
             };
             args.add(entry.getKey() + "=" + value);
         }

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import numbers
 from typing import Any
 
 
 def test_evaluate_models(evaluate_models_result: dict[str, Any]) -> None:
     """evaluate_models keeps its output contract on the fixture data."""
     acc = evaluate_models_result["acc"]
-    assert isinstance(acc, (int, float))
+    assert isinstance(acc, numbers.Real)
     auc = evaluate_models_result["auc"]
-    assert isinstance(auc, (int, float))
+    assert isinstance(auc, numbers.Real)
     lr_auc = evaluate_models_result["lr_auc"]
-    assert isinstance(lr_auc, (int, float))
+    assert isinstance(lr_auc, numbers.Real)
