@@ -135,16 +135,24 @@ public final class Planner {
         // results placed on the units, snapshots appended; figures cut into groups of their own
         Set<Integer> figureCells = figureCells(units, results);
         TypeInference types = new TypeInference(qualified, allImports(analyzed));
-        Map<Unit, Map<String, String>> typesAfter = new HashMap<>();
+        // by (cell, ordinal): later passes replace the units with copies (snapshot lines, the stage decided)
+        Map<List<Integer>, Map<String, String>> typesAfter = new HashMap<>();
         for (Unit u : units) {
             types.learn(u.code());
-            typesAfter.put(u, types.snapshot());
+            typesAfter.put(List.of(u.cell(), u.ordinal()), types.snapshot());
         }
         ResultSlots.Placed placed = ResultSlots.place(results, units, expressionNames, redisplays, figureCells,
             headings, taken,
-            (unit, name) -> typesAfter.getOrDefault(unit, Map.of()).getOrDefault(name, ""));
+            (unit, name) -> typesAfter.getOrDefault(List.of(unit.cell(), unit.ordinal()), Map.of())
+                .getOrDefault(name, ""));
         todos.addAll(placed.notes());
         units = withSnapshots(units, placed.slots());
+        // again with the snapshot lines, which give the names results are returned under their types
+        types = new TypeInference(qualified, allImports(analyzed));
+        for (Unit u : units) {
+            types.learn(u.code());
+            typesAfter.put(List.of(u.cell(), u.ordinal()), types.snapshot());
+        }
         Grouper.Grouped grouped = Grouper.group(units, figureCells);
         todos.addAll(grouped.notes());
         List<Group> groups = grouped.groups();
@@ -226,7 +234,10 @@ public final class Planner {
 
         Set<Integer> savedFigures = figureSlots.keySet();
         List<Signatures.Signature> signatures = new Signatures(importLines, helpers).of(groups, flows,
-            g -> typesAfter.getOrDefault(g.units().get(g.units().size() - 1), Map.of()), kinds, savedFigures);
+            g -> {
+                Unit last = g.units().get(g.units().size() - 1);
+                return typesAfter.getOrDefault(List.of(last.cell(), last.ordinal()), Map.of());
+            }, kinds, savedFigures);
         List<StageFunction> functions = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);

@@ -67,7 +67,7 @@ class PlannerCorpusTest {
         int[][] finalAnswers = new int[2][2];
         int[] runnableDisplayed = new int[2];
         int[] runnableFigures = new int[2];
-        int[] shapes = new int[4];
+        int[] shapes = new int[6];
         List<String> loopReturns = new ArrayList<>();
         for (Path nb : notebooks) {
             AnalyzedNotebook analyzed;
@@ -90,12 +90,23 @@ class PlannerCorpusTest {
                     shapes[1] += f.parameters().size() > 6 ? 1 : 0;
                     shapes[2] += f.resultClass().isEmpty() ? 0 : 1;
                     shapes[3] += f.returns().stream().filter(r -> r.typeHint().isEmpty()).count() > 0 ? 1 : 0;
+                    shapes[4] += f.returns().size();
+                    shapes[5] += f.returns().stream().filter(r -> r.typeHint().isEmpty()).count();
                     if (FRONT_END.parse(f.body()) instanceof ParsedCell.Parsed body) {
                         Set<String> loops = dev.nb2prod.extract.plan.DataFlow.loopVariables(body.module());
                         List<String> returnedLoops = f.returns().stream().map(ExtractionPlan.Returned::name)
                             .filter(loops::contains).toList();
                         loopReturns.addAll(returnedLoops.stream().map(l -> corpus.relativize(nb) + " " + f.name()
                             + " returns " + l).toList());
+                    }
+                    if (System.getenv("NB2PROD_SHOW_UNKNOWN_TYPES") != null) {
+                        for (ExtractionPlan.Returned r : f.returns()) {
+                            if (r.typeHint().isEmpty()) {
+                                String assigned = f.body().lines().filter(l -> l.strip().startsWith(r.name() + " = "))
+                                    .reduce((a, b) -> b).orElse("(no plain assignment)").strip();
+                                System.out.println("  unknown type: " + f.name() + " " + r.name() + ": " + assigned);
+                            }
+                        }
                     }
                     if (f.parameters().size() > 6 && System.getenv("NB2PROD_SHOW_SHAPES") != null) {
                         System.out.println("  " + f.parameters().size() + " parameters: " + corpus.relativize(nb) + " "
@@ -163,7 +174,8 @@ class PlannerCorpusTest {
             runnableDisplayed[0], runnableFigures[1], runnableFigures[0], finalAnswers[1][1], finalAnswers[1][0],
             finalAnswers[0][1] + finalAnswers[1][1], finalAnswers[0][0] + finalAnswers[1][0]);
         System.out.printf(Locale.ROOT, "functions: %d; with more than 6 parameters: %d; returning a NamedTuple: %d; "
-            + "with a returned value of unknown type: %d%n", shapes[0], shapes[1], shapes[2], shapes[3]);
+            + "with a returned value of unknown type: %d; returned values: %d, of unknown type: %d%n", shapes[0],
+            shapes[1], shapes[2], shapes[3], shapes[4], shapes[5]);
         System.out.println("loop variables returned: " + loopReturns.size());
         loopReturns.stream().limit(10).forEach(u -> System.out.println("  " + u));
         unjustified.stream().limit(20).forEach(u -> System.out.println("  " + u));

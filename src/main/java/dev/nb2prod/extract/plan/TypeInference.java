@@ -100,6 +100,10 @@ public final class TypeInference {
                         put(n.id(), numpy == null ? "" : numpy + ".ndarray");
                     }
                 }
+            } else if (value instanceof Expr.Call call && qualified.qualify(call.func()).filter(q -> q.equals(
+                "numpy.meshgrid")).isPresent() && numpy != null) {
+                // xx, yy = np.meshgrid(x, y): one array per input
+                elts.stream().filter(e -> e instanceof Expr.Name).forEach(e -> put(((Expr.Name) e).id(), numpy + ".ndarray"));
             } else if (value instanceof Expr.TupleExpr values && values.elts().size() == elts.size()) {
                 for (int i = 0; i < elts.size(); i++) {
                     if (elts.get(i) instanceof Expr.Name n) {
@@ -161,6 +165,10 @@ public final class TypeInference {
                 return "tuple";
             }
             case Expr.Compare c -> {
+                // identity and membership give one bool; element-wise comparisons of arrays and Series an array
+                if (c.ops().stream().anyMatch(o -> Set.of("is", "is not", "in", "not in").contains(o))) {
+                    return "bool";
+                }
                 String left = infer(c.left());
                 return isSeries(left) || isArray(left) ? left : "bool";
             }
@@ -183,7 +191,11 @@ public final class TypeInference {
                 }
                 return "";
             }
-            case Expr.Subscript s when isArray(infer(s.value())) && !(s.slice() instanceof Expr.Num) -> {
+            case Expr.Subscript s when isArray(infer(s.value())) && !(s.slice() instanceof Expr.Num)
+                && !integer(s.slice())
+                && !(s.slice() instanceof Expr.TupleExpr index && index.elts().stream().allMatch(TypeInference::integer))
+                && !(s.value() instanceof Expr.Subscript inner && (inner.slice() instanceof Expr.Num
+                    || inner.slice() instanceof Expr.UnaryOp iu && iu.operand() instanceof Expr.Num)) -> {
                 return infer(s.value());
             }
             case Expr.Subscript s -> {
@@ -238,12 +250,34 @@ public final class TypeInference {
         if (q.startsWith("numpy.") && !q.startsWith("numpy.random.") && SCALAR_REDUCERS.contains(last)) {
             return call.keyword("axis") == null ? "float" : numpy == null ? "" : numpy + ".ndarray";
         }
-        if (q.startsWith("numpy.random.") && !last.equals("seed") && !last.equals("RandomState")
-            && !last.equals("default_rng") || q.startsWith("numpy.") && Set.of("zeros_like", "ones_like", "full",
-                "empty", "eye", "meshgrid", "where", "dot", "sqrt", "exp", "log", "abs", "sin", "cos", "array_split",
-                "cumsum", "sort", "argsort", "unique", "percentile", "histogram", "polyfit", "load", "loadtxt",
-                "genfromtxt").contains(last)) {
+        if (q.startsWith("numpy.random.")) {
+            return randomArray(call, last) && numpy != null ? numpy + ".ndarray" : "";
+        }
+        if (q.startsWith("numpy.") && ARRAY_BUILDERS.contains(last)
+            && call.args().stream().noneMatch(a -> a.keyword() != null && a.keyword().startsWith("return_"))
+            || q.equals("numpy.where") && call.args().size() == 3) {
             return numpy == null ? "" : numpy + ".ndarray";
+        }
+        if (q.startsWith("numpy.") && UFUNCS.contains(last) && !call.args().isEmpty()) {
+            // np.sqrt(mse) is a float, np.log(series) a Series, np.exp(array) an array
+            String argument = infer(call.args().get(0).value());
+            return Set.of("int", "float").contains(argument) ? "float" : argument.equals("bool") ? "" : argument;
+        }
+        if (q.equals("os.path.join") || q.equals("os.path.basename") || q.equals("os.path.dirname")
+            || q.equals("os.path.abspath") || q.equals("os.getcwd")) {
+            return "str";
+        }
+        if (q.equals("pandas.date_range")) {
+            return frame("DatetimeIndex");
+        }
+        if (q.equals("seaborn.load_dataset")) {
+            return frame("DataFrame");
+        }
+        if (q.equals("numpy.random.default_rng") || q.equals("numpy.random.RandomState")) {
+            return numpy == null ? "" : numpy + ".random." + (last.equals("default_rng") ? "Generator" : "RandomState");
+        }
+        if (q.equals("copy.deepcopy") || q.equals("copy.copy")) {
+            return call.args().isEmpty() ? "" : infer(call.args().get(0).value());
         }
         if (Set.of("cross_val_score", "cross_val_predict", "confusion_matrix").contains(last)) {
             return numpy == null ? "" : numpy + ".ndarray";
@@ -265,6 +299,13 @@ public final class TypeInference {
                     || a.value() instanceof Expr.Attribute ? frame("Series") : frame("DataFrame");
             }
         }
+        if (q.equals("pandas.concat")) {
+            // a concat of Series along rows is a Series: a frame only when a piece is known to be one
+            Expr pieces = call.args().isEmpty() ? null : call.args().get(0).value();
+            List<Expr> elts = pieces instanceof Expr.ListExpr l ? l.elts() : pieces instanceof Expr.TupleExpr t
+                ? t.elts() : List.of();
+            return elts.stream().anyMatch(e -> infer(e).equals(frame("DataFrame"))) ? frame("DataFrame") : "";
+        }
         if (q.startsWith("pandas.") && FRAME_FUNCTIONS.contains(last)) {
             return frame("DataFrame");
         }
@@ -277,12 +318,9 @@ public final class TypeInference {
         if (classes.containsKey(last) && call.func() instanceof Expr.Name) {
             return last;
         }
-        if (q.startsWith("numpy.") && Set.of("array", "zeros", "ones", "arange", "linspace", "concatenate",
-            "vstack", "hstack").contains(last)) {
-            return numpy == null ? "" : numpy + ".ndarray";
-        }
         if (call.func() instanceof Expr.Attribute a) {
-            if (ARRAYS.contains(last) && !isFrame(a.value())) {
+            if (ARRAYS.contains(last) && !isFrame(a.value()) && (!last.endsWith("transform")
+                || DENSE_TRANSFORMERS.contains(infer(a.value())))) {
                 return numpy == null ? "" : numpy + ".ndarray";
             }
             if (FRAME_METHODS.contains(last) && frameChain(a.value())) {
@@ -293,6 +331,47 @@ public final class TypeInference {
             }
         }
         return "";
+    }
+
+    /** Transformers whose output is a dense array (text vectorizers and one-hot encoders give sparse matrices). */
+    private static final Set<String> DENSE_TRANSFORMERS = Set.of("StandardScaler", "MinMaxScaler", "RobustScaler",
+        "PCA", "TruncatedSVD", "KernelPCA", "Isomap", "TSNE", "SimpleImputer", "KNNImputer", "PolynomialFeatures",
+        "QuantileTransformer", "PowerTransformer", "LinearDiscriminantAnalysis", "FactorAnalysis", "NMF", "FastICA",
+        "LocallyLinearEmbedding", "MDS", "SpectralEmbedding", "Binarizer", "KBinsDiscretizer");
+
+    /** {@code 3}, {@code -1}: an integer index. */
+    private static boolean integer(Expr e) {
+        return e instanceof Expr.Num n && n.text().matches("[0-9_]+")
+            || e instanceof Expr.UnaryOp u && u.operand() instanceof Expr.Num n2 && n2.text().matches("[0-9_]+");
+    }
+
+    /** NumPy functions that always return an array. */
+    private static final Set<String> ARRAY_BUILDERS = Set.of("zeros_like", "ones_like", "full", "full_like", "empty",
+        "eye", "identity", "cumsum", "cumprod", "sort", "argsort", "unique", "polyfit", "loadtxt", "genfromtxt",
+        "ravel", "partition", "argpartition", "diff", "repeat", "tile", "stack", "column_stack", "dstack", "logspace",
+        "geomspace", "outer", "reshape", "roll", "flip", "convolve", "digitize", "bincount", "linspace", "arange",
+        "array", "asarray", "zeros", "ones", "concatenate", "vstack", "hstack");
+    /** NumPy element-wise functions: the result has the type of the argument. */
+    private static final Set<String> UFUNCS = Set.of("sqrt", "exp", "log", "log10", "log2", "log1p", "abs",
+        "absolute", "sin", "cos", "tan", "floor", "ceil", "square", "sign", "expm1");
+    /** The position of the {@code size} argument of NumPy's random functions. */
+    private static final Map<String, Integer> RANDOM_SIZE = Map.ofEntries(Map.entry("normal", 2),
+        Map.entry("uniform", 2), Map.entry("randint", 2), Map.entry("binomial", 2), Map.entry("lognormal", 2),
+        Map.entry("choice", 1), Map.entry("poisson", 1), Map.entry("exponential", 1), Map.entry("random", 0),
+        Map.entry("random_sample", 0), Map.entry("standard_normal", 0), Map.entry("beta", 2), Map.entry("gamma", 2));
+
+    /** {@code np.random.rand(3)}, {@code np.random.normal(0, 1, size=10)}: an array; without a size, a number. */
+    private static boolean randomArray(Expr.Call call, String last) {
+        long positional = call.args().stream().filter(a -> a.kind() == dev.nb2prod.python.ast.Arg.Kind.POSITIONAL)
+            .count();
+        if (last.equals("rand") || last.equals("randn")) {
+            return positional > 0;
+        }
+        if (last.equals("permutation")) {
+            return true;
+        }
+        Integer size = RANDOM_SIZE.get(last);
+        return size != null && (call.keyword("size") != null || positional > size);
     }
 
     private static final Map<String, String> BUILTIN_RESULTS = Map.of("list", "list", "dict", "dict", "set", "set",

