@@ -294,6 +294,9 @@ public final class TypeInference {
             if (last.equals("value_counts") || last.equals("unique") && !receiver.isEmpty()) {
                 return last.equals("value_counts") ? frame("Series") : numpy == null ? "" : numpy + ".ndarray";
             }
+            if (groupedAggregate(a) && isSeries(infer(groupedObject(a)))) {
+                return frame("Series"); // a Series grouped and aggregated stays a Series
+            }
             if (groupedAggregate(a)) {
                 return a.value() instanceof Expr.Subscript s && s.slice() instanceof Expr.Str
                     || a.value() instanceof Expr.Attribute ? frame("Series") : frame("DataFrame");
@@ -433,6 +436,16 @@ public final class TypeInference {
             receiver = inner.value();
         }
         return receiver instanceof Expr.Call c && Dotted.lastPart(c.func()).equals("groupby");
+    }
+
+    /** What {@code x.groupby(...)} groups, for an aggregate {@code groupedAggregate} accepts. */
+    private static Expr groupedObject(Expr.Attribute a) {
+        for (Expr e : AstWalker.find(a, Expr.Call.class).stream().map(c -> (Expr) c).toList()) {
+            if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute g && g.attr().equals("groupby")) {
+                return g.value();
+            }
+        }
+        return a;
     }
 
     /** A method chain that starts at a DataFrame and never picks a single column. */

@@ -81,12 +81,14 @@ class PlannerBehaviourTest {
             "sample = np.random.normal(0, 1, 10)\nsample",
             "path = os.path.join('a', 'b')\npath",
             "tips = sns.load_dataset('tips')\ntips",
-            "tips2 = copy.deepcopy(tips)\ntips2");
+            "tips2 = copy.deepcopy(tips)\ntips2",
+            "ts = pd.Series([1.0, 2.0], index=pd.date_range('2000-01-01', periods=2))\nts_mean = ts.groupby(ts.index.month).mean()\nts_mean",
+            "arr = np.arange(6).reshape(2, 3)\ncorner = arr[0, 2]\ncorner");
         Map<String, String> hints = new java.util.TreeMap<>();
         plan.functions().forEach(f -> f.returns().forEach(r -> hints.put(r.name(), r.typeHint())));
         assertThat(hints).containsEntry("xx", "np.ndarray").containsEntry("rmse", "float").containsEntry("noise", "")
             .containsEntry("sample", "np.ndarray").containsEntry("path", "str").containsEntry("tips", "pd.DataFrame")
-            .containsEntry("tips2", "pd.DataFrame");
+            .containsEntry("tips2", "pd.DataFrame").containsEntry("ts_mean", "pd.Series").containsEntry("corner", "");
     }
 
     @Test
