@@ -282,8 +282,14 @@ public final class NotebookReader {
             List<String> tags = tags(cell);
             int line = cell.line();
             return switch (type) {
-                case "code" -> new CodeCell(index, id, source(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source"),
-                        tags, line, count(cell.get(v3 ? "prompt_number" : "execution_count")), outputs(cell, index, v3));
+                case "code" -> {
+                    SourceText source = source(cell.get(v3 ? "input" : "source"), line, "cell " + (index + 1) + " source");
+                    List<Output> outputs = outputs(cell, index, v3);
+                    // Jupyter numbers runs from 1: a count of 0 without outputs is a cell some tool reset, not a run
+                    Optional<Integer> count = count(cell.get(v3 ? "prompt_number" : "execution_count"))
+                        .filter(c -> c != 0 || !outputs.isEmpty());
+                    yield new CodeCell(index, id, source, tags, line, count, outputs);
+                }
                 case "markdown" -> new MarkdownCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);
                 case "heading" -> new MarkdownCell(index, id, heading(cell, line, index), tags, line);
                 case "raw" -> new RawCell(index, id, source(cell.get("source"), line, "cell " + (index + 1) + " source"), tags, line);

@@ -111,6 +111,20 @@ class NotebookReaderTest {
     }
 
     @Test
+    void anExecutionCountOfZeroWithoutOutputsIsNoRun() throws Exception {
+        // Jupyter numbers runs from 1; some tools reset counts to 0 and clear the outputs
+        Notebook notebook = read("""
+                {"nbformat": 4, "nbformat_minor": 5, "cells": [
+                  {"cell_type": "code", "source": "a = 1", "execution_count": 0, "outputs": []},
+                  {"cell_type": "code", "source": "a", "execution_count": 0, "outputs": [
+                    {"output_type": "execute_result", "execution_count": 0, "data": {"text/plain": "1"}, "metadata": {}}]},
+                  {"cell_type": "code", "source": "b = 2", "execution_count": 3, "outputs": []}]}
+                """);
+        assertThat(notebook.codeCells()).extracting(CodeCell::executionCount)
+            .containsExactly(Optional.empty(), Optional.of(0), Optional.of(3));
+    }
+
+    @Test
     void cellFileLineIsWhereTheCellObjectStarts() throws Exception {
         Notebook notebook = read(V4);
         // each cell object opens with "{" on the line before its "cell_type"

@@ -51,7 +51,10 @@ public final class HardCodedPathRule implements Rule {
                     return;
                 }
                 String checked = n instanceof Expr.FString ? text.replaceAll("\\{[^{}]*\\}", "x") : text;
-                Optional<PathLiterals.Kind> kind = PathLiterals.absolute(checked);
+                // f"gs://{bucket}/staging" takes the bucket, the part that differs between environments, from a
+                // variable; f"gs://my-bucket/{day}" and f"/Users/{user}/data.csv" fix the location in the code
+                Optional<PathLiterals.Kind> kind = PathLiterals.absolute(checked).filter(k -> !(n instanceof Expr.FString
+                    && k == PathLiterals.Kind.CLOUD && text.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:/{1,2}\\{.*")));
                 kind.ifPresent(k -> context.report(cell.index(), n.span(), "hard-coded " + k.label + " "
                     + Literals.quote(text) + ": move it to configuration",
                     new Payload.PathValue(text, k.payloadKind, uses.role(cell.index(), n.span()))));

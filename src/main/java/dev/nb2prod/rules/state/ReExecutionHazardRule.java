@@ -90,6 +90,9 @@ final class ReExecutionHazardRule implements Rule {
         switch (stmt) {
             case Stmt.Assign a -> {
                 for (Expr target : a.targets()) {
+                    if (render(target) != null && Idempotence.of(a.value(), render(target))) {
+                        continue; // df = df.rename(...), df['d'] = pd.to_datetime(df['d']): the same when re-run
+                    }
                     for (Expr.Name n : targetNames(target)) {
                         if (reads(a.value(), n.id())) {
                             out.add(new Hazard(n.id(), n.id() + " = ... rebinds the " + n.id() + " of an earlier cell "

@@ -46,6 +46,17 @@ class PathAndUrlRulesTest {
     }
 
     @Test
+    void anFStringWhoseLocationIsAVariableIsNoHardCodedPath() {
+        assertThat(run(new HardCodedPathRule(),
+            "uri = f'gs://{bucket_name}/staging'\nout = f's3://{bucket}/{prefix}/part.parquet'\n"
+                + "p = f'{root}/data/x.csv'\nq = f'{DATA_DIR}/raw/{day}.csv'\nr = f'/{mount}/x'"))
+            .isEmpty();
+        assertThat(run(new HardCodedPathRule(), "uri = f'gs://my-bucket/staging/{day}'"))
+            .containsExactly("0:1:7 NB202 hard-coded cloud storage URI \"gs://my-bucket/staging/{day}\": move it to "
+                + "configuration");
+    }
+
+    @Test
     void relativeDataPathsOfReadsAndWrites() {
         assertThat(run(new RelativeDataPathRule(),
             "df = pd.read_csv('data/x.csv')\nwith open('out.txt', 'w') as f:\n    pass\n"

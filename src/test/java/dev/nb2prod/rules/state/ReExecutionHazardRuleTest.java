@@ -30,6 +30,36 @@ class ReExecutionHazardRuleTest {
     }
 
     @Test
+    void transformationsThatGiveTheSameResultTwiceAreFine() {
+        assertThat(RuleTester.run(rule, "df = load()\narr = [1, 2]\nnames = ['b', 'a']",
+            "df = df.rename(columns={'a': 'b'})",
+            "df = df.replace({'?': np.nan, -1: np.nan})",
+            "df['zip'] = df['zip'].str.slice(0, 5)",
+            "df['d'] = pd.to_datetime(df['d'])",
+            "df['n'] = pd.to_numeric(df['n'], errors='coerce')",
+            "arr = np.array(arr)",
+            "df['name'] = df['name'].str.strip().str.lower()",
+            "df = df.dropna().drop_duplicates().reset_index(drop=True)",
+            "df['a'] = df['a'].astype(float)",
+            "names = sorted(names)",
+            "df = df.sort_values('a')",
+            "df['c'] = df['c'].replace(-1, 0)"))
+            .isEmpty();
+    }
+
+    @Test
+    void lookAlikesThatChangeAgainAreStillReported() {
+        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nnames = ['a']",
+            "df = df.replace({'a': 'b', 'b': 'c'})",
+            "df['zip'] = df['zip'].str.slice(1)",
+            "df = df.replace('x', 'y', regex=True)",
+            "df = df.reset_index()",
+            "df['a'] = df['a'].astype(float) * 2",
+            "names = sorted(names + ['z'])")))
+            .hasSize(6);
+    }
+
+    @Test
     void idempotentOrSelfContainedCellsAreFine() {
         assertThat(RuleTester.run(rule, "df = load()",
             "df['b'] = df['a'] * 2",
