@@ -147,6 +147,12 @@ public final class IPythonTransform {
                 i = end + 1;
                 continue;
             }
+            if (end == i && automagic(s, indent)) {
+                replaced.put(i, prefix(i, indent).insert("%", origin(i, indent))
+                    .copy(text, origin(i, indent), lines.contentEnd(i)));
+                i++;
+                continue;
+            }
             int start = i;
             do {
                 scanner.scan(content(i));
@@ -157,6 +163,46 @@ public final class IPythonTransform {
             }
         }
     }
+
+    /**
+     * IPython's automagic ({@code AutoMagicChecker}): {@code pip install x}, {@code cd data}, {@code run helper.py}
+     * run the line magic of that name. Only lines that cannot be Python are read so: a magic name followed by an
+     * argument that cannot follow a name in Python (a word that is no keyword, a path, an option, a string).
+     */
+    static boolean automagic(String line, int indent) {
+        int nameEnd = indent;
+        while (nameEnd < line.length() && (Character.isLetterOrDigit(line.charAt(nameEnd)) || line.charAt(nameEnd) == '_')) {
+            nameEnd++;
+        }
+        if (!AUTOMAGICS.contains(line.substring(indent, nameEnd))) {
+            return false;
+        }
+        int arg = nameEnd;
+        while (arg < line.length() && (line.charAt(arg) == ' ' || line.charAt(arg) == '\t')) {
+            arg++;
+        }
+        if (arg == nameEnd || arg == line.length()) {
+            return false;
+        }
+        char c = line.charAt(arg);
+        char next = arg + 1 < line.length() ? line.charAt(arg + 1) : ' ';
+        if (Character.isLetterOrDigit(c) || c == '_') {
+            int wordEnd = arg;
+            while (wordEnd < line.length() && (Character.isLetterOrDigit(line.charAt(wordEnd)) || line.charAt(wordEnd) == '_')) {
+                wordEnd++;
+            }
+            return !PYTHON_KEYWORDS.contains(line.substring(arg, wordEnd));
+        }
+        return c == '-' && Character.isLetter(next) || c == '/' || c == '~' || c == '$' || c == '"' || c == '\''
+            || c == '.' && (next == '/' || next == '.' || Character.isLetter(next));
+    }
+
+    /** Line magics IPython runs without {@code %} when nothing shadows their name. */
+    private static final java.util.Set<String> AUTOMAGICS = java.util.Set.of("pip", "conda", "cd", "run",
+        "matplotlib", "load_ext", "reload_ext", "unload_ext", "autoreload", "aimport", "time", "timeit", "env",
+        "pylab", "config", "cat", "pycat", "bookmark", "pushd", "mkdir", "ls", "rm", "cp", "mv");
+    private static final java.util.Set<String> PYTHON_KEYWORDS = java.util.Set.of("and", "or", "not", "in", "is",
+        "if", "else", "for", "lambda", "async", "await");
 
     private void escapedLine(int line, int col, int end, char escape) {
         switch (escape) {

@@ -44,6 +44,21 @@ class IPythonTransformTest {
     }
 
     @Test
+    void automagicLinesThatCannotBePythonRunTheirMagic() {
+        // IPython's prefilter (AutoMagicChecker, after transform_cell) runs these as %pip, %cd, %run ...
+        assertThat(python("pip install algorithmia==0.9.3")).isEqualTo("%pip install algorithmia==0.9.3");
+        assertThat(python("import os\ncd ../data\nrun helper.py;")).isEqualTo("import os\n%cd ../data\n%run helper.py;");
+        assertThat(python("matplotlib inline")).isEqualTo("%matplotlib inline");
+        assertThat(python("run -i script.py")).isEqualTo("%run -i script.py");
+        // Python stays Python: a name alone, an attribute, a call, an assignment, an operator, a keyword
+        for (String python : List.of("pwd", "time.sleep(1)", "run(x)", "run = 5", "cd if flag else other", "time -1",
+            "env['A']", "x = [\n    run helper\n]")) {
+            assertThat(python(python)).as(python).isEqualTo(python);
+        }
+        assertThat(new SonarPythonFrontEnd().parse("import os\ncd ../data\npip install x")).isInstanceOf(ParsedCell.Parsed.class);
+    }
+
+    @Test
     void aLoneSemicolonKeepsItsIndentationAndItsLine() {
         assertThat(python("plt.plot(x)\n;")).isEqualTo("plt.plot(x)\n(\"\")");
         assertThat(python("if x:\n    ;\ny = 1\n")).isEqualTo("if x:\n    (\"\")\ny = 1\n");
