@@ -3,11 +3,17 @@ package dev.nb2prod.rules.display;
 import dev.nb2prod.python.ast.AstWalker;
 import dev.nb2prod.python.ast.Dotted;
 import dev.nb2prod.python.ast.Expr;
+import dev.nb2prod.python.ast.Span;
+import dev.nb2prod.python.ast.Stmt;
 import dev.nb2prod.rules.Family;
 import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** NB503: {@code plt.show()}, {@code pyplot.show()}, {@code fig.show()}: figures shown on screen rather than saved. */
@@ -37,11 +43,23 @@ public final class PltShowRule implements Rule {
         return INFO;
     }
 
+    /** Calls that write the current figure to a file. */
+    private static final Set<String> SAVING = Set.of("savefig", "write_image", "write_html", "print_figure");
+
     @Override
     public void check(RuleContext context) {
+        Set<String> savers = savers(context);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
-            for (Expr.Call call : AstWalker.find(cell.module(), Expr.Call.class)) {
-                if (call.func() instanceof Expr.Attribute a && a.attr().equals("show")) {
+            List<Expr.Call> calls = AstWalker.find(cell.module(), Expr.Call.class);
+            List<Span> functions = AstWalker.find(cell.module(), Stmt.FunctionDef.class).stream()
+                .map(Stmt.FunctionDef::span).toList();
+            for (Expr.Call call : calls) {
+                // saved earlier in the same function or cell (plt.savefig, or the notebook's own save_fig
+                // helper): shown as well
+                Span scope = scope(call.span(), functions);
+                boolean savedBefore = calls.stream().anyMatch(c -> c.span().compareTo(call.span()) < 0
+                    && Objects.equals(scope(c.span(), functions), scope) && saves(c, savers));
+                if (!savedBefore && call.func() instanceof Expr.Attribute a && a.attr().equals("show")) {
                     String receiver = Dotted.name(a.value()).orElse("");
                     if (PYPLOT.contains(receiver) || receiver.matches("fig\\w*|\\w+_fig\\d*|figure\\d*")) {
                         context.report(cell.index(), call.span(), receiver + ".show() displays the figure instead of"
@@ -50,5 +68,49 @@ public final class PltShowRule implements Rule {
                 }
             }
         }
+    }
+
+    /** The innermost function around a span, or null at the top level of the cell. */
+    private static Span scope(Span span, List<Span> functions) {
+        Span inner = null;
+        for (Span f : functions) {
+            if (contains(f, span) && (inner == null || contains(inner, f))) {
+                inner = f;
+            }
+        }
+        return inner;
+    }
+
+    private static boolean contains(Span outer, Span inner) {
+        boolean startsBefore = outer.startLine() < inner.startLine()
+            || outer.startLine() == inner.startLine() && outer.startCol() <= inner.startCol();
+        boolean endsAfter = outer.endLine() > inner.endLine()
+            || outer.endLine() == inner.endLine() && outer.endCol() >= inner.endCol();
+        return startsBefore && endsAfter;
+    }
+
+    private static boolean saves(Expr.Call call, Set<String> savers) {
+        return call.func() instanceof Expr.Attribute a && SAVING.contains(a.attr())
+            || call.func() instanceof Expr.Name n && savers.contains(n.id());
+    }
+
+    /** The functions the notebook defines that save a figure, directly or through another such function. */
+    private static Set<String> savers(RuleContext context) {
+        List<Stmt.FunctionDef> functions = new ArrayList<>();
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            functions.addAll(AstWalker.find(cell.module(), Stmt.FunctionDef.class));
+        }
+        Set<String> savers = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Stmt.FunctionDef f : functions) {
+                if (!savers.contains(f.name())
+                    && AstWalker.find(f, Expr.Call.class).stream().anyMatch(c -> saves(c, savers))) {
+                    changed |= savers.add(f.name());
+                }
+            }
+        }
+        return savers;
     }
 }

@@ -51,6 +51,24 @@ class DisplayRulesTest {
     }
 
     @Test
+    void aFigureSavedBeforeItIsShownIsNotReported() {
+        assertThat(run(new PltShowRule(),
+            "def save_fig(name):\n    plt.tight_layout()\n    plt.savefig(name + '.png')",
+            "def plot_and_save(x):\n    plt.plot(x)\n    save_fig('x')",
+            "plt.plot(x)\nsave_fig('loss')\nplt.show()",
+            "plot_and_save(y)\nplt.show()",
+            "plt.plot(x)\nplt.savefig('a.png')\nplt.show()",
+            "fig = px.line(df)\nfig.write_image('a.png')\nfig.show()",
+            "def draw(x):\n    plt.plot(x)\n    plt.savefig('d.png')\n    plt.show()"))
+            .isEmpty();
+        // saved after it is shown (an empty file), or saved by a function the cell only defines: still shown only
+        assertThat(run(new PltShowRule(),
+            "plt.plot(x)\nplt.show()\nplt.savefig('a.png')",
+            "def save(n):\n    plt.savefig(n)\nplt.plot(x)\nplt.show()"))
+            .hasSize(2);
+    }
+
+    @Test
     void showCalls() {
         assertThat(run(new PltShowRule(),
             "plt.plot(x)\nplt.show()", "fig = px.line(df)\nfig.show()", "import matplotlib\nmatplotlib.pyplot.show()",
