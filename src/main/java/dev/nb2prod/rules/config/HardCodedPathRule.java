@@ -22,7 +22,8 @@ public final class HardCodedPathRule implements Rule {
         """
         A path like `/Users/ana/Downloads/sales.csv` or `s3://team-bucket/raw/` works on one machine or in one
         account only. The job breaks on the server, in CI and for every colleague, and changing the location
-        means editing code.
+        means editing code. An f-string whose bucket is a variable (`f"gs://{bucket}/staging"`) already takes
+        the varying part from elsewhere and is not reported.
         """,
         """
         sales = pd.read_csv("/Users/ana/Downloads/sales.csv")

@@ -23,7 +23,8 @@ public final class PltShowRule implements Rule {
         """
         `plt.show()` displays a figure for the person running the notebook. In a scheduled job there is no
         screen: the figure is lost, and with an interactive backend the call blocks until a window is closed.
-        Figures a job produces are saved to files (or returned) so that they can be looked at later.
+        Figures a job produces are saved to files (or returned) so that they can be looked at later. A figure
+        saved before it is shown (`savefig`, `write_image`, or a notebook function that saves it) is not reported.
         """,
         """
         plt.plot(history["loss"])

@@ -38,7 +38,8 @@ final class ReExecutionHazardRule implements Rule {
         Re-running a cell is the most common thing a notebook user does. A cell like `df = df[df.x > 0]`,
         `total += amount` or `rows.append(row)` silently applies its change again, and `df.drop(columns=[...],
         inplace=True)` fails the second time; the saved outputs then describe a state that running the notebook
-        once does not produce.
+        once does not produce. Changes that give the same result when repeated (`rename`, `astype`,
+        `pd.to_datetime`, `str.strip`, `replace` of exact values, `np.array`, ...) are not reported.
         """,
         """
         # cell 1

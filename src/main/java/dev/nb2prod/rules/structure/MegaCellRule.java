@@ -9,6 +9,8 @@ import dev.nb2prod.rules.Rule;
 import dev.nb2prod.rules.RuleContext;
 import dev.nb2prod.rules.RuleInfo;
 import dev.nb2prod.rules.Severity;
+import java.util.HashSet;
+import java.util.Set;
 
 /** NB601: a cell too long to read, test or extract as one step. */
 final class MegaCellRule implements Rule {
@@ -16,8 +18,8 @@ final class MegaCellRule implements Rule {
         "A code cell has more than `max-lines` lines of code (default 50) or `max-statements` statements (default 40).",
         """
         A cell that loads, cleans, trains and plots at once cannot be re-run in part, hides which names it
-        produces, and turns into one untestable block of the extracted module. Cells that only define
-        functions, classes and imports are not counted: they are already module code.
+        produces, and turns into one untestable block of the extracted module. Functions, classes, imports and
+        magic lines are not counted: they are already module code.
         Options: `max-lines`, `max-statements`.
         """,
         """
@@ -47,7 +49,9 @@ final class MegaCellRule implements Rule {
             if (onlyDefinitions(module) || isForeignCellMagic(module)) {
                 continue;
             }
-            int lines = codeLines(cell.cell().source().text());
+            // functions, classes, imports and magic lines are module code already: only the rest is counted
+            Set<Integer> definitionLines = definitionLines(module);
+            int lines = codeLines(cell.cell().source().text(), definitionLines);
             int statements = statements(module);
             if (lines > maxLines || statements > maxStatements) {
                 context.reportCell(cell.index(), "cell has " + lines + " lines of code and " + statements
@@ -57,23 +61,46 @@ final class MegaCellRule implements Rule {
         }
     }
 
-    /** Non-blank lines that are not only a comment. */
-    static int codeLines(String source) {
+    /** Non-blank lines that are not only a comment, outside {@code excluded} (1-based line numbers). */
+    static int codeLines(String source, Set<Integer> excluded) {
         int count = 0;
-        for (String line : source.split("\n", -1)) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("#")) {
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String s = lines[i].strip();
+            if (!s.isEmpty() && !s.startsWith("#") && !excluded.contains(i + 1)) {
                 count++;
             }
         }
         return count;
     }
 
-    /** Simple statements at any depth (compound statements are counted through their bodies). */
+    /** The lines of the cell's top-level definitions, imports, docstrings and magic lines. */
+    private static Set<Integer> definitionLines(Module module) {
+        Set<Integer> lines = new HashSet<>();
+        for (Stmt s : module.body()) {
+            if (definition(s)) {
+                for (int line = s.span().startLine(); line <= s.span().endLine(); line++) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean definition(Stmt s) {
+        return s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.Import
+            || s instanceof Stmt.ImportFrom || s instanceof Stmt.ExprStmt e
+            && (e.value() instanceof Expr.Str || e.value() instanceof Expr.Magic);
+    }
+
+    /**
+     * Simple statements at any depth (compound statements are counted through their bodies), outside function and
+     * class bodies; imports and magic lines are not counted.
+     */
     static int statements(Module module) {
         int[] count = {0};
-        AstWalker.walk(module, n -> {
-            if (n instanceof Stmt s && isSimple(s)) {
+        AstWalker.walk(module, n -> !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef), n -> {
+            if (n instanceof Stmt s && isSimple(s) && !definition(s)) {
                 count[0]++;
             }
         });

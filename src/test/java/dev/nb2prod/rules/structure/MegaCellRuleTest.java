@@ -50,6 +50,15 @@ class MegaCellRuleTest {
     }
 
     @Test
+    void definitionsImportsAndMagicLinesAreNotCountedInAMixedCell() {
+        String function = "def f(x):\n" + lines(60).replaceAll("(?m)^(?=.)", "    ") + "    return x\n";
+        String helpers = "%matplotlib inline\nimport numpy as np\n" + function + "K = np.linalg\n";
+        assertThat(RuleTester.run(rule, helpers)).isEmpty();
+        assertThat(RuleTester.describe(RuleTester.run(rule, function + lines(45))))
+            .singleElement().asString().contains("45 lines of code and 45 statements");
+    }
+
+    @Test
     void limitsAreOptions() {
         RuleOptions options = new RuleOptions(Map.of("NB601", Map.of("max-lines", 3, "max-statements", 100)));
         assertThat(RuleTester.run(rule, TestNotebooks.code("a = 1\nb = 2\nc = 3\nd = 4"), options)).hasSize(1);
