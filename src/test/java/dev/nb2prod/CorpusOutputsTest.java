@@ -107,7 +107,8 @@ class CorpusOutputsTest {
         System.out.printf(Locale.ROOT, "corpus: %d notebooks read of %d; %d hold %d distinct secrets or personal data%n", first.size(),
             files.size(), withSecrets, all.size());
         assertThat(first.size()).as("the corpus was read").isGreaterThan(500);
-        assertThat(withSecrets).as("the corpus holds secrets to look for (the test can fail)").isGreaterThanOrEqualTo(8);
+        // 7 measured (8 before a mailing list's unsubscribe address stopped counting as personal data)
+        assertThat(withSecrets).as("the corpus holds secrets to look for (the test can fail)").isGreaterThanOrEqualTo(7);
         assertThat(leaks).as("secrets leaked").isEmpty();
     }
 

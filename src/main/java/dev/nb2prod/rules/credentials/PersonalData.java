@@ -45,7 +45,11 @@ final class PersonalData {
         "email", "mail", "name", "pro", "club", "site", "ac", "il", "tr", "ua", "ro", "hu", "sk", "si", "hr", "lt",
         "lv", "ee", "is", "lu", "cl", "pe", "id", "my", "th", "vn", "ph", "pk", "ng", "ke", "eg", "ir", "sa", "ae");
     private static final Set<String> NOT_PERSONAL_LOCAL = Set.of(
-        "noreply", "no-reply", "donotreply", "do-not-reply", "git", "mailer-daemon", "postmaster", "root");
+        "noreply", "no-reply", "donotreply", "do-not-reply", "git", "mailer-daemon", "postmaster", "root",
+        "unsubscribe", "subscribe", "listserv", "majordomo", "webmaster", "abuse", "hostmaster");
+    /** Mailing-list command addresses ({@code pydata+unsubscribe@}, {@code users-request@}): a list's, no person's. */
+    private static final java.util.regex.Pattern LIST_COMMAND = java.util.regex.Pattern.compile(
+        "(?i).*[+-](unsubscribe|subscribe|request|owner|help|digest|join|leave)");
     /** Domains that are Python expressions in a traceback ({@code X@self.weights}); one-letter toy domains. */
     private static final Set<String> CODE_DOMAINS = Set.of("self", "np", "pd", "torch", "tf", "jnp", "sp", "cls");
 
@@ -58,7 +62,7 @@ final class PersonalData {
             String domain = m.group(2).toLowerCase(Locale.ROOT);
             String firstLabel = domain.substring(0, domain.indexOf('.'));
             if (!TLDS.contains(m.group(3).toLowerCase(Locale.ROOT))
-                || NOT_PERSONAL_LOCAL.contains(local.toLowerCase(Locale.ROOT))
+                || NOT_PERSONAL_LOCAL.contains(local.toLowerCase(Locale.ROOT)) || LIST_COMMAND.matcher(local).matches()
                 || domain.endsWith("users.noreply.github.com") || CODE_DOMAINS.contains(firstLabel)
                 || firstLabel.length() == 1) {
                 continue;

@@ -28,7 +28,9 @@ final class SilentNanRule implements Rule {
         `pd.to_numeric(..., errors='coerce')` turns every unparseable value into NaN, `df.dropna()` drops every
         row with any missing value and `df.fillna(0)` fills every column alike. On today's data the loss may be
         nothing; on tomorrow's it may be half the rows, and nobody notices. Count and log what is lost, or
-        limit the operation to the columns that need it.
+        limit the operation to the columns that need it. A drop or fill right after the frame's missing values
+        are counted or shown (`df.isna().sum()`, `df.info()` earlier in the cell or in the cell above) is not
+        silent and is not reported.
         """,
         """
         df["price"] = pd.to_numeric(df["price"], errors="coerce")
@@ -49,10 +51,16 @@ final class SilentNanRule implements Rule {
         return INFO;
     }
 
+    /** Calls that count or show a frame's missing values: a later dropna/fillna of it is not silent. */
+    private static final Set<String> COUNTING = Set.of("isna", "isnull", "notna", "notnull", "info", "count");
+
     @Override
     public void check(RuleContext context) {
+        List<Expr.Call> previous = List.of();
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             Set<Expr.Call> reported = new LinkedHashSet<>();
+            List<Expr.Call> calls = AstWalker.find(cell.module(), Expr.Call.class);
+            List<Expr.Call> before = previous;
             AstWalker.walk(cell.module(), n -> {
                 if (n instanceof Expr.Call call && isCoerce(call) && reported.add(call)) {
                     context.report(cell.index(), call.span(), Dotted.describe(call.func())
@@ -60,12 +68,22 @@ final class SilentNanRule implements Rule {
                 }
                 for (Expr.Call call : keptCalls(n)) {
                     String message = frameWideMessage(call);
-                    if (message != null && reported.add(call)) {
+                    // print(df.isna().sum()) in this cell before it or in the cell above: the loss is shown
+                    boolean counted = call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name frame
+                        && (before.stream().anyMatch(c -> counts(c, frame.id())) || calls.stream().anyMatch(c ->
+                            c.span().compareTo(call.span()) < 0 && counts(c, frame.id())));
+                    if (message != null && !counted && reported.add(call)) {
                         context.report(cell.index(), call.span(), message);
                     }
                 }
             });
+            previous = calls;
         }
+    }
+
+    private static boolean counts(Expr.Call call, String frame) {
+        return call.func() instanceof Expr.Attribute a && COUNTING.contains(a.attr())
+            && a.value() instanceof Expr.Name n && n.id().equals(frame);
     }
 
     private static boolean isCoerce(Expr.Call call) {

@@ -66,6 +66,9 @@ class PersonalDataInOutputRuleTest {
         "mean +0.123456789\n",
         "total: +1234567.89\n",
         "id AB12 3456 7890 1234 5678\n",
+        "To unsubscribe, write to pydata+unsubscribe@googlegroups.com\n",
+        "send 'help' to scikit-learn-request@python.org\n",
+        "unsubscribe@lists.example.org\n",
     })
     void lookAlikes(String text) {
         assertThat(runOutputs(TestNotebooks.stdout(text))).isEmpty();

@@ -29,6 +29,16 @@ class SilentNanRuleTest {
     }
 
     @Test
+    void aLossShownJustBeforeIsNotSilent() {
+        assertThat(RuleTester.run(rule, "print(df.isna().sum())", "df = df.dropna()")).isEmpty();
+        assertThat(RuleTester.run(rule, "df.info()\ndf.dropna(inplace=True)")).isEmpty();
+        // another frame's count, a count after the drop, or two cells above: still silent
+        assertThat(RuleTester.run(rule, "print(raw.isna().sum())\ndf = df.dropna()")).hasSize(1);
+        assertThat(RuleTester.run(rule, "df = df.dropna()\nprint(df.isna().sum())")).hasSize(1);
+        assertThat(RuleTester.run(rule, "print(df.isna().sum())", "x = 1", "df = df.dropna()")).hasSize(1);
+    }
+
+    @Test
     void lookAlikesAreFine() {
         assertThat(RuleTester.run(rule,
             "df = df.dropna(subset=['price'])",
