@@ -61,4 +61,12 @@ public record AssessConfig(
     public Severity severity(RuleInfo rule) {
         return severities.getOrDefault(rule.code(), rule.severity());
     }
+
+    /**
+     * The severity of one finding: the configured one when the rule's severity is set in the configuration,
+     * else the finding's own (a rule may report some findings below its default, e.g. NB107 on plot styling).
+     */
+    public Severity severity(RuleInfo rule, Finding finding) {
+        return severities.getOrDefault(rule.code(), finding.severity());
+    }
 }

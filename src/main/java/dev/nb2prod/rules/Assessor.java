@@ -44,10 +44,9 @@ public final class Assessor {
             } else {
                 rule.check(context);
             }
-            Severity severity = config.severity(info);
             context.findings().stream()
                 .filter(f -> !suppressions.suppresses(f))
-                .map(f -> f.withSeverity(severity))
+                .map(f -> f.withSeverity(config.severity(info, f)))
                 .forEach(raw::add);
         }
         raw.sort(ORDER);

@@ -99,6 +99,12 @@ public final class RuleContext {
             lineText, payload);
     }
 
+    /** Reports a finding at a place in a cell's source with a severity other than the rule's default. */
+    public void report(int cellIndex, Span span, String message, Severity severity) {
+        report(cellIndex, span, message, Payload.NONE);
+        findings.set(findings.size() - 1, findings.get(findings.size() - 1).withSeverity(severity));
+    }
+
     /** Reports a finding about a whole cell, located at its first line. */
     public void reportCell(int cellIndex, String message) {
         Cell cell = notebook().cells().get(cellIndex);

@@ -50,7 +50,9 @@ final class ImplicitGlobalSettingRule implements Rule {
         Every later cell, and every library they call, silently depends on the setting. An extracted module that
         changes them on import changes them for its callers too; one that does not behaves differently from
         the notebook (paths no longer resolve, warnings reappear, numbers print differently). Settings scoped by
-        a `with` block (`warnings.catch_warnings()`, `pd.option_context(...)`) are not findings.
+        a `with` block (`warnings.catch_warnings()`, `pd.option_context(...)`) are not findings. Plot styling
+        (matplotlib rc and styles, seaborn themes) and display options change how things look, not what is
+        computed: they are reported as info.
         """,
         """
         import warnings
@@ -87,7 +89,7 @@ final class ImplicitGlobalSettingRule implements Rule {
                 if (message != null) {
                     // one finding per kind of setting and cell: eight rcParams lines are one configuration block
                     String key = message.substring(0, message.indexOf(' ', message.startsWith("assignment") ? 14 : 0)
-                        ).replaceAll("[\\[(].*", "");
+                        ).replaceAll("[\\[(].*", "") + (cosmetic(n, names) ? " (look)" : "");
                     first.putIfAbsent(key, n);
                     messages.putIfAbsent(key, message);
                     counts.merge(key, 1, Integer::sum);
@@ -95,8 +97,10 @@ final class ImplicitGlobalSettingRule implements Rule {
             });
             first.forEach((key, node) -> {
                 int more = counts.get(key) - 1;
+                // plot styling and display options change how things look, not what is computed: info
                 context.report(cell.index(), node.span(), messages.get(key)
-                    + (more > 0 ? " (" + more + " more in this cell)" : ""));
+                    + (more > 0 ? " (" + more + " more in this cell)" : ""),
+                    cosmetic(node, names) ? Severity.INFO : INFO.severity());
             });
         }
     }
@@ -140,6 +144,25 @@ final class ImplicitGlobalSettingRule implements Rule {
                 return null;
             }
         }
+    }
+
+    /** Settings of how figures and printed values look: matplotlib rc and styles, seaborn themes, display options. */
+    private static boolean cosmetic(Node node, QualifiedNames names) {
+        String q = switch (node) {
+            case Expr.Call call -> names.qualify(call.func()).orElse("");
+            case Stmt.Assign a when !a.targets().isEmpty() -> target(a.targets().get(0), names);
+            case Stmt.AugAssign a -> target(a.target(), names);
+            default -> "";
+        };
+        boolean displayOption = q.equals("pandas.set_option") && node instanceof Expr.Call c && !c.args().isEmpty()
+            && c.args().get(0).value() instanceof Expr.Str option && option.value().startsWith("display.");
+        return q.startsWith("matplotlib.") || q.startsWith("seaborn.") || q.startsWith("pylab.")
+            || q.startsWith("pandas.options.display") || q.equals("numpy.set_printoptions") || displayOption;
+    }
+
+    private static String target(Expr target, QualifiedNames names) {
+        Expr base = target instanceof Expr.Subscript s ? s.value() : target;
+        return names.qualify(base).orElse("");
     }
 
     /** The rendered target when it is an item or attribute of a settings mapping, else null. */

@@ -25,6 +25,16 @@ class ImplicitGlobalSettingRuleTest {
     }
 
     @Test
+    void plotStylingAndDisplayOptionsAreInfoSettingsThatChangeResultsWarnings() {
+        var findings = RuleTester.run(rule, "import matplotlib.pyplot as plt\nimport seaborn as sns\n"
+            + "import pandas as pd\nimport os\nplt.style.use('ggplot')\nsns.set()\n"
+            + "pd.set_option('display.max_columns', None)\nplt.rcParams['font.size'] = 12\nos.chdir('/data')\n"
+            + "pd.set_option('mode.chained_assignment', None)");
+        assertThat(findings).extracting(f -> f.line() + " " + f.severity()).containsExactly(
+            "5 INFO", "6 INFO", "7 INFO", "8 INFO", "9 WARNING", "10 WARNING");
+    }
+
+    @Test
     void settingAssignmentsAreGroupedPerCell() {
         assertThat(RuleTester.describe(RuleTester.run(rule,
             "import matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = (8, 4)\nplt.rcParams['font.size'] = 12",
