@@ -134,25 +134,15 @@ public final class Planner {
 
         // results placed on the units, snapshots appended; figures cut into groups of their own
         Set<Integer> figureCells = figureCells(units, results);
-        TypeInference types = new TypeInference(qualified, allImports(analyzed));
-        // by (cell, ordinal): later passes replace the units with copies (snapshot lines, the stage decided)
-        Map<List<Integer>, Map<String, String>> typesAfter = new HashMap<>();
-        for (Unit u : units) {
-            types.learn(u.code());
-            typesAfter.put(List.of(u.cell(), u.ordinal()), types.snapshot());
-        }
+        Map<List<Integer>, Map<String, String>> typesBeforeSnapshots = typesAfter(units, qualified, analyzed);
         ResultSlots.Placed placed = ResultSlots.place(results, units, expressionNames, redisplays, figureCells,
             headings, taken,
-            (unit, name) -> typesAfter.getOrDefault(List.of(unit.cell(), unit.ordinal()), Map.of())
+            (unit, name) -> typesBeforeSnapshots.getOrDefault(List.of(unit.cell(), unit.ordinal()), Map.of())
                 .getOrDefault(name, ""));
         todos.addAll(placed.notes());
         units = withSnapshots(units, placed.slots());
         // again with the snapshot lines, which give the names results are returned under their types
-        types = new TypeInference(qualified, allImports(analyzed));
-        for (Unit u : units) {
-            types.learn(u.code());
-            typesAfter.put(List.of(u.cell(), u.ordinal()), types.snapshot());
-        }
+        Map<List<Integer>, Map<String, String>> typesAfter = typesAfter(units, qualified, analyzed);
         Grouper.Grouped grouped = Grouper.group(units, figureCells);
         todos.addAll(grouped.notes());
         List<Group> groups = grouped.groups();
@@ -535,6 +525,21 @@ public final class Planner {
             "copy", "os"));
         hoisted.config.forEach(k -> taken.add(k.key()));
         return taken;
+    }
+
+    /**
+     * The type hints known after each unit, in notebook order, by (cell, ordinal): later passes replace the units
+     * with copies (snapshot lines, the stage decided), which must find their hints too.
+     */
+    private static Map<List<Integer>, Map<String, String>> typesAfter(List<Unit> units, QualifiedNames qualified,
+                                                                   AnalyzedNotebook analyzed) {
+        TypeInference types = new TypeInference(qualified, allImports(analyzed));
+        Map<List<Integer>, Map<String, String>> out = new HashMap<>();
+        for (Unit u : units) {
+            types.learn(u.code());
+            out.put(List.of(u.cell(), u.ordinal()), types.snapshot());
+        }
+        return out;
     }
 
     private static List<ImportInfo> allImports(AnalyzedNotebook analyzed) {

@@ -337,7 +337,7 @@ final class ResultFinder {
                 continue;
             }
             for (FunctionInfo f : analyzed.names(node.index()).functions()) {
-                boolean writes = node.outputs().stream().anyMatch(io -> contains(f.span(), io.span()));
+                boolean writes = node.outputs().stream().anyMatch(io -> f.span().contains(io.span()));
                 if (writes) {
                     writers.put(f.name(), f);
                 } else {
@@ -351,7 +351,7 @@ final class ResultFinder {
     private void written(int cell, Module module, CellNode node, Map<String, FunctionInfo> writers, List<Result> found) {
         List<Span> bodies = functionBodies(module);
         for (IoAccess io : node.outputs()) {
-            if (bodies.stream().noneMatch(b -> contains(b, io.span()))) {
+            if (bodies.stream().noneMatch(b -> b.contains(io.span()))) {
                 found.add(new Result.Written(cell, io.span(), io));
             }
         }
@@ -395,10 +395,6 @@ final class ResultFinder {
             }
         });
         return out;
-    }
-
-    private static boolean contains(Span outer, Span inner) {
-        return Span.cover(outer, inner).equals(outer);
     }
 
     static String slice(SourceText source, Span span) {

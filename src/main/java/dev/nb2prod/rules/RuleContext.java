@@ -89,6 +89,10 @@ public final class RuleContext {
      * payload is not part of the fingerprint.
      */
     public void report(int cellIndex, Span span, String message, Payload payload) {
+        report(cellIndex, span, message, payload, rule.severity());
+    }
+
+    private void report(int cellIndex, Span span, String message, Payload payload, Severity severity) {
         Cell cell = notebook().cells().get(cellIndex);
         int line = Math.max(1, span.startLine());
         int endLine = Math.max(line, span.endLine());
@@ -96,19 +100,19 @@ public final class RuleContext {
         int endColumn = span.endLine() < 1 ? column : span.endCol() + 1;
         String lineText = lineOf(cell.source(), line);
         add(cell, new Finding.Where.Source(line, column, endLine, endColumn), cell.source().fileLine(line), message,
-            lineText, payload);
+            lineText, payload, severity);
     }
 
     /** Reports a finding at a place in a cell's source with a severity other than the rule's default. */
     public void report(int cellIndex, Span span, String message, Severity severity) {
-        report(cellIndex, span, message, Payload.NONE);
-        findings.set(findings.size() - 1, findings.get(findings.size() - 1).withSeverity(severity));
+        report(cellIndex, span, message, Payload.NONE, severity);
     }
 
     /** Reports a finding about a whole cell, located at its first line. */
     public void reportCell(int cellIndex, String message) {
         Cell cell = notebook().cells().get(cellIndex);
-        add(cell, new Finding.Where.Source(1, 1, 1, 1), cell.source().fileLine(1), message, "", Payload.NONE);
+        add(cell, new Finding.Where.Source(1, 1, 1, 1), cell.source().fileLine(1), message, "", Payload.NONE,
+            rule.severity());
     }
 
     /**
@@ -124,15 +128,16 @@ public final class RuleContext {
                              String stableKey) {
         Cell cell = notebook().cells().get(cellIndex);
         add(cell, new Finding.Where.Output(outputIndex + 1, line, column), text.fileLine(line), message,
-            "output:" + stableKey, Payload.NONE);
+            "output:" + stableKey, Payload.NONE, rule.severity());
     }
 
-    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor, Payload payload) {
+    private void add(Cell cell, Finding.Where where, int fileLine, String rawMessage, String anchor, Payload payload,
+                     Severity severity) {
         // names and literals quoted from the notebook must not break a report line, reach a terminal raw or
         // repeat a secret
         String message = Secrets.redact(ControlCharacters.escaped(rawMessage));
         String basis = rule.code() + "\u0000" + anchor.strip() + "\u0000" + message;
-        findings.add(new Finding(rule.code(), rule.severity(), message, notebook().path(), cell.index(), cell.id(), where,
+        findings.add(new Finding(rule.code(), severity, message, notebook().path(), cell.index(), cell.id(), where,
             fileLine, basis, payload));
     }
 

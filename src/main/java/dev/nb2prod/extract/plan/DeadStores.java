@@ -59,8 +59,9 @@ public final class DeadStores {
         List<Cut> cuts = new ArrayList<>();
         Set<String> read = UnusedLocals.reads(module);
         // df.query('x > @low') reads low through the string: keep it, and say so where pyflakes can see it
+        Set<String> queried = atNames(module);
         Set<String> kept = new HashSet<>(returned);
-        kept.addAll(atNames(module));
+        kept.addAll(queried);
         localDicts(module, read, returned, map, cuts);
         List<Module> scopes = new ArrayList<>(List.of(module));
         AstWalker.walk(module, n -> {
@@ -70,7 +71,7 @@ public final class DeadStores {
             }
         });
         for (Module scope : scopes) {
-            cutsIn(scope, scope == module ? kept : atNames(module), body, map, cuts);
+            cutsIn(scope, scope == module ? kept : queried, body, map, cuts);
         }
         for (Stmt st : module.body()) {
             if (st instanceof Stmt.Assign a) {

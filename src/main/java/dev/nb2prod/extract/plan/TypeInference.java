@@ -440,8 +440,8 @@ public final class TypeInference {
 
     /** What {@code x.groupby(...)} groups, for an aggregate {@code groupedAggregate} accepts. */
     private static Expr groupedObject(Expr.Attribute a) {
-        for (Expr e : AstWalker.find(a, Expr.Call.class).stream().map(c -> (Expr) c).toList()) {
-            if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute g && g.attr().equals("groupby")) {
+        for (Expr.Call c : AstWalker.find(a, Expr.Call.class)) {
+            if (c.func() instanceof Expr.Attribute g && g.attr().equals("groupby")) {
                 return g.value();
             }
         }

@@ -17,6 +17,13 @@ public record Span(int startLine, int startCol, int endLine, int endCol) impleme
         return new Span(first.startLine, first.startCol, last.endLine, last.endCol);
     }
 
+    /** True when {@code inner} lies within this span (ends included). */
+    public boolean contains(Span inner) {
+        boolean startsBefore = startLine < inner.startLine || startLine == inner.startLine && startCol <= inner.startCol;
+        boolean endsAfter = endLine > inner.endLine || endLine == inner.endLine && endCol >= inner.endCol;
+        return startsBefore && endsAfter;
+    }
+
     /** Orders by start position, then by end position. */
     @Override
     public int compareTo(Span o) {

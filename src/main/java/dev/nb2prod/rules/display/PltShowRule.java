@@ -75,19 +75,11 @@ public final class PltShowRule implements Rule {
     private static Span scope(Span span, List<Span> functions) {
         Span inner = null;
         for (Span f : functions) {
-            if (contains(f, span) && (inner == null || contains(inner, f))) {
+            if (f.contains(span) && (inner == null || inner.contains(f))) {
                 inner = f;
             }
         }
         return inner;
-    }
-
-    private static boolean contains(Span outer, Span inner) {
-        boolean startsBefore = outer.startLine() < inner.startLine()
-            || outer.startLine() == inner.startLine() && outer.startCol() <= inner.startCol();
-        boolean endsAfter = outer.endLine() > inner.endLine()
-            || outer.endLine() == inner.endLine() && outer.endCol() >= inner.endCol();
-        return startsBefore && endsAfter;
     }
 
     private static boolean saves(Expr.Call call, Set<String> savers) {

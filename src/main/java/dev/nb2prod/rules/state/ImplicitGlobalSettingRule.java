@@ -82,7 +82,7 @@ final class ImplicitGlobalSettingRule implements Rule {
             Map<String, String> messages = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             AstWalker.walk(cell.module(), n -> {
-                if (scoped.stream().anyMatch(s -> NotebookNames.contains(s, n.span()))) {
+                if (scoped.stream().anyMatch(s -> s.contains(n.span()))) {
                     return;
                 }
                 String message = message(n, names);

@@ -140,7 +140,7 @@ final class NotebookNames {
         boolean[] inside = {false};
         AstWalker.walk(module, n -> {
             if ((n instanceof Stmt.FunctionDef || n instanceof Expr.Lambda || n instanceof Stmt.ClassDef)
-                && contains(n.span(), span)) {
+                && n.span().contains(span)) {
                 inside[0] = true;
             }
         });
@@ -156,14 +156,6 @@ final class NotebookNames {
             }
         });
         return spans.stream().min(Span::compareTo);
-    }
-
-    static boolean contains(Span outer, Span inner) {
-        boolean startsBefore = outer.startLine() < inner.startLine()
-            || (outer.startLine() == inner.startLine() && outer.startCol() <= inner.startCol());
-        boolean endsAfter = outer.endLine() > inner.endLine()
-            || (outer.endLine() == inner.endLine() && outer.endCol() >= inner.endCol());
-        return startsBefore && endsAfter;
     }
 
     /** True when any expression of the tree satisfies the predicate (function bodies included). */

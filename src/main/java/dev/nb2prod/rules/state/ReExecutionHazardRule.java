@@ -187,7 +187,7 @@ final class ReExecutionHazardRule implements Rule {
     /** True when the cell binds the name before the statement (then the statement changes the cell's own value). */
     private static boolean boundBefore(CellNames names, String name, Span stmt) {
         Span first = names.firstDefinition().get(name);
-        return first != null && first.compareTo(stmt) < 0 && !NotebookNames.contains(stmt, first);
+        return first != null && first.compareTo(stmt) < 0 && !stmt.contains(first);
     }
 
     /** For each name, how many parsed cells define it (counted once, not once per cell: notebooks can be large). */
