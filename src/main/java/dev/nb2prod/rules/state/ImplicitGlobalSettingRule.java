@@ -98,9 +98,10 @@ final class ImplicitGlobalSettingRule implements Rule {
             first.forEach((key, node) -> {
                 int more = counts.get(key) - 1;
                 // plot styling and display options change how things look, not what is computed: info
-                context.report(cell.index(), node.span(), messages.get(key)
-                    + (more > 0 ? " (" + more + " more in this cell)" : ""),
-                    cosmetic(node, names) ? Severity.INFO : INFO.severity());
+                boolean cosmetic = cosmetic(node, names);
+                String message = cosmetic ? messages.get(key).replace(DEPENDS, LOOKS) : messages.get(key);
+                context.report(cell.index(), node.span(), message + (more > 0 ? " (" + more + " more in this cell)" : ""),
+                    cosmetic ? Severity.INFO : INFO.severity());
             });
         }
     }
@@ -145,6 +146,11 @@ final class ImplicitGlobalSettingRule implements Rule {
             }
         }
     }
+
+    private static final String DEPENDS = "changes a process-wide setting that every later cell silently depends on: "
+        + "make it an explicit configuration step";
+    private static final String LOOKS = "changes how every later figure or printed value looks: set it once in a "
+        + "style step, or scope it with a with block";
 
     /** Settings of how figures and printed values look: matplotlib rc and styles, seaborn themes, display options. */
     private static boolean cosmetic(Node node, QualifiedNames names) {

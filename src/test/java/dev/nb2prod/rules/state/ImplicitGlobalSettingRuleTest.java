@@ -14,8 +14,8 @@ class ImplicitGlobalSettingRuleTest {
             "import pandas as pd\nimport warnings\nimport os, sys\npd.set_option('display.max_columns', None)\n"
                 + "warnings.filterwarnings('ignore')\nos.chdir('/data')\nsys.path.append('..')")))
             .containsExactly(
-                "0:4:1 NB107 pd.set_option('display.max_columns') changes a process-wide setting that every later cell "
-                    + "silently depends on: make it an explicit configuration step",
+                "0:4:1 NB107 pd.set_option('display.max_columns') changes how every later figure or printed value looks: "
+                    + "set it once in a style step, or scope it with a with block",
                 "0:5:1 NB107 warnings.filterwarnings('ignore') changes a process-wide setting that every later cell "
                     + "silently depends on: make it an explicit configuration step",
                 "0:6:1 NB107 os.chdir('/data') changes a process-wide setting that every later cell silently depends "
@@ -41,12 +41,12 @@ class ImplicitGlobalSettingRuleTest {
             "import os\nos.environ['CUDA_VISIBLE_DEVICES'] = '0'",
             "pd.options.display.max_rows = 10")))
             .containsExactly(
-                "0:2:1 NB107 assignment to plt.rcParams['figure.figsize'] changes a process-wide setting that every "
-                    + "later cell silently depends on: make it an explicit configuration step (1 more in this cell)",
+                "0:2:1 NB107 assignment to plt.rcParams['figure.figsize'] changes how every later figure or printed "
+                    + "value looks: set it once in a style step, or scope it with a with block (1 more in this cell)",
                 "1:2:1 NB107 assignment to os.environ['CUDA_VISIBLE_DEVICES'] changes a process-wide setting that "
                     + "every later cell silently depends on: make it an explicit configuration step",
-                "2:1:1 NB107 assignment to pd.options.display.max_rows changes a process-wide setting that every "
-                    + "later cell silently depends on: make it an explicit configuration step");
+                "2:1:1 NB107 assignment to pd.options.display.max_rows changes how every later figure or printed value "
+                    + "looks: set it once in a style step, or scope it with a with block");
     }
 
     @Test
