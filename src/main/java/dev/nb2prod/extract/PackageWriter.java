@@ -110,6 +110,7 @@ public final class PackageWriter {
             text.put("tests/test_" + stage.module() + ".py", tests.stageTest(stage));
         }
         text.put("tests/conftest.py", tests.conftest());
+        text.put("tests/snapshots.py", Template.load("tests/snapshots.py.tmpl").render(Map.of()));
         text.put("tests/test_pipeline.py", tests.pipelineTest());
         for (DataFixtures.Fixture fixture : fixtures) {
             if (fixture.source().isPresent() && !files.containsKey("tests/fixtures/" + fixture.fileName())) {

@@ -34,8 +34,9 @@ public final class TestsRenderer {
         for (StageFunction function : wiring.plan().functions()) {
             byStage.computeIfAbsent(function.stage(), s -> new ArrayList<>()).add(function.name());
         }
-        Imports imports = new Imports().add("from __future__ import annotations").add("from pathlib import Path")
-            .add("from typing import Any").add("import pytest").local(pkg);
+        Imports imports = new Imports().add("from __future__ import annotations").add("import random")
+            .add("import sys").add("from pathlib import Path").add("from typing import Any").add("import pytest")
+            .local(pkg).local("snapshots").add("from snapshots import Snapshot");
         imports.add("from " + pkg + ".config import load_config");
         wiring.usedSettings().forEach(s -> imports.add("from " + pkg + ".config import " + s.className()));
         byStage.forEach((stage, names) -> names.forEach(n -> imports.add("from " + pkg + "." + stage.module() + " import " + n)));
@@ -68,6 +69,7 @@ public final class TestsRenderer {
         StringBuilder out = new StringBuilder("@pytest.fixture(scope=\"session\")\n");
         out.append(PyText.call(0, "def " + fixtureName(function), params, " -> dict[str, Any]:"));
         out.append("    \"\"\"What ").append(function.name()).append(" returns on the fixture data.\"\"\"\n");
+        out.append("    reset_random_state()\n");
         out.append(new PipelineRenderer(wiring).stepCall(function, 4, upstream));
         return out.toString();
     }
@@ -78,7 +80,8 @@ public final class TestsRenderer {
         for (StageFunction function : functions) {
             tests.append("\n\n").append(functionTest(function));
         }
-        Imports imports = new Imports().add("import numbers").add("import pandas as pd").add("import numpy as np").usedIn(tests.toString());
+        Imports imports = new Imports().add("import numbers").add("import pandas as pd").add("import numpy as np")
+            .add("from snapshots import Snapshot").local("snapshots").usedIn(tests.toString());
         imports.add("from __future__ import annotations").add("from typing import Any");
         return Template.load("tests/test_stage.py.tmpl").render(Map.of(
             "stage", stage.module(),
@@ -101,6 +104,12 @@ public final class TestsRenderer {
                 .append(PyText.quote(returned.name())).append("]\n");
             out.append(contract(function, returned));
         }
+        out.append("\n\n").append(PyText.call(0, "def test_" + function.name() + "_matches_snapshot",
+            List.of(fixture + ": dict[str, Any]", "snapshot: Snapshot"), " -> None:"));
+        out.append("    \"\"\"").append(function.name()).append(" returns what tests/golden/").append(function.name())
+            .append(".json recorded.\"\"\"\n");
+        out.append("    snapshot.check(").append(PyText.quote(function.name())).append(", ").append(fixture)
+            .append(")\n");
         return out.toString();
     }
 
