@@ -82,6 +82,11 @@ final class ExtractCommand implements Callable<Integer> {
     /** What to do with the notebook's figures. */
     enum FigureMode { keep, drop }
 
+    @Option(names = "--fixture-rows", paramLabel = "N", defaultValue = "200",
+        description = "The most data rows a test fixture made from a CSV or TSV file keeps: a deterministic sample, "
+            + "stratified on the target column when the code names one (default: ${DEFAULT-VALUE}).")
+    private int fixtureRows;
+
     @Option(names = "--plan", description = "Print the plan (cells, functions, modules, configuration, secrets) "
         + "and write nothing.")
     private boolean planOnly;
@@ -105,6 +110,10 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!planOnly && output == null) {
             err.println("nb2prod: extract needs -o DIR (or --plan to only print the plan)");
+            return ExitCodes.USAGE;
+        }
+        if (fixtureRows < 1) {
+            err.println("nb2prod: --fixture-rows must be at least 1, got " + fixtureRows);
             return ExitCodes.USAGE;
         }
         if (!planOnly) {
@@ -149,7 +158,8 @@ final class ExtractCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try {
-            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, orchestrator), output, force);
+            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, orchestrator, fixtureRows),
+                output, force);
         } catch (WriteRefused e) {
             err.println("nb2prod: " + oneLine(e.getMessage()));
             return ExitCodes.USAGE;

@@ -46,10 +46,18 @@ public final class PackageWriter {
      *     test fixtures)
      * @param findings the notebook's findings (the credential ones locate secrets to keep out of the copy)
      * @param orchestrator the scheduler to write {@code pipelines/<name>.py} for, or none
+     * @param fixtureRows the most data rows a test fixture made from a delimited file keeps
      */
-    public record Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator) {
+    public record Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator, int fixtureRows) {
         public Source {
             findings = List.copyOf(findings);
+            if (fixtureRows < 1) {
+                throw new IllegalArgumentException("fixtureRows must be positive, got " + fixtureRows);
+            }
+        }
+
+        public Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator) {
+            this(notebookFile, findings, orchestrator, DataFixtures.DEFAULT_ROWS);
         }
     }
 
@@ -71,7 +79,7 @@ public final class PackageWriter {
         }
         Wiring wiring = new Wiring(plan);
         Path folder = source.notebookFile().toAbsolutePath().normalize().getParent();
-        List<DataFixtures.Fixture> fixtures = DataFixtures.find(wiring, folder);
+        List<DataFixtures.Fixture> fixtures = DataFixtures.find(wiring, folder, source.fixtureRows());
         String envPrefix = pkg.toUpperCase(Locale.ROOT);
 
         Map<String, String> text = new TreeMap<>();
@@ -113,8 +121,8 @@ public final class PackageWriter {
         text.put("tests/snapshots.py", Template.load("tests/snapshots.py.tmpl").render(Map.of()));
         text.put("tests/test_pipeline.py", tests.pipelineTest());
         for (DataFixtures.Fixture fixture : fixtures) {
-            if (fixture.source().isPresent() && !files.containsKey("tests/fixtures/" + fixture.fileName())) {
-                files.put("tests/fixtures/" + fixture.fileName(), Files.readAllBytes(fixture.source().get()));
+            if (fixture.content().isPresent()) {
+                files.putIfAbsent("tests/fixtures/" + fixture.fileName(), fixture.content().get());
             }
         }
         text.put("data/raw/.gitkeep", "");
@@ -282,9 +290,9 @@ public final class PackageWriter {
             fixtureText.append("The tests run the pipeline with `config.yaml` as it is.");
         }
         for (DataFixtures.Fixture fixture : fixtures) {
-            fixtureText.append(fixture.source().isPresent()
-                ? "The tests read `tests/fixtures/" + fixture.fileName() + "`, a copy of the notebook's data (`"
-                    + fixture.key().key() + "`).\n"
+            fixtureText.append(fixture.content().isPresent()
+                ? "The tests read `tests/fixtures/" + fixture.fileName() + "`, made from the notebook's data (`"
+                    + fixture.key().key() + "`): " + fixture.note() + ".\n"
                 : "The tests need a small sample of the data of `" + fixture.key().key() + "` in `tests/fixtures/"
                     + fixture.fileName() + "`; they are skipped until it is there.\n");
         }

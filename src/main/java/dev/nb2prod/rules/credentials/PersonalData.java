@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds personal data in text: e-mail addresses, international phone numbers and IBANs. */
-final class PersonalData {
+public final class PersonalData {
     private PersonalData() {}
 
-    enum Kind {
+    public enum Kind {
         EMAIL("email address", "email addresses"),
         PHONE("phone number", "phone numbers"),
         IBAN("IBAN", "IBANs");
@@ -28,7 +28,7 @@ final class PersonalData {
     }
 
     /** One item of personal data at an offset of the text; {@code value} is normalised (no spaces in IBANs). */
-    record Item(Kind kind, String value, String shown, int start) {}
+    public record Item(Kind kind, String value, String shown, int start) {}
 
     private static final Pattern EMAIL = Pattern.compile(
         "(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
@@ -53,7 +53,7 @@ final class PersonalData {
     /** Domains that are Python expressions in a traceback ({@code X@self.weights}); one-letter toy domains. */
     private static final Set<String> CODE_DOMAINS = Set.of("self", "np", "pd", "torch", "tf", "jnp", "sp", "cls");
 
-    static List<Item> find(String text) {
+    public static List<Item> find(String text) {
         List<Item> items = new ArrayList<>();
         // cheap checks first: outputs are long, and most hold no '@' or '+' at all
         Matcher m = EMAIL.matcher(text.indexOf('@') >= 0 ? text : "");
