@@ -10,6 +10,7 @@ import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.NotebookCopy;
 import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.extract.write.PipelineRenderer;
+import dev.nb2prod.extract.write.ProfileJson;
 import dev.nb2prod.extract.write.PyText;
 import dev.nb2prod.extract.write.ResultsManifest;
 import dev.nb2prod.extract.write.SettingsRenderer;
@@ -106,6 +107,7 @@ public final class PackageWriter {
             "settings", SettingsRenderer.render(plan.settings()))));
         artifacts(plan).ifPresent(code -> text.put(src + "artifacts.py", code));
         text.put("nb2prod.json", ResultsManifest.render(plan));
+        ProfileJson.render(fixtures).ifPresent(json -> text.put(src + "reference_profile.json", json));
         PipelineRenderer pipeline = new PipelineRenderer(wiring);
         text.put(src + "pipeline.py", pipeline.pipeline());
         StageModuleRenderer modules = new StageModuleRenderer(wiring);

@@ -17,6 +17,12 @@ public sealed interface ColumnProfile {
     record Numeric(double nullRate, boolean unique, boolean integral, double[] edges, double[] proportions)
         implements ColumnProfile {}
 
-    /** A text column: the share of its most frequent values, the rest as {@code __other__}. */
+    /**
+     * A column of free text, identifiers or personal data: too many distinct values to profile by frequency (or
+     * values that must not leave the data), so only its null rate is watched.
+     */
+    record Text(double nullRate, boolean unique, boolean personal) implements ColumnProfile {}
+
+    /** A text column with few distinct values: the share of its most frequent values, the rest as {@code __other__}. */
     record Categorical(double nullRate, boolean unique, Map<String, Double> frequencies) implements ColumnProfile {}
 }

@@ -24,6 +24,8 @@ public record DataProfile(String file, int rows, char delimiter, Map<String, Col
     static final int MAX_ROWS = 100_000;
     static final int TOP_VALUES = 20;
     static final int BINS = 10;
+    /** A text column with more distinct values than this, most of them rare, is free text or an identifier. */
+    static final int MAX_CATEGORIES = 50;
     /** pandas.read_csv's default missing-value words. */
     static final Set<String> NA = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
         "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null");
@@ -45,15 +47,19 @@ public record DataProfile(String file, int rows, char delimiter, Map<String, Col
             for (int record : records) {
                 values.add(table.value(record, c).strip());
             }
-            columns.put(name, column(values));
+            boolean personal = PersonalColumns.kind(name, values).isPresent();
+            columns.put(name, column(values, personal));
         }
         return new DataProfile(file, table.data().size(), table.csv().delimiter(), columns);
     }
 
-    static ColumnProfile column(List<String> values) {
+    static ColumnProfile column(List<String> values, boolean personal) {
         List<String> present = values.stream().filter(v -> !NA.contains(v)).toList();
         double nullRate = values.isEmpty() ? 0 : round((values.size() - present.size()) / (double) values.size());
         boolean unique = present.size() == values.size() && new HashSet<>(present).size() == present.size();
+        if (personal) {
+            return new ColumnProfile.Text(nullRate, unique, true);
+        }
         double[] numbers = numbers(present);
         if (numbers != null && numbers.length > 0) {
             boolean integral = present.stream().allMatch(v -> v.matches("[+-]?\\d+"));
@@ -61,6 +67,9 @@ public record DataProfile(String file, int rows, char delimiter, Map<String, Col
         }
         Map<String, Integer> counts = new HashMap<>();
         present.forEach(v -> counts.merge(v, 1, Integer::sum));
+        if (counts.size() > MAX_CATEGORIES && counts.size() * 2 > present.size()) {
+            return new ColumnProfile.Text(nullRate, unique, false);
+        }
         List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
             .thenComparing(Map.Entry.comparingByKey()));
