@@ -4,6 +4,7 @@ import dev.nb2prod.extract.ExtractionPlan.Dependency;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
 import dev.nb2prod.extract.write.ConfigYaml;
+import dev.nb2prod.extract.write.ContractsRenderer;
 import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.write.DataFixtures;
 import dev.nb2prod.extract.write.FileNames;
@@ -108,6 +109,9 @@ public final class PackageWriter {
         artifacts(plan).ifPresent(code -> text.put(src + "artifacts.py", code));
         text.put("nb2prod.json", ResultsManifest.render(plan));
         ProfileJson.render(fixtures).ifPresent(json -> text.put(src + "reference_profile.json", json));
+        ContractsRenderer contracts = new ContractsRenderer(plan, fixtures);
+        contracts.contracts().ifPresent(code -> text.put(src + "contracts.py", code));
+        contracts.tests().ifPresent(code -> text.put("tests/test_contracts.py", code));
         PipelineRenderer pipeline = new PipelineRenderer(wiring);
         text.put(src + "pipeline.py", pipeline.pipeline());
         StageModuleRenderer modules = new StageModuleRenderer(wiring);

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param file the file name
  * @param rows the data records of the file
  * @param delimiter the field separator
+ * @param skipped the records before the header (a title line, say)
  * @param columns the profile of each column, in header order
  */
-public record DataProfile(String file, int rows, char delimiter, Map<String, ColumnProfile> columns) {
+public record DataProfile(String file, int rows, char delimiter, int skipped, Map<String, ColumnProfile> columns) {
     static final int MAX_ROWS = 100_000;
     static final int TOP_VALUES = 20;
     static final int BINS = 10;
@@ -50,7 +51,7 @@ public record DataProfile(String file, int rows, char delimiter, Map<String, Col
             boolean personal = PersonalColumns.kind(name, values).isPresent();
             columns.put(name, column(values, personal));
         }
-        return new DataProfile(file, table.data().size(), table.csv().delimiter(), columns);
+        return new DataProfile(file, table.data().size(), table.csv().delimiter(), table.header(), columns);
     }
 
     static ColumnProfile column(List<String> values, boolean personal) {

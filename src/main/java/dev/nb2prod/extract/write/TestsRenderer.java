@@ -106,8 +106,8 @@ public final class TestsRenderer {
         }
         out.append("\n\n").append(PyText.call(0, "def test_" + function.name() + "_matches_snapshot",
             List.of(fixture + ": dict[str, Any]", "snapshot: Snapshot"), " -> None:"));
-        out.append("    \"\"\"").append(function.name()).append(" returns what tests/golden/").append(function.name())
-            .append(".json recorded.\"\"\"\n");
+        out.append("    \"\"\"The results match their snapshot, tests/golden/").append(function.name())
+            .append(".json.\"\"\"\n");
         out.append("    snapshot.check(").append(PyText.quote(function.name())).append(", ").append(fixture)
             .append(")\n");
         return out.toString();
