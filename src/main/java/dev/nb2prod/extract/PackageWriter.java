@@ -9,6 +9,7 @@ import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.write.DataFixtures;
 import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.NotebookCopy;
+import dev.nb2prod.extract.write.NotebookEvidence;
 import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.extract.write.PipelineRenderer;
 import dev.nb2prod.extract.write.ProfileJson;
@@ -125,7 +126,12 @@ public final class PackageWriter {
         }
         text.put("tests/conftest.py", tests.conftest());
         text.put("tests/snapshots.py", Template.load("tests/snapshots.py.tmpl").render(Map.of()));
-        text.put("tests/test_pipeline.py", tests.pipelineTest());
+        List<NotebookEvidence.Item> shown = NotebookEvidence.of(notebook(source.notebookFile()), plan,
+            source.findings());
+        text.put("tests/test_pipeline.py", tests.pipelineTest(shown));
+        if (!shown.isEmpty()) {
+            text.put("tests/evidence.py", Template.load("tests/evidence.py.tmpl").render(Map.of()));
+        }
         for (DataFixtures.Fixture fixture : fixtures) {
             if (fixture.content().isPresent()) {
                 files.putIfAbsent("tests/fixtures/" + fixture.fileName(), fixture.content().get());
@@ -138,6 +144,14 @@ public final class PackageWriter {
         }
         text.forEach((path, content) -> files.put(path, tidy(content).getBytes(StandardCharsets.UTF_8)));
         return files;
+    }
+
+    private static dev.nb2prod.notebook.Notebook notebook(Path file) throws IOException {
+        try {
+            return new dev.nb2prod.notebook.NotebookReader().read(file);
+        } catch (dev.nb2prod.notebook.NotebookReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** artifacts.py, with the helpers that save the figures and the models, when the pipeline saves any. */

@@ -170,13 +170,79 @@ public final class TestsRenderer {
         return last;
     }
 
-    public String pipelineTest() {
+    /** test_pipeline.py: every output on the fixtures, and each result the notebook showed on its own data. */
+    public String pipelineTest(List<NotebookEvidence.Item> shown) {
         StringBuilder outputs = new StringBuilder();
         for (String output : wiring.plan().outputs()) {
             outputs.append("    ").append(PyText.quote(output)).append(",\n");
         }
+        String definitions = "";
+        String shownTests = "";
+        if (!shown.isEmpty()) {
+            StringBuilder keys = new StringBuilder();
+            wiring.inputKeys().stream().map(k -> k.key()).distinct()
+                .forEach(k -> keys.append("    ").append(PyText.quote(k)).append(",\n"));
+            StringBuilder items = new StringBuilder();
+            for (NotebookEvidence.Item item : shown) {
+                items.append("    ").append(PyText.quote(item.name())).append(": Shown(\n");
+                items.append("        cell=").append(item.cell()).append(",\n");
+                items.append("        text=").append(textLiteral(item.text(), 8)).append(",\n");
+                if (item.printed()) {
+                    items.append("        printed=True,\n");
+                }
+                if (!item.skip().isEmpty()) {
+                    items.append("        skip=").append(textLiteral(item.skip(), 8)).append(",\n");
+                }
+                items.append("    ),\n");
+            }
+            definitions = Template.load("tests/pipeline_shown_definitions.py.tmpl").render(Map.of(
+                "input_keys", keys.toString(), "shown", items.toString()));
+            shownTests = Template.load("tests/pipeline_shown_tests.py.tmpl").render(Map.of());
+        }
+        String body = outputs + definitions + shownTests;
+        Imports imports = new Imports().add("from __future__ import annotations")
+            .add("from dataclasses import dataclass").add("from pathlib import Path").add("from typing import Any")
+            .add("import pytest").add("from evidence import compare_printed, compare_shown")
+            .add("from " + pkg + ".config import config_path, load_config")
+            .add("from " + pkg + ".pipeline import run_pipeline").local(pkg).local("evidence")
+            .usedIn(body + "\nrun_pipeline Any\n");
+        imports.add("from __future__ import annotations");
         return Template.load("tests/test_pipeline.py.tmpl").render(Map.of(
-            "package", pkg,
-            "outputs", outputs.toString()));
+            "imports", imports.render(),
+            "outputs", outputs.toString(),
+            "shown_definitions", definitions,
+            "shown_tests", shownTests));
+    }
+
+    /**
+     * A Python string literal of a saved output: one quoted line per line of text, in parentheses when there are
+     * several, so the expected output reads as it was shown.
+     */
+    static String textLiteral(String text, int indent) {
+        List<String> lines = new ArrayList<>(List.of(text.split("(?<=\n)", -1)));
+        lines.removeIf(String::isEmpty);
+        String pad = " ".repeat(indent + 4);
+        if (lines.size() <= 1) {
+            String quoted = PyText.quote(text);
+            if (indent + quoted.length() + 8 <= PyText.MAX_LINE + 20) {
+                return quoted;
+            }
+            // a long line: words in pieces that fit, concatenated by Python
+            lines = new ArrayList<>();
+            StringBuilder piece = new StringBuilder();
+            for (String word : text.split("(?<= )")) {
+                if (piece.length() > 0 && piece.length() + word.length() > 60) {
+                    lines.add(piece.toString());
+                    piece.setLength(0);
+                }
+                piece.append(word);
+            }
+            lines.add(piece.toString());
+        }
+        StringBuilder out = new StringBuilder("(\n");
+        for (String line : lines) {
+            out.append(pad).append(PyText.quote(line)).append("\n");
+        }
+        return out.append(" ".repeat(indent)).append(")").toString();
     }
 }
