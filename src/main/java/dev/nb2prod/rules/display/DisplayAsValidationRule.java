@@ -63,13 +63,29 @@ public final class DisplayAsValidationRule implements Rule {
         }
     }
 
+    /** IPython rich displays of fixed content (HTML, Markdown, an image file ...) present the notebook. */
+    private static final Set<String> PRESENTATIONS = Set.of("HTML", "Markdown", "Image", "IFrame", "YouTubeVideo",
+        "Latex", "Math", "SVG", "Javascript", "Video", "Audio", "FileLink");
+
+    /** {@code HTML("<b>..</b>")}, {@code Image('figure.png')}: fixed content shown to the reader, no data checked. */
+    private static boolean presentation(Expr value, QualifiedNames names) {
+        if (!(value instanceof Expr.Call call)) {
+            return false;
+        }
+        String qualified = names.qualify(call.func()).orElse(Dotted.name(call.func()).orElse(""));
+        String last = qualified.substring(qualified.lastIndexOf('.') + 1);
+        boolean rich = PRESENTATIONS.contains(last) && (qualified.equals(last) || qualified.startsWith("IPython."));
+        return rich && !call.args().isEmpty() && call.args().stream().allMatch(a -> a.value() instanceof Expr.Constant);
+    }
+
     /** What the expression shows, or null when it is not a display-only expression. */
     private static String displayKind(Expr value, boolean last, QualifiedNames names) {
         if (value instanceof Expr.Name && last) {
             return "displays the value";
         }
         Optional<DisplayCalls.Kind> kind = DisplayCalls.kind(value, names);
-        if (kind.isEmpty() || kind.get() == DisplayCalls.Kind.DRAWING || kind.get() == DisplayCalls.Kind.SETTING) {
+        if (kind.isEmpty() || kind.get() == DisplayCalls.Kind.DRAWING || kind.get() == DisplayCalls.Kind.SETTING
+            || presentation(value, names)) {
             return null;
         }
         return switch (value) {

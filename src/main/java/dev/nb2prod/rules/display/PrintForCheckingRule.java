@@ -41,7 +41,8 @@ public final class PrintForCheckingRule implements Rule {
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             AstWalker.walk(cell.module(), PrintForCheckingRule::runsWithCell, n -> {
                 Node found = switch (n) {
-                    case Expr.Call c when Dotted.name(c.func()).orElse("").equals("print") -> c;
+                    case Expr.Call c when Dotted.name(c.func()).orElse("").equals("print")
+                        && (c.keyword("file") == null || Dotted.name(c.keyword("file")).orElse("").equals("sys.stdout")) -> c;
                     case Stmt.Print p -> p;
                     default -> null;
                 };

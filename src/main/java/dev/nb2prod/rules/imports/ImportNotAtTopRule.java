@@ -91,7 +91,7 @@ public final class ImportNotAtTopRule implements Rule {
                 || e.value() instanceof Expr.Name || e.value() instanceof Expr.Attribute -> true;
             case Stmt.ExprStmt e when e.value() instanceof Expr.Call c -> setupName(c.func(), SETUP_CALL_PREFIXES);
             case Stmt.Assign a -> a.targets().stream().allMatch(t -> setupTarget(t) || dunder(t))
-                || constant(a.value()) || a.value() instanceof Expr.Magic
+                || constant(a.value()) || probe(a.value()) || a.value() instanceof Expr.Magic
                 || a.value() instanceof Expr.Call c && setupName(c.func(), SETUP_CALL_PREFIXES);
             case Stmt.Assert a -> true;
             case Stmt.CellMagic m -> true;
@@ -116,6 +116,27 @@ public final class ImportNotAtTopRule implements Rule {
             default -> false;
         };
     }
+
+    /**
+     * An environment probe: {@code IS_COLAB = "google.colab" in sys.modules}, {@code PY2 = sys.version_info < (3,)}:
+     * literals and names read from {@code sys}, {@code os} or {@code platform}, compared or combined.
+     */
+    private static boolean probe(Expr value) {
+        return switch (value) {
+            case Expr.Compare c -> probe(c.left()) && c.comparators().stream().allMatch(ImportNotAtTopRule::probe);
+            case Expr.BoolOp b -> b.values().stream().allMatch(ImportNotAtTopRule::probe);
+            case Expr.UnaryOp u -> probe(u.operand());
+            case Expr.Subscript s -> probe(s.value()) && (s.slice() instanceof Expr.Constant);
+            case Expr.Call c -> c.args().stream().allMatch(a -> probe(a.value()))
+                && PROBE_CALLS.contains(Dotted.name(c.func()).orElse(""));
+            case Expr.Attribute a -> PROBE_ROOTS.contains(Dotted.root(a).orElse(""));
+            default -> constant(value);
+        };
+    }
+
+    private static final Set<String> PROBE_ROOTS = Set.of("sys", "os", "platform");
+    private static final Set<String> PROBE_CALLS = Set.of("os.environ.get", "os.getenv", "os.path.exists",
+        "os.path.isdir", "os.path.isfile", "platform.system", "platform.python_version", "platform.machine");
 
     private static boolean setupTarget(Expr target) {
         Expr base = target instanceof Expr.Subscript s ? s.value() : target;

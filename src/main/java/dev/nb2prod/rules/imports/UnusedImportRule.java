@@ -63,7 +63,7 @@ public final class UnusedImportRule implements Rule {
                     continue;
                 }
                 for (Alias alias : names) {
-                    if (sideEffect(module == null ? alias.name() : module)) {
+                    if (sideEffect(module == null ? alias.name() : module + "." + alias.name())) {
                         continue;
                     }
                     if (used == null) {

@@ -22,12 +22,17 @@ import java.util.Set;
  *   <li>functions {@code pd.to_datetime}, {@code pd.to_numeric}, {@code np.array}, {@code np.asarray},
  *       {@code np.abs}, {@code np.round}, {@code sorted}, {@code set}, {@code list}, {@code tuple}, {@code str},
  *       {@code int}, {@code float}, {@code bool} of the target;</li>
+ *   <li>{@code pd.get_dummies} of the target without {@code columns=} (a frame already encoded has nothing left to
+ *       encode), and {@code fit} of an estimator ({@code clf = clf.fit(X, y)} trains from scratch again);</li>
+ *   <li>{@code df.query('...')} whose expression calls no function (a fixed filter keeps the same rows again;
+ *       {@code df = df[df.x > 0]} is still reported, as the rule's tests require);</li>
  *   <li>any chain of these ({@code df = df.dropna().drop_duplicates()}).</li>
  * </ul>
  */
 final class Idempotence {
     private static final Set<String> METHODS = Set.of("rename", "rename_axis", "astype", "drop_duplicates", "dropna",
-        "fillna", "sort_values", "sort_index", "abs", "round", "clip", "copy", "infer_objects", "convert_dtypes");
+        "fillna", "sort_values", "sort_index", "abs", "round", "clip", "copy", "infer_objects", "convert_dtypes", "fit");
+    private static final java.util.regex.Pattern CALL_IN_QUERY = java.util.regex.Pattern.compile("[A-Za-z_]\\w*\\s*\\(");
     private static final Set<String> STRING_METHODS = Set.of("strip", "lstrip", "rstrip", "lower", "upper", "title",
         "casefold");
     private static final Set<String> LIBRARY_FUNCTIONS = Set.of("pd.to_datetime", "pandas.to_datetime",
@@ -45,6 +50,11 @@ final class Idempotence {
         if (!(value instanceof Expr.Call call)) {
             return false;
         }
+        if (call.func() instanceof Expr.Attribute query && query.attr().equals("query") && call.args().size() == 1
+            && call.args().get(0).value() instanceof Expr.Str expression
+            && !CALL_IN_QUERY.matcher(expression.value()).find()) {
+            return of(query.value(), target);
+        }
         List<Expr> others = call.args().stream().map(Arg::value).toList();
         if (call.func() instanceof Expr.Attribute method) {
             Expr receiver = method.value();
@@ -59,6 +69,10 @@ final class Idempotence {
             }
         }
         String function = Dotted.name(call.func()).orElse("");
+        if ((function.equals("pd.get_dummies") || function.equals("pandas.get_dummies"))
+            && call.keyword("columns") == null) {
+            return call.args().size() == 1 && of(call.args().get(0).value(), target);
+        }
         boolean known = LIBRARY_FUNCTIONS.contains(function) || call.func() instanceof Expr.Name n
             && BUILTINS.contains(n.id());
         return known && !call.args().isEmpty() && call.args().get(0).kind() == Arg.Kind.POSITIONAL

@@ -35,7 +35,16 @@ final class OutOfOrderExecutionRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        java.util.Set<Integer> empty = new java.util.HashSet<>();
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            if (cell.module().body().isEmpty()) {
+                empty.add(cell.index()); // nothing to run: its order says nothing about the results
+            }
+        }
         for (ExecutionOrder.OutOfOrder o : context.graph().executionOrder().outOfOrder()) {
+            if (empty.contains(o.cell()) || empty.contains(o.above())) {
+                continue;
+            }
             context.reportCell(o.cell(), "cell ran [" + o.count() + "] before " + NotebookNames.label(o.above())
                 + " above it [" + o.aboveCount() + "]: the saved results come from a different order than top to bottom");
         }

@@ -58,12 +58,15 @@ final class UnseededRandomnessRule implements Rule {
         List<Seeds.Seed> seeds = Seeds.seeds(context, names);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             Set<Expr.Call> kept = keptCalls(cell);
+            Set<Expr.Call> numpySeeded = callerSeeded(context, cell, seeds, RandomCalls.Generator.NUMPY);
+            Set<Expr.Call> pythonSeeded = callerSeeded(context, cell, seeds, RandomCalls.Generator.PYTHON);
             Map<String, Expr.Call> firstByCallee = new LinkedHashMap<>();
             Map<String, String> messages = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (Expr.Call call : AstWalker.find(cell.module(), Expr.Call.class)) {
                 String message = message(call, names, seeds, cell.index(), kept);
-                if (message != null) {
+                boolean python = message != null && message.contains("Python's");
+                if (message != null && !(python ? pythonSeeded : numpySeeded).contains(call)) {
                     String key = Dotted.describe(call.func());
                     firstByCallee.putIfAbsent(key, call);
                     messages.putIfAbsent(key, message);
@@ -114,6 +117,36 @@ final class UnseededRandomnessRule implements Rule {
             return callee + "(...) without a random_state: each run keeps different rows; pass random_state=SEED";
         }
         return null;
+    }
+
+    /**
+     * Calls inside a function of this cell that the notebook calls only after seeding the generator
+     * ({@code def make_data(): np.random.seed(1); y = noisy(x)} seeds the draws of {@code noisy}). A function
+     * nobody calls keeps its findings.
+     */
+    private static Set<Expr.Call> callerSeeded(RuleContext context, RuleContext.ParsedCodeCell cell,
+                                               List<Seeds.Seed> seeds, RandomCalls.Generator generator) {
+        Set<Expr.Call> seeded = new HashSet<>();
+        for (Stmt stmt : cell.module().body()) {
+            if (!(stmt instanceof Stmt.FunctionDef function)) {
+                continue;
+            }
+            boolean called = false;
+            boolean allSeeded = true;
+            for (RuleContext.ParsedCodeCell other : context.parsedCells()) {
+                for (Expr.Call call : AstWalker.find(other.module(), Expr.Call.class)) {
+                    if (call.func() instanceof Expr.Name n && n.id().equals(function.name())
+                        && !(other.index() == cell.index() && function.span().contains(call.span()))) {
+                        called = true;
+                        allSeeded &= Seeds.seededBefore(seeds, generator, other.index(), call.span());
+                    }
+                }
+            }
+            if (called && allSeeded) {
+                seeded.addAll(AstWalker.find(function, Expr.Call.class));
+            }
+        }
+        return seeded;
     }
 
     private static boolean isScikitLearn(String qualified, String last) {
