@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.nb2prod.verify.SnapshotRecorder;
+import dev.nb2prod.verify.VerifyOptions;
+import java.time.Duration;
+import java.util.SortedMap;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -86,6 +90,15 @@ final class ExtractCommand implements Callable<Integer> {
         description = "The most data rows a test fixture made from a CSV or TSV file keeps: a deterministic sample, "
             + "stratified on the target column when the code names one (default: ${DEFAULT-VALUE}).")
     private int fixtureRows;
+
+    @Option(names = "--record", description = "Run the generated tests once with --python (which needs the "
+        + "notebook's packages and pytest) to record the snapshots of tests/golden/; without it, the tests record "
+        + "them on their first run.")
+    private boolean record;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = VerifyOptions.DEFAULT_PYTHON,
+        description = "The Python interpreter --record runs the tests with (default: ${DEFAULT-VALUE}).")
+    private String python;
 
     @Option(names = "--plan", description = "Print the plan (cells, functions, modules, configuration, secrets) "
         + "and write nothing.")
@@ -157,9 +170,21 @@ final class ExtractCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        String recorded = "";
         try {
-            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, orchestrator, fixtureRows),
-                output, force);
+            SortedMap<String, byte[]> files = new PackageWriter().render(plan,
+                new PackageWriter.Source(notebook, findings, orchestrator, fixtureRows));
+            if (record) {
+                SnapshotRecorder.Outcome outcome = SnapshotRecorder.record(files, python, Duration.ofMinutes(30));
+                files.putAll(outcome.golden());
+                recorded = ", " + outcome.golden().size() + " snapshots recorded in "
+                    + SnapshotRecorder.GOLDEN;
+                if (outcome.problem().isPresent()) {
+                    err.println("nb2prod: warning: " + oneLine(outcome.problem().get()) + "; the tests record the "
+                        + "missing snapshots on their first run");
+                }
+            }
+            TreeWriter.write(files, output, force);
         } catch (WriteRefused e) {
             err.println("nb2prod: " + oneLine(e.getMessage()));
             return ExitCodes.USAGE;
@@ -168,7 +193,7 @@ final class ExtractCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         err.println("nb2prod: wrote " + plan.packageName() + " (" + plan.functions().size() + " functions in "
-            + plan.stages().size() + " modules) into " + output);
+            + plan.stages().size() + " modules" + recorded + ") into " + output);
         return ExitCodes.OK;
     }
 
