@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class MonitoringRenderer {
     /** The key of config.yaml holding the PSI above which an input column has drifted. */
     public static final ConfigKey PSI_THRESHOLD = new ConfigKey("monitoring.psi_threshold", "0.2", "float",
-        "population stability index above which an input column has drifted from the reference profile",
+        "an input column has drifted when its population stability index is above this",
         PathRole.NONE);
 
     private static final Set<ResultKind> FILES = EnumSet.of(ResultKind.FIGURE, ResultKind.MODEL_FILE,
