@@ -1942,7 +1942,8 @@ def package_outputs(package_dir):
     except (LookupError, OSError, SyntaxError, ValueError):
         tree = None
     for node in (tree.body if tree else []):
-        if isinstance(node, ast.FunctionDef) and node.name == "run_pipeline":
+        # run_pipeline returns what _run_steps returns in packages that record their runs
+        if isinstance(node, ast.FunctionDef) and node.name in ("run_pipeline", "_run_steps"):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Return) and isinstance(inner.value, ast.Dict):
                     for key in inner.value.keys:

@@ -37,7 +37,9 @@ public final class PipelineRenderer {
     }
 
     public String pipeline() {
-        Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any");
+        Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any")
+            .add("from .monitoring import RunRecord");
+        String runRecord = runRecordVariable();
         wiring.usedSettings().forEach(s -> imports.add("from .config import " + s.className()));
         if (!wiring.pathHelpers().isEmpty()) {
             imports.add("from .config import " + String.join(", ", wiring.pathHelpers()));
@@ -51,9 +53,9 @@ public final class PipelineRenderer {
                 .append(".from_config(config)\n");
         }
         for (StageFunction function : plan.functions()) {
-            calls.append(wiring.call(function, 4, function.name(), p -> Wiring.pipelineValue(p.producer(), p.name()),
-                b -> Wiring.resultVariable(b.producer()), s -> Wiring.settingsVariable(s.stage()),
-                Wiring.pipelineTarget(function)));
+            calls.append(wiring.call(function, 4, runRecord + ".step", List.of(function.name()),
+                p -> Wiring.pipelineValue(p.producer(), p.name()), b -> Wiring.resultVariable(b.producer()),
+                s -> Wiring.settingsVariable(s.stage()), Wiring.pipelineTarget(function)));
             for (PlanResult r : plan.results()) {
                 if (r.kind() == ResultKind.MODEL_FILE && producedBy(r, function)) {
                     String model = r.name().replaceAll("_file$", "");
@@ -72,7 +74,22 @@ public final class PipelineRenderer {
             "imports", imports.render(),
             "output_names", resultNames(),
             "calls", calls.toString(),
+            "run_record", runRecord,
             "result", Wiring.dictLiteral(items, 4, "return ")));
+    }
+
+    /**
+     * The variable _run_steps holds the run record in: {@code run_record}, unless a step returns a value of that
+     * name.
+     */
+    private String runRecordVariable() {
+        Set<String> taken = new HashSet<>();
+        plan.functions().forEach(f -> f.returns().forEach(r -> taken.add(r.name())));
+        String name = "run_record";
+        for (int i = 2; taken.contains(name); i++) {
+            name = "run_record_" + i;
+        }
+        return name;
     }
 
     /** The result names for the docstring, wrapped. */

@@ -211,7 +211,14 @@ public final class Wiring {
      */
     public String call(StageFunction function, int indent, String callee, Function<Source.Produced, String> produced,
                        Function<Source.Bundle, String> bundled, Function<Settings, String> settings, String target) {
-        List<String> args = new ArrayList<>();
+        return call(function, indent, callee, List.of(), produced, bundled, settings, target);
+    }
+
+    /** As {@link #call}, with {@code leading} positional arguments before the keyword ones. */
+    public String call(StageFunction function, int indent, String callee, List<String> leading,
+                       Function<Source.Produced, String> produced, Function<Source.Bundle, String> bundled,
+                       Function<Settings, String> settings, String target) {
+        List<String> args = new ArrayList<>(leading);
         for (Map.Entry<String, Source> entry : sources(function).entrySet()) {
             String value = switch (entry.getValue()) {
                 case Source.Settings s -> settings.apply(s.settings());

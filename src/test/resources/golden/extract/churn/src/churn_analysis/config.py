@@ -56,6 +56,7 @@ REQUIRED: dict[str, type] = {
     "reporting.min_predict_proba": float,
     "reporting.send_to_crm": bool,
     "reporting.crm_url": str,
+    "monitoring.psi_threshold": float,
 }
 
 

@@ -7,6 +7,7 @@ import logging
 import sys
 
 from .config import ConfigError, load_config
+from .monitoring import configure_logging
 from .pipeline import run_pipeline
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
         argv: the command-line arguments (default: sys.argv[1:]).
 
     Returns:
-        The exit code: 0 on success, 2 for a configuration error.
+        The exit code: 0 on success, 1 when the pipeline fails, 2 for a
+        configuration error.
     """
     parser = argparse.ArgumentParser(
         prog="churn-analysis",
@@ -45,17 +47,24 @@ def main(argv: list[str] | None = None) -> int:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
         help="logging level (default: %(default)s)",
     )
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    parser.add_argument(
+        "--log-format",
+        default="text",
+        choices=["text", "json"],
+        help="log lines as text or as one JSON object per line (default: %(default)s)",
     )
+    args = parser.parse_args(argv)
+    configure_logging(args.log_level, args.log_format)
     try:
         config = load_config(args.config, args.overrides)
     except ConfigError as error:
         logger.error("%s", error)
         return 2
-    results = run_pipeline(config)
+    try:
+        results = run_pipeline(config)
+    except Exception as error:  # noqa: BLE001 - reported, and recorded in run.json
+        logger.error("the pipeline failed: %s", error, exc_info=True)
+        return 1
     for name, value in results.items():
         logger.info("%s: %s", name, _describe(value))
     return 0

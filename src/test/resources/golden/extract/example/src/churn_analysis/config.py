@@ -60,6 +60,7 @@ REQUIRED: dict[str, type] = {
     "reporting.min_predict_proba": float,
     "reporting.example_crm_url": str,
     "reporting.send_to_crm": bool,
+    "monitoring.psi_threshold": float,
 }
 
 
