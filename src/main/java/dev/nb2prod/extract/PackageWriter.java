@@ -115,7 +115,7 @@ public final class PackageWriter {
         contracts.contracts().ifPresent(code -> text.put(src + "contracts.py", code));
         contracts.tests().ifPresent(code -> text.put("tests/test_contracts.py", code));
         PipelineRenderer pipeline = new PipelineRenderer(wiring);
-        text.put(src + "pipeline.py", pipeline.pipeline());
+        text.put(src + "pipeline.py", pipeline.pipeline(contracts.contracts().isPresent()));
         MonitoringRenderer monitoring = new MonitoringRenderer(wiring);
         text.put(src + "monitoring.py", monitoring.monitoring());
         text.put(src + "drift.py", monitoring.drift());

@@ -37,8 +37,20 @@ public final class PipelineRenderer {
     }
 
     public String pipeline() {
+        return pipeline(false);
+    }
+
+    /**
+     * pipeline.py.
+     *
+     * @param checkContracts true when contracts.py exists: run_pipeline checks the input files first
+     */
+    public String pipeline(boolean checkContracts) {
         Imports imports = functionImports(".").add("from __future__ import annotations").add("from typing import Any")
             .add("from .monitoring import RunRecord");
+        if (checkContracts) {
+            imports.add("from .contracts import check_inputs");
+        }
         String runRecord = runRecordVariable();
         wiring.usedSettings().forEach(s -> imports.add("from .config import " + s.className()));
         if (!wiring.pathHelpers().isEmpty()) {
@@ -75,6 +87,7 @@ public final class PipelineRenderer {
             "output_names", resultNames(),
             "calls", calls.toString(),
             "run_record", runRecord,
+            "contracts", checkContracts ? "        check_inputs(config)\n" : "",
             "result", Wiring.dictLiteral(items, 4, "return ")));
     }
 

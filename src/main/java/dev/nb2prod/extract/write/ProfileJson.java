@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * {@code src/<pkg>/reference_profile.json}: the profile of each input file the notebook read, by configuration key,
  * which the package's drift check compares each run's inputs with. Keys: {@code inputs} → key →
- * {@code file}, {@code rows}, {@code delimiter}, {@code columns} → name → {@code type} (numeric, categorical, or text: free text,
+ * {@code file}, {@code rows}, {@code delimiter}, {@code skiprows} (records before the header), {@code columns} → name → {@code type} (numeric, categorical, or text: free text,
  * identifiers or personal data, watched for nulls only),
  * {@code null_rate}, {@code unique}, and {@code edges} + {@code proportions} (numeric) or {@code frequencies}.
  */
@@ -54,6 +54,7 @@ public final class ProfileJson {
         json.writeStringField("file", profile.file());
         json.writeNumberField("rows", profile.rows());
         json.writeStringField("delimiter", String.valueOf(profile.delimiter()));
+        json.writeNumberField("skiprows", profile.skipped());
         json.writeObjectFieldStart("columns");
         for (Map.Entry<String, ColumnProfile> entry : profile.columns().entrySet()) {
             json.writeObjectFieldStart(entry.getKey());
