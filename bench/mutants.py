@@ -126,7 +126,8 @@ class RunResult:
         """The last line pytest printed, or the timeout."""
         if self.timed_out:
             return f"timed out after {self.seconds:.0f} s"
-        return self.tail.strip().splitlines()[-1] if self.tail.strip() else f"exit {self.exit_code}"
+        lines = self.tail.strip().splitlines()
+        return lines[-1] if lines else f"exit {self.exit_code}"
 
 
 @dataclass
@@ -419,7 +420,7 @@ def measure(package_dir: Path, max_per_module: int = 30, seed: int = 0, timeout:
                 with suite.swapped({path: unparsed[path]}):
                     check = suite.run()
                 if check.outcome != SURVIVED:
-                    report.modules[name] = f"not measurable: unparsed, tests give {check.summary()}"
+                    report.modules[name] = f"not measurable: unparsed, {check.summary()}"
                     log(f"{name}: not measurable ({check.summary()})")
                     continue
             every = mutants_of(name, source)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Mutation testing of the packages nb2prod extracts from the runnable corpus (standard library only).
+"""Mutation testing of the packages extracted from the runnable corpus (standard library only).
 
 For each notebook listed in RUNNABLE.txt (lines ``runnable/<repo>/<path>.ipynb<TAB>seconds``,
 paths relative to the file's folder), in file order:
@@ -13,13 +13,13 @@ paths relative to the file's folder), in file order:
 Usage::
 
     python3 bench/mutants_corpus.py [--limit K] [--budget MINUTES] [--fastest]
-                                    [--max-per-module N] [--seed S] [--timeout SECONDS] [--json OUT]
-                                    [--corpus DIR] [--nb2prod PATH] [--python PATH]
+                                    [--max-per-module N] [--seed S] [--timeout SECONDS]
+                                    [--json OUT] [--corpus DIR] [--nb2prod PATH] [--python PATH]
 
-``--limit K`` takes the first K notebooks (``--fastest``: the K that ran quickest); ``--budget MINUTES`` starts no new notebook once that
-much wall time has passed.  Prints one line per notebook, then the aggregate: packages measured,
-mutants, caught %, per operator, and the CPU time the test runs took.  The machine is shared:
-run it under ``nice -n 10``.
+``--limit K`` takes the first K notebooks (``--fastest``: the K that ran quickest);
+``--budget MINUTES`` starts no new notebook once that much wall time has passed.  Prints one
+line per notebook, then the aggregate: packages measured, mutants, caught %, per operator, and
+the CPU time the test runs took.  The machine is shared: run it under ``nice -n 10``.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def measure_notebook(notebook: Path, args: argparse.Namespace) -> Entry:
         package = Path(folder) / "package"
         refused = extract(args.nb2prod, notebook, package)
         if refused is not None:
-            return Entry(str(notebook), f"extract refused: {refused}", time.monotonic() - start)
+            reason = refused.rsplit(": ", 1)[-1]  # the line names the notebook: keep the why
+            return Entry(str(notebook), f"extract refused: {reason}", time.monotonic() - start)
         try:
             report = mutants.measure(package, args.max_per_module, args.seed, args.timeout,
                                      args.python)
