@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -66,12 +67,23 @@ public final class TestsRenderer {
             params.add(fixtureName(producer) + ": dict[str, Any]");
             upstream.put(producer, fixtureName(producer));
         }
+        // the step before it in the pipeline runs first, as in run_pipeline: it may write a file this step reads,
+        // seed a generator or set an option
+        Optional<StageFunction> previous = previous(function).filter(p -> !upstream.containsKey(p));
+        previous.ifPresent(p -> params.add(fixtureName(p) + ": dict[str, Any]"));
         StringBuilder out = new StringBuilder("@pytest.fixture(scope=\"session\")\n");
         out.append(PyText.call(0, "def " + fixtureName(function), params, " -> dict[str, Any]:"));
-        out.append("    \"\"\"What ").append(function.name()).append(" returns on the fixture data.\"\"\"\n");
+        out.append("    \"\"\"What ").append(function.name()).append(" returns on the fixture data")
+            .append(previous.isPresent() ? ", after " + previous.get().name() + " ran" : "").append(".\"\"\"\n");
         out.append("    reset_random_state()\n");
         out.append(new PipelineRenderer(wiring).stepCall(function, 4, upstream));
         return out.toString();
+    }
+
+    private Optional<StageFunction> previous(StageFunction function) {
+        List<StageFunction> functions = wiring.plan().functions();
+        int i = functions.indexOf(function);
+        return i > 0 ? Optional.of(functions.get(i - 1)) : Optional.empty();
     }
 
     public String stageTest(Stage stage) {
