@@ -19,11 +19,16 @@ import java.util.regex.Pattern;
  * run_pipeline on the same data with it. A displayed result is compared with the cell's one {@code text/plain}
  * output (the cell's value, or its one {@code display()}); a metric with the numbers the cell printed, when the cell
  * prints it. An item carries a reason to skip when the saved output cannot be trusted to come from the code as it
- * is: the cells ran out of order before it, or the notebook draws unseeded random numbers before it.
+ * is: the cells ran out of order before it, or the notebook draws unseeded random numbers before it. A cell whose
+ * output depends on the machine or the moment (a library version, the time, the environment) gives no evidence.
  */
 public final class NotebookEvidence {
     /** Saved outputs longer than this are not used (a huge frame repr says little a snapshot does not). */
     static final int MAX_TEXT = 4000;
+    /** Cells whose output depends on the machine or the moment, not on the data: no evidence. */
+    static final Pattern ENVIRONMENT = Pattern.compile("__version__|\\bsys\\.(version|platform|path)|\\bplatform\\."
+        + "|\\bos\\.(environ|getcwd|getpid|listdir|cpu_count)|\\.now\\(|\\btoday\\(|\\btime\\.(time|perf_counter)\\("
+        + "|\\buuid\\d?\\(|\\bgetpass|\\bsocket\\.|\\bpsutil\\.|\\bglob\\(");
 
     /**
      * One result the notebook showed.
@@ -45,7 +50,8 @@ public final class NotebookEvidence {
                 continue;
             }
             Optional<CodeCell> cell = codeCell(notebook, result.cell());
-            if (cell.isEmpty() || cell.get().executionCount().isEmpty()) {
+            if (cell.isEmpty() || cell.get().executionCount().isEmpty()
+                || ENVIRONMENT.matcher(cell.get().source().text()).find()) {
                 continue;
             }
             Optional<String> text = result.kind() == ResultKind.DISPLAYED
