@@ -24,20 +24,27 @@ import java.util.Set;
  *       {@code int}, {@code float}, {@code bool} of the target;</li>
  *   <li>{@code pd.get_dummies} of the target without {@code columns=} (a frame already encoded has nothing left to
  *       encode), and {@code fit} of an estimator ({@code clf = clf.fit(X, y)} trains from scratch again);</li>
- *   <li>{@code df.query('...')} whose expression calls no function (a fixed filter keeps the same rows again;
- *       {@code df = df[df.x > 0]} is still reported, as the rule's tests require);</li>
+ *   <li>{@code df.query('...')} whose expression calls no function, and row filters whose condition tests each
+ *       row on its own ({@code df[df.x > 0]}, {@code df.loc[df.state.isin(["CA", "NY"])]},
+ *       {@code df[df.name.notna()]}; see {@link Selection}): a fixed filter keeps the same rows again, unlike
+ *       {@code df[df.x > df.x.mean()]}, {@code df.sample(frac=0.5)} or {@code df.iloc[1:]};</li>
+ *   <li>column selections by fixed labels ({@code df = df[["a", "b"]]}, {@code df.loc[:, ["a", "b"]]},
+ *       {@code df.loc[:, 2:5]}), {@code ffill}, {@code bfill}, {@code reindex} and {@code asfreq} with arguments
+ *       that do not read the target, and {@code reshape} / {@code np.reshape} to a shape that does not;</li>
  *   <li>any chain of these ({@code df = df.dropna().drop_duplicates()}).</li>
  * </ul>
  */
 final class Idempotence {
     private static final Set<String> METHODS = Set.of("rename", "rename_axis", "astype", "drop_duplicates", "dropna",
-        "fillna", "sort_values", "sort_index", "abs", "round", "clip", "copy", "infer_objects", "convert_dtypes", "fit");
+        "fillna", "sort_values", "sort_index", "abs", "round", "clip", "copy", "infer_objects", "convert_dtypes", "fit",
+        "ffill", "bfill", "reindex", "asfreq", "reshape");
     private static final java.util.regex.Pattern CALL_IN_QUERY = java.util.regex.Pattern.compile("[A-Za-z_]\\w*\\s*\\(");
     private static final Set<String> STRING_METHODS = Set.of("strip", "lstrip", "rstrip", "lower", "upper", "title",
         "casefold");
     private static final Set<String> LIBRARY_FUNCTIONS = Set.of("pd.to_datetime", "pandas.to_datetime",
         "pd.to_numeric", "pandas.to_numeric", "np.array", "numpy.array", "np.asarray", "numpy.asarray", "np.abs",
-        "numpy.abs", "np.round", "numpy.round", "to_datetime", "to_numeric");
+        "numpy.abs", "np.round", "numpy.round", "to_datetime", "to_numeric", "np.reshape",
+        "numpy.reshape");
     private static final Set<String> BUILTINS = Set.of("sorted", "set", "list", "tuple", "str", "int", "float", "bool");
 
     private Idempotence() {}
@@ -46,6 +53,13 @@ final class Idempotence {
     static boolean of(Expr value, String target) {
         if (target.equals(ReExecutionHazardRule.render(value))) {
             return true;
+        }
+        Expr selected = Selection.filtered(value, target);
+        if (selected == null) {
+            selected = Selection.columnsOf(value, target);
+        }
+        if (selected != null) {
+            return of(selected, target);
         }
         if (!(value instanceof Expr.Call call)) {
             return false;

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * NB105: a cell that changes a value an earlier cell made, from that value itself: {@code df = df[df.x > 0]},
+ * NB105: a cell that changes a value an earlier cell made, from that value itself: {@code df = df.iloc[1:]},
  * {@code x += 1}, {@code df["a"] = df["a"] * 2}, {@code rows.append(r)}, {@code df.drop(..., inplace=True)}.
  * Running it twice gives a different result (or an error).
  */
@@ -35,11 +35,15 @@ final class ReExecutionHazardRule implements Rule {
         "A cell rebinds or changes in place a value defined by another cell, from that value itself: running the "
             + "cell twice gives a different result.",
         """
-        Re-running a cell is the most common thing a notebook user does. A cell like `df = df[df.x > 0]`,
-        `total += amount` or `rows.append(row)` silently applies its change again, and `df.drop(columns=[...],
-        inplace=True)` fails the second time; the saved outputs then describe a state that running the notebook
-        once does not produce. Changes that give the same result when repeated (`rename`, `astype`,
-        `pd.to_datetime`, `str.strip`, `replace` of exact values, `np.array`, ...) are not reported.
+        Re-running a cell is the most common thing a notebook user does. A cell like
+        `df = df[df.x > df.x.mean()]`, `df = df.iloc[1:]`, `total += amount` or `rows.append(row)` silently
+        applies its change again, and `df.drop(columns=[...], inplace=True)` fails the second time; the saved
+        outputs then describe a state that running the notebook once does not produce. Changes that give the
+        same result when repeated (`rename`, `astype`, `pd.to_datetime`, `str.strip`, `replace` of exact values,
+        `np.array`, ...) are not reported, nor are row filters whose condition tests each row on its own
+        (`df = df[df["amt"] > 0]`, `df[df.state.isin(["CA", "NY"])]`, `df[df.name.notna()]`, `df.query("x > 0")`);
+        filters by the frame's own aggregates (`df.x.mean()`, `df.x.quantile(0.99)`), `sample` and positional
+        cuts (`df.iloc[1:]`, `df[:-1]`) are.
         """,
         """
         # cell 1
@@ -68,16 +72,37 @@ final class ReExecutionHazardRule implements Rule {
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
             Set<String> reported = new HashSet<>();
+            Set<String> carried = new HashSet<>(); // rebound idempotently from the earlier cell's value: still it
             for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
                 boolean reportedHere = false;
                 for (Hazard h : hazards(stmt)) {
                     String n = h.name();
-                    boolean fromBefore = names.uses().contains(n) && !boundBefore(names, n, stmt.span());
+                    boolean fromBefore = names.uses().contains(n)
+                        && (!boundBefore(names, n, stmt.span()) || carried.contains(n));
                     boolean definedElsewhere = definingCells.getOrDefault(n, 0) > (names.defines().contains(n) ? 1 : 0);
                     if (fromBefore && definedElsewhere && !tools.contains(n) && reported.add(n)
                         && !reportedHere) {
                         context.report(cell.index(), stmt.span(), h.message());
                         reportedHere = true;
+                    }
+                }
+                track(stmt, carried);
+            }
+        }
+    }
+
+    /**
+     * Names the statement rebinds from their own value without changing it when repeated ({@code df = df[["a"]]}):
+     * a later {@code df["a"] = df["a"] / 1e9} in the cell still changes the earlier cell's frame.
+     */
+    private static void track(Stmt stmt, Set<String> carried) {
+        if (stmt instanceof Stmt.Assign a) {
+            for (Expr target : a.targets()) {
+                if (target instanceof Expr.Name n) {
+                    if (reads(a.value(), n.id()) && Idempotence.of(a.value(), n.id())) {
+                        carried.add(n.id());
+                    } else {
+                        carried.remove(n.id());
                     }
                 }
             }

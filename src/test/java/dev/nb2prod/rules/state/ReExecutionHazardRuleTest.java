@@ -10,11 +10,81 @@ class ReExecutionHazardRuleTest {
 
     @Test
     void rebindingFromItsOwnValue() {
-        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nx = 0", "df = df[df.x > 0]\nx += 1")))
+        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nx = 0", "df = df.iloc[1:]\nx += 1")))
             .containsExactly(
                 "1:1:1 NB105 df = ... rebinds the df of an earlier cell from its own value: running this cell twice "
                     + "applies the change twice; give the result a new name",
                 "1:2:1 NB105 x += ... changes the x of an earlier cell: running this cell twice gives a different x");
+    }
+
+    @Test
+    void rowFiltersThatTestEachRowOnTheirOwnAreIdempotent() {
+        assertThat(RuleTester.run(rule, "fec = load()\ndf = load()\ns = load()",
+            "fec = fec[fec[\"amt\"] > 0]",
+            "df = df[df.x > 0]",
+            "df = df[df[\"state\"].isin([\"CA\", \"NY\"])]",
+            "df = df[df.name.notna()]",
+            "df = df.loc[(df.x > 0) & ~df.y.isna()]",
+            "df = df[df['d'].dt.year >= 2010].reset_index(drop=True)",
+            "df = df[(df.a != df.b) | (df['name'].str.contains('x', na=False))]",
+            "df = df[df.amount.between(LOW, HIGH)]",
+            "s = s[s > 0]",
+            "df = df[df.when > pd.Timestamp('2020-01-01')]",
+            "df = df[~df.duplicated()]"))
+            .isEmpty();
+    }
+
+    @Test
+    void fixedColumnSelectionsFillsReindexingAndReshapesAreIdempotent() {
+        assertThat(RuleTester.run(rule, "df = load()\nx = load()\nidx = make()",
+            "df = df[['a', 'b']]",
+            "df = df.loc[:, ['a', 'b']]",
+            "df = df.ix[:, ['Date', 'cap']]",
+            "df = df.loc[:, 2:5]",
+            "df['p'] = df['p'].ffill()",
+            "df = df.bfill()",
+            "df = df.reindex(idx)",
+            "df = df.asfreq('D', method='pad')",
+            "x = x.reshape(-1, 1)",
+            "x = np.reshape(x, newshape=(-1, 28 * 28))"))
+            .isEmpty();
+    }
+
+    @Test
+    void aChangeAfterAnIdempotentRebindingStillChangesTheEarlierValue() {
+        assertThat(RuleTester.describe(RuleTester.run(rule, "cars = load()",
+            "cars = cars[['date', 'cap']]\n\ncars['cap'] = cars['cap'] / 1e9",
+            "cars = load()\ncars['cap'] = cars['cap'] / 1e9")))
+            .containsExactly("1:3:1 NB105 cars['cap'] = ... overwrites cars['cap'] from its own value: running this "
+                + "cell twice applies the change twice");
+    }
+
+    @Test
+    void positionalColumnSelectionsAndShapesReadFromTheValueAreReported() {
+        assertThat(RuleTester.run(rule, "df = load()\nx = load()",
+            "df = df.iloc[:, 1:]",
+            "x = x[[0, 2]]",
+            "df = df.ix[:, 1:3]",
+            "df = df.reindex(df.index[1:])",
+            "x = x.reshape(x.shape[1], -1)",
+            "df = df.loc[1:, ['a']]"))
+            .hasSize(6);
+    }
+
+    @Test
+    void rowFiltersByTheFramesOwnAggregatesOrPositionsAreReported() {
+        assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()",
+            "df = df[df.x > df.x.mean()]",
+            "df = df[df.x < df.x.quantile(0.99)]",
+            "df = df.sample(frac=0.5)",
+            "df = df.iloc[1:]",
+            "df = df[:-1]",
+            "df = df[df.x > df.x.iloc[0]]",
+            "df = df[np.random.rand(100) < 0.8]",
+            "df = df[df.groupby('k').x.transform('size') > 5]",
+            "df = df[df.x > 0]['y']")))
+            .hasSize(9)
+            .allMatch(line -> line.contains("NB105 df = ... rebinds the df"));
     }
 
     @Test
