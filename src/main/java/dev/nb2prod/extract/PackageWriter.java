@@ -8,7 +8,9 @@ import dev.nb2prod.extract.plan.Identifiers;
 import dev.nb2prod.extract.write.DataFixtures;
 import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.NotebookCopy;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
+import dev.nb2prod.extract.write.ScheduleChoice;
+import dev.nb2prod.extract.write.ScheduleRenderer;
 import dev.nb2prod.extract.write.PipelineRenderer;
 import dev.nb2prod.extract.write.PyText;
 import dev.nb2prod.extract.write.ResultsManifest;
@@ -29,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -45,11 +48,22 @@ public final class PackageWriter {
      * @param notebookFile the original notebook (copied without outputs or secrets; data files next to it become
      *     test fixtures)
      * @param findings the notebook's findings (the credential ones locate secrets to keep out of the copy)
-     * @param orchestrator the scheduler to write {@code pipelines/<name>.py} for, or none
+     * @param schedule the schedule files to write (see {@link ScheduleRenderer}); empty: the one
+     *     {@link ScheduleChoice} recommends for the pipeline's shape
      */
-    public record Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator) {
+    public record Source(Path notebookFile, List<Finding> findings, Optional<Schedule> schedule) {
         public Source {
             findings = List.copyOf(findings);
+        }
+
+        /** The files of the given schedule ({@code none}: no schedule file). */
+        public Source(Path notebookFile, List<Finding> findings, Schedule schedule) {
+            this(notebookFile, findings, Optional.of(schedule));
+        }
+
+        /** The files of the recommended schedule. */
+        public Source(Path notebookFile, List<Finding> findings) {
+            this(notebookFile, findings, Optional.empty());
         }
     }
 
@@ -77,7 +91,14 @@ public final class PackageWriter {
         Map<String, String> text = new TreeMap<>();
         SortedMap<String, byte[]> files = new TreeMap<>();
         text.put("pyproject.toml", pyproject(plan));
-        text.put("README.md", readme(plan, fixtures, envPrefix));
+        PipelineRenderer pipeline = new PipelineRenderer(wiring);
+        ScheduleRenderer scheduleFiles = new ScheduleRenderer(wiring, pipeline);
+        // a schedule named with --schedule needs no reason in the README
+        ScheduleChoice choice = source.schedule().map(s -> new ScheduleChoice(s, ""))
+            .orElseGet(() -> ScheduleChoice.of(wiring));
+        Schedule schedule = choice.schedule();
+        String reason = choice.reason();
+        text.put("README.md", readme(plan, fixtures, envPrefix, scheduleFiles.readme(schedule, reason)));
         text.put("config.yaml", Template.load("config.yaml.tmpl").render(Map.of(
             "project", plan.projectName(), "env_prefix", envPrefix,
             "keys", ConfigYaml.render(ConfigYaml.withRoots(plan.config())))));
@@ -98,7 +119,6 @@ public final class PackageWriter {
             "settings", SettingsRenderer.render(plan.settings()))));
         artifacts(plan).ifPresent(code -> text.put(src + "artifacts.py", code));
         text.put("nb2prod.json", ResultsManifest.render(plan));
-        PipelineRenderer pipeline = new PipelineRenderer(wiring);
         text.put(src + "pipeline.py", pipeline.pipeline());
         StageModuleRenderer modules = new StageModuleRenderer(wiring);
         TestsRenderer tests = new TestsRenderer(wiring, fixtures);
@@ -118,9 +138,7 @@ public final class PackageWriter {
         }
         text.put("data/raw/.gitkeep", "");
         text.put("data/processed/.gitkeep", "");
-        if (source.orchestrator() != Orchestrator.none) {
-            text.put("pipelines/" + pkg + ".py", pipeline.orchestrator(source.orchestrator()));
-        }
+        text.putAll(scheduleFiles.files(schedule));
         text.forEach((path, content) -> files.put(path, tidy(content).getBytes(StandardCharsets.UTF_8)));
         return files;
     }
@@ -243,8 +261,10 @@ public final class PackageWriter {
         return out.toString().strip();
     }
 
-    private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix) {
+    private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix,
+        String schedule) {
         Map<String, String> values = new HashMap<>();
+        values.put("schedule", schedule);
         values.put("title", plan.title().strip().isEmpty() ? plan.projectName() : plan.title().strip());
         values.put("description", plan.description().strip().isEmpty()
             ? "A data pipeline extracted from a notebook." : plan.description().strip());
