@@ -69,7 +69,7 @@ class ExtractorFuzzTest {
         Path notebookFile = folder.resolve(fileName(data));
         String packageName = data.consumeBoolean() ? null : data.consumeString(30);
         boolean keepExploratory = data.consumeBoolean();
-        Schedule orchestrator = data.pickValue(Schedule.values());
+        Schedule schedule = data.pickValue(Schedule.values());
         Files.writeString(notebookFile, FuzzNotebooks.json(data), StandardCharsets.UTF_8);
         // consumed after the notebook, so that the committed inputs still make the notebooks they made
         PlanOptions options = new PlanOptions(packageName, keepExploratory, data.consumeBoolean(),
@@ -91,7 +91,7 @@ class ExtractorFuzzTest {
             assertOneLine(e.getMessage());
             return;
         }
-        PackageWriter.Source source = new PackageWriter.Source(notebookFile, findings, orchestrator);
+        PackageWriter.Source source = new PackageWriter.Source(notebookFile, findings, schedule);
         Path target = root.resolve("out");
         try {
             new PackageWriter().write(plan, source, target, false);

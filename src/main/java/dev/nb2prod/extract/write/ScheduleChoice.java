@@ -34,7 +34,8 @@ public record ScheduleChoice(Schedule schedule, String reason) {
     public static ScheduleChoice recommend(Map<String, List<String>> upstream) {
         List<String> steps = List.copyOf(upstream.keySet());
         if (steps.size() <= 1) {
-            return new ScheduleChoice(Schedule.cron, "a single step: a crontab line and a wrapper script");
+            return new ScheduleChoice(Schedule.cron, (steps.isEmpty() ? "no step" : "a single step")
+                + ": a crontab line and a wrapper script");
         }
         for (int i = 0; i < steps.size(); i++) {
             String previous = i == 0 ? null : steps.get(i - 1);

@@ -90,8 +90,9 @@ public final class ScheduleRenderer {
         List<String> outputs = new ArrayList<>();
         for (ExtractionPlan.ConfigKey key : plan.config()) {
             String path = DataFixtures.unquote(key.yamlValue());
+            // a path the workflow would read as an expression or an exclusion pattern is left out
             if (key.path() == PathRole.OUTPUT && !path.isBlank() && !path.matches(".*\\p{Cntrl}.*")
-                && !outputs.contains(path)) {
+                && !path.contains("${{") && !path.startsWith("!") && !outputs.contains(path)) {
                 outputs.add(path);
             }
         }
