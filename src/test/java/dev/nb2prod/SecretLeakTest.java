@@ -127,7 +127,7 @@ class SecretLeakTest {
         for (Path notebook : List.of(inCode, inOutputs, broken)) {
             String name = notebook.getFileName().toString().replace(".ipynb", "");
             scan.run("extract --plan " + name, Cli.run(extractArgs(notebook, "--plan", notebook.toString())));
-            for (String orchestrator : List.of("none", "dagster")) {
+            for (String orchestrator : List.of("none", "dagster", "github", "make")) {
                 Path target = out.resolve(name + "-" + orchestrator);
                 Cli run = Cli.run(extractArgs(notebook, "--orchestrator", orchestrator, "-o", target.toString(),
                     notebook.toString()));

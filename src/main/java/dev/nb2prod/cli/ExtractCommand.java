@@ -7,7 +7,7 @@ import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.extract.PlanPrinter;
 import dev.nb2prod.extract.Planner;
 import dev.nb2prod.extract.write.IoMessages;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.extract.write.TreeWriter;
 import dev.nb2prod.extract.write.WriteRefused;
 import dev.nb2prod.graph.AnalyzedNotebook;
@@ -67,9 +67,15 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--package", paramLabel = "NAME", description = "Import package name (default: from the notebook).")
     private String packageName;
 
-    @Option(names = "--orchestrator", paramLabel = "NAME", defaultValue = "none",
-        description = "Also write pipelines/<name>.py for none, dagster, airflow or prefect (default: ${DEFAULT-VALUE}).")
-    private Orchestrator orchestrator;
+    @Option(names = "--schedule", paramLabel = "KIND",
+        description = "What runs the package on a schedule: cron (schedule/crontab and schedule/run.sh), make "
+            + "(a Makefile, run from cron), github (a GitHub Actions workflow), dagster, airflow or prefect "
+            + "(pipelines/<name>.py), or none. Default: the one recommended for the pipeline's shape (--plan "
+            + "says which and why).")
+    private Schedule schedule;
+
+    @Option(names = "--orchestrator", paramLabel = "KIND", description = "The older name of --schedule.")
+    private Schedule orchestrator;
 
     @Option(names = "--keep-exploratory", description = "Keep exploratory cells instead of dropping them.")
     private boolean keepExploratory;
@@ -121,6 +127,12 @@ final class ExtractCommand implements Callable<Integer> {
     private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (schedule != null && orchestrator != null && schedule != orchestrator) {
+            err.println("nb2prod: --schedule " + schedule + " and --orchestrator " + orchestrator + " disagree "
+                + "(--orchestrator is the older name of --schedule): give one");
+            return ExitCodes.USAGE;
+        }
+        Optional<Schedule> chosen = Optional.ofNullable(schedule != null ? schedule : orchestrator);
         if (!planOnly && output == null) {
             err.println("nb2prod: extract needs -o DIR (or --plan to only print the plan)");
             return ExitCodes.USAGE;
@@ -166,14 +178,14 @@ final class ExtractCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (planOnly) {
-            out.print(new PlanPrinter().render(plan));
+            out.print(new PlanPrinter().render(plan, chosen));
             out.flush();
             return ExitCodes.OK;
         }
         String recorded = "";
         try {
             SortedMap<String, byte[]> files = new PackageWriter().render(plan,
-                new PackageWriter.Source(notebook, findings, orchestrator, fixtureRows));
+                new PackageWriter.Source(notebook, findings, chosen, fixtureRows));
             if (record) {
                 SnapshotRecorder.Outcome outcome = SnapshotRecorder.record(files, python, Duration.ofMinutes(30));
                 files.putAll(outcome.golden());

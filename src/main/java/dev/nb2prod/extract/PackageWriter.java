@@ -11,11 +11,13 @@ import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.MonitoringRenderer;
 import dev.nb2prod.extract.write.NotebookCopy;
 import dev.nb2prod.extract.write.NotebookEvidence;
-import dev.nb2prod.extract.write.Orchestrator;
 import dev.nb2prod.extract.write.PipelineRenderer;
 import dev.nb2prod.extract.write.ProfileJson;
 import dev.nb2prod.extract.write.PyText;
 import dev.nb2prod.extract.write.ResultsManifest;
+import dev.nb2prod.extract.write.Schedule;
+import dev.nb2prod.extract.write.ScheduleChoice;
+import dev.nb2prod.extract.write.ScheduleRenderer;
 import dev.nb2prod.extract.write.SettingsRenderer;
 import dev.nb2prod.extract.write.StageModuleRenderer;
 import dev.nb2prod.extract.write.Template;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,10 +52,11 @@ public final class PackageWriter {
      * @param notebookFile the original notebook (copied without outputs or secrets; data files next to it become
      *     test fixtures)
      * @param findings the notebook's findings (the credential ones locate secrets to keep out of the copy)
-     * @param orchestrator the scheduler to write {@code pipelines/<name>.py} for, or none
+     * @param schedule the schedule files to write (see {@link ScheduleRenderer}); empty: the one
+     *     {@link ScheduleChoice} recommends for the pipeline's shape
      * @param fixtureRows the most data rows a test fixture made from a delimited file keeps
      */
-    public record Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator, int fixtureRows) {
+    public record Source(Path notebookFile, List<Finding> findings, Optional<Schedule> schedule, int fixtureRows) {
         public Source {
             findings = List.copyOf(findings);
             if (fixtureRows < 1) {
@@ -60,8 +64,18 @@ public final class PackageWriter {
             }
         }
 
-        public Source(Path notebookFile, List<Finding> findings, Orchestrator orchestrator) {
-            this(notebookFile, findings, orchestrator, DataFixtures.DEFAULT_ROWS);
+        public Source(Path notebookFile, List<Finding> findings, Optional<Schedule> schedule) {
+            this(notebookFile, findings, schedule, DataFixtures.DEFAULT_ROWS);
+        }
+
+        /** The files of the given schedule ({@code none}: no schedule file). */
+        public Source(Path notebookFile, List<Finding> findings, Schedule schedule) {
+            this(notebookFile, findings, Optional.of(schedule));
+        }
+
+        /** The files of the recommended schedule. */
+        public Source(Path notebookFile, List<Finding> findings) {
+            this(notebookFile, findings, Optional.empty());
         }
     }
 
@@ -89,7 +103,14 @@ public final class PackageWriter {
         Map<String, String> text = new TreeMap<>();
         SortedMap<String, byte[]> files = new TreeMap<>();
         text.put("pyproject.toml", pyproject(plan));
-        text.put("README.md", readme(plan, fixtures, envPrefix));
+        PipelineRenderer pipeline = new PipelineRenderer(wiring);
+        ScheduleRenderer scheduleFiles = new ScheduleRenderer(wiring, pipeline);
+        // a schedule named with --schedule needs no reason in the README
+        ScheduleChoice choice = source.schedule().map(s -> new ScheduleChoice(s, ""))
+            .orElseGet(() -> ScheduleChoice.of(wiring));
+        Schedule schedule = choice.schedule();
+        String reason = choice.reason();
+        text.put("README.md", readme(plan, fixtures, envPrefix, scheduleFiles.readme(schedule, reason)));
         text.put("config.yaml", Template.load("config.yaml.tmpl").render(Map.of(
             "project", plan.projectName(), "env_prefix", envPrefix,
             "keys", ConfigYaml.render(configKeys(plan)))));
@@ -114,7 +135,6 @@ public final class PackageWriter {
         ContractsRenderer contracts = new ContractsRenderer(plan, fixtures);
         contracts.contracts().ifPresent(code -> text.put(src + "contracts.py", code));
         contracts.tests().ifPresent(code -> text.put("tests/test_contracts.py", code));
-        PipelineRenderer pipeline = new PipelineRenderer(wiring);
         text.put(src + "pipeline.py", pipeline.pipeline(contracts.contracts().isPresent()));
         MonitoringRenderer monitoring = new MonitoringRenderer(wiring);
         text.put(src + "monitoring.py", monitoring.monitoring());
@@ -143,9 +163,7 @@ public final class PackageWriter {
         }
         text.put("data/raw/.gitkeep", "");
         text.put("data/processed/.gitkeep", "");
-        if (source.orchestrator() != Orchestrator.none) {
-            text.put("pipelines/" + pkg + ".py", pipeline.orchestrator(source.orchestrator()));
-        }
+        text.putAll(scheduleFiles.files(schedule));
         text.forEach((path, content) -> files.put(path, tidy(content).getBytes(StandardCharsets.UTF_8)));
         return files;
     }
@@ -281,8 +299,10 @@ public final class PackageWriter {
         return out.toString().strip();
     }
 
-    private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix) {
+    private static String readme(ExtractionPlan plan, List<DataFixtures.Fixture> fixtures, String envPrefix,
+        String schedule) {
         Map<String, String> values = new HashMap<>();
+        values.put("schedule", schedule);
         values.put("title", plan.title().strip().isEmpty() ? plan.projectName() : plan.title().strip());
         values.put("description", plan.description().strip().isEmpty()
             ? "A data pipeline extracted from a notebook." : plan.description().strip());

@@ -8,10 +8,14 @@ import dev.nb2prod.extract.ExtractionPlan.PlanResult;
 import dev.nb2prod.extract.ExtractionPlan.Returned;
 import dev.nb2prod.extract.ExtractionPlan.SecretVariable;
 import dev.nb2prod.extract.ExtractionPlan.StageFunction;
+import dev.nb2prod.extract.write.Schedule;
+import dev.nb2prod.extract.write.ScheduleChoice;
+import dev.nb2prod.extract.write.Wiring;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +26,11 @@ import java.util.stream.Collectors;
 public final class PlanPrinter {
 
     public String render(ExtractionPlan plan) {
+        return render(plan, Optional.empty());
+    }
+
+    /** The plan, with the schedule {@code --schedule} chose if any (else the recommended one is written). */
+    public String render(ExtractionPlan plan, Optional<Schedule> chosen) {
         StringBuilder out = new StringBuilder();
         out.append("Extraction plan for ").append(plan.notebookPath()).append('\n');
         out.append("  package ").append(plan.packageName()).append(" (").append(plan.projectName()).append("): ")
@@ -58,6 +67,7 @@ public final class PlanPrinter {
                 out.append("      copies on entry: ").append(String.join(", ", f.copiedOnEntry())).append('\n');
             }
         }
+        out.append('\n').append(schedule(plan, chosen)).append('\n');
         section(out, "Configuration (config.yaml)", plan.config().stream().map(PlanPrinter::config).toList());
         section(out, "Secrets (read from the environment)", plan.secrets().stream().map(PlanPrinter::secret).toList());
         section(out, "Dependencies", plan.dependencies().stream().map(PlanPrinter::dependency).toList());
@@ -67,6 +77,16 @@ public final class PlanPrinter {
         section(out, "Results of run_pipeline", plan.results().stream().map(PlanPrinter::result).toList());
         section(out, "TODO", plan.todos());
         return out.toString();
+    }
+
+    /** One line: the schedule extract writes, and the one recommended for the pipeline's shape and why. */
+    private static String schedule(ExtractionPlan plan, Optional<Schedule> chosen) {
+        ScheduleChoice recommended = ScheduleChoice.of(new Wiring(plan));
+        String because = recommended.schedule() + ", recommended for " + recommended.reason();
+        if (chosen.isEmpty()) {
+            return "Schedule: " + because;
+        }
+        return "Schedule: " + chosen.get() + " (--schedule); " + because;
     }
 
     private static void section(StringBuilder out, String title, List<String> lines) {

@@ -3,7 +3,7 @@ package dev.nb2prod.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nb2prod.extract.write.ExamplePlans;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -41,7 +41,7 @@ class ExampleExtractionTest {
         CellGraph graph = new CellGraphBuilder().build(analyzed);
         List<Finding> findings = new Assessor(Rules.all(), AssessConfig.DEFAULTS).assess(analyzed, graph);
         return new PackageWriter().render(plan(findings, analyzed, graph),
-            new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings, Orchestrator.none));
+            new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings));
     }
 
     @Test

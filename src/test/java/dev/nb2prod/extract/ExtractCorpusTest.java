@@ -3,7 +3,7 @@ package dev.nb2prod.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nb2prod.extract.write.FileNames;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -88,7 +88,7 @@ class ExtractCorpusTest {
                 List<Finding> findings = new Assessor(Rules.all(), AssessConfig.DEFAULTS).assess(analyzed, graph);
                 ExtractionPlan plan = new Planner().plan(analyzed, graph, findings, PlanOptions.DEFAULTS);
                 SortedMap<String, byte[]> files = new PackageWriter().render(plan,
-                    new PackageWriter.Source(nb, findings, Orchestrator.none));
+                    new PackageWriter.Source(nb, findings, Schedule.none));
                 for (String path : files.keySet()) {
                     if (!java.util.Arrays.stream(path.split("/", -1)).allMatch(FileNames::isSafe)) {
                         unsafeNames.add(corpus.relativize(nb) + ": " + path);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.nb2prod.extract.write.ExamplePlans;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -91,7 +91,7 @@ class MonitoringRunTest {
         ExtractionPlan plan = new Planner().plan(analyzed, graph, findings, PlanOptions.DEFAULTS);
         root = dir.resolve("pkg");
         new PackageWriter().write(plan, new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings,
-            Orchestrator.none), root, false);
+            Schedule.none), root, false);
         Files.copy(DATA, root.resolve("data/customers.csv"));
     }
 

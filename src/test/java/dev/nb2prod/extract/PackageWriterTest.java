@@ -3,7 +3,7 @@ package dev.nb2prod.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nb2prod.extract.write.ExamplePlans;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraphBuilder;
 import dev.nb2prod.notebook.NotebookReader;
@@ -38,14 +38,14 @@ class PackageWriterTest {
         return new Assessor(Rules.all(), AssessConfig.DEFAULTS).assess(analyzed, new CellGraphBuilder().build(analyzed));
     }
 
-    static SortedMap<String, byte[]> render(Orchestrator orchestrator) throws Exception {
+    static SortedMap<String, byte[]> render(Schedule orchestrator) throws Exception {
         return new PackageWriter().render(ExamplePlans.churn(),
             new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings(), orchestrator));
     }
 
     @Test
     void theChurnPackageMatchesTheGoldenTree() throws Exception {
-        SortedMap<String, byte[]> files = render(Orchestrator.none);
+        SortedMap<String, byte[]> files = render(Schedule.none);
         StringBuilder listing = new StringBuilder();
         files.forEach((path, bytes) -> listing.append(path).append(' ').append(bytes.length).append('\n'));
         Goldens.check(GOLDEN.resolve("FILES.txt"), listing.toString());
@@ -59,8 +59,8 @@ class PackageWriterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Orchestrator.class, names = {"dagster", "airflow", "prefect"})
-    void orchestratorFilesMatchTheirGoldens(Orchestrator orchestrator) throws Exception {
+    @EnumSource(value = Schedule.class, names = {"dagster", "airflow", "prefect"})
+    void orchestratorFilesMatchTheirGoldens(Schedule orchestrator) throws Exception {
         SortedMap<String, byte[]> files = render(orchestrator);
         byte[] pipeline = files.get("pipelines/churn_analysis.py");
         assertThat(pipeline).isNotNull();
@@ -70,19 +70,19 @@ class PackageWriterTest {
 
     @Test
     void outputIsByteIdenticalAcrossRuns() throws Exception {
-        SortedMap<String, byte[]> first = render(Orchestrator.airflow);
-        SortedMap<String, byte[]> second = render(Orchestrator.airflow);
+        SortedMap<String, byte[]> first = render(Schedule.airflow);
+        SortedMap<String, byte[]> second = render(Schedule.airflow);
         assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
         first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
     }
 
     @Test
     void noGeneratedFileHoldsTheSecret() throws Exception {
-        for (Orchestrator orchestrator : Orchestrator.values()) {
+        for (Schedule orchestrator : Schedule.values()) {
             render(orchestrator).forEach((path, bytes) ->
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).as(path).doesNotContain(SECRET).doesNotContain("sk_live_51"));
         }
-        String notebook = new String(render(Orchestrator.none).get("notebooks/churn_analysis.ipynb"), StandardCharsets.UTF_8);
+        String notebook = new String(render(Schedule.none).get("notebooks/churn_analysis.ipynb"), StandardCharsets.UTF_8);
         assertThat(notebook).contains("<redacted: set API_KEY in .env>").doesNotContain("\"outputs\": [\n")
             .doesNotContain("image/png").contains("\"execution_count\": null");
     }
@@ -91,7 +91,7 @@ class PackageWriterTest {
     void generatedPythonCompilesAndIsPyflakesClean(@TempDir Path dir) throws Exception {
         String python = PythonTool.require("pyflakes");
         List<String> sources = new ArrayList<>();
-        for (Orchestrator orchestrator : Orchestrator.values()) {
+        for (Schedule orchestrator : Schedule.values()) {
             Path root = dir.resolve(orchestrator.name());
             new PackageWriter().write(ExamplePlans.churn(),
                 new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings(), orchestrator), root, false);
@@ -115,7 +115,7 @@ class PackageWriterTest {
         String python = PythonTool.require("pandas", "sklearn", "matplotlib", "pytest", "yaml");
         Path root = dir.resolve("pkg");
         new PackageWriter().write(ExamplePlans.churn(),
-            new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings(), Orchestrator.none), root, false);
+            new PackageWriter.Source(ExamplePlans.CHURN_NOTEBOOK, findings(), Schedule.none), root, false);
         Files.copy(Path.of("examples/data/customers.csv"), root.resolve("data/customers.csv"));
         Map<String, String> env = Map.of("PYTHONPATH", "src", "MPLBACKEND", "Agg", "PYTHONDONTWRITEBYTECODE", "1");
         PythonTool.Result run = PythonTool.run(List.of(python, "-m", "churn_analysis"), root, env, 300);

@@ -9,7 +9,7 @@ import dev.nb2prod.extract.ExtractionRefused;
 import dev.nb2prod.extract.PackageWriter;
 import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.extract.Planner;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.extract.write.WriteRefused;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
@@ -69,7 +69,7 @@ class ExtractorFuzzTest {
         Path notebookFile = folder.resolve(fileName(data));
         String packageName = data.consumeBoolean() ? null : data.consumeString(30);
         boolean keepExploratory = data.consumeBoolean();
-        Orchestrator orchestrator = data.pickValue(Orchestrator.values());
+        Schedule schedule = data.pickValue(Schedule.values());
         Files.writeString(notebookFile, FuzzNotebooks.json(data), StandardCharsets.UTF_8);
         // consumed after the notebook, so that the committed inputs still make the notebooks they made
         PlanOptions options = new PlanOptions(packageName, keepExploratory, data.consumeBoolean(),
@@ -91,7 +91,7 @@ class ExtractorFuzzTest {
             assertOneLine(e.getMessage());
             return;
         }
-        PackageWriter.Source source = new PackageWriter.Source(notebookFile, findings, orchestrator);
+        PackageWriter.Source source = new PackageWriter.Source(notebookFile, findings, schedule);
         Path target = root.resolve("out");
         try {
             new PackageWriter().write(plan, source, target, false);

@@ -6,7 +6,7 @@ import dev.nb2prod.extract.PackageWriter;
 import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.extract.PlanPrinter;
 import dev.nb2prod.extract.Planner;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -111,7 +111,7 @@ public final class Renderings {
         }
         out.put("plan", new PlanPrinter().render(plan));
         try {
-            new PackageWriter().render(plan, new PackageWriter.Source(file, analysis.findings(), Orchestrator.none))
+            new PackageWriter().render(plan, new PackageWriter.Source(file, analysis.findings(), Schedule.none))
                 .forEach((path, bytes) -> out.put("package/" + path, new String(bytes, StandardCharsets.ISO_8859_1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,7 @@ import dev.nb2prod.extract.ExtractionRefused;
 import dev.nb2prod.extract.PackageWriter;
 import dev.nb2prod.extract.PlanOptions;
 import dev.nb2prod.extract.Planner;
-import dev.nb2prod.extract.write.Orchestrator;
+import dev.nb2prod.extract.write.Schedule;
 import dev.nb2prod.graph.AnalyzedNotebook;
 import dev.nb2prod.graph.CellGraph;
 import dev.nb2prod.graph.CellGraphBuilder;
@@ -152,7 +152,7 @@ class RunnableCorpusVerifyTest {
             } catch (ExtractionRefused e) {
                 return done(name, Kind.EXTRACT_REFUSED, e.getMessage(), start);
             }
-            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, Orchestrator.none), pkg, false);
+            new PackageWriter().write(plan, new PackageWriter.Source(notebook, findings, Schedule.none), pkg, false);
             VerificationReport report;
             try {
                 report = new Verifier(options).verify(notebook, pkg);

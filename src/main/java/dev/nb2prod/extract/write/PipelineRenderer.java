@@ -187,12 +187,13 @@ public final class PipelineRenderer {
         return Map.of("project", plan.projectName(), "name", plan.packageName());
     }
 
-    public String orchestrator(Orchestrator orchestrator) {
+    /** The {@code pipelines/<name>.py} of an orchestrator: dagster, airflow or prefect. */
+    public String orchestrator(Schedule orchestrator) {
         return switch (orchestrator) {
-            case none -> throw new IllegalArgumentException("no orchestrator");
             case dagster -> dagster();
             case airflow -> airflow();
             case prefect -> prefect();
+            case cron, make, github, none -> throw new IllegalArgumentException(orchestrator + " is no orchestrator");
         };
     }
 

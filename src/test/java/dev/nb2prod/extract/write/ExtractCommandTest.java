@@ -44,10 +44,56 @@ class ExtractCommandTest {
     }
 
     @Test
+    void scheduleAndItsOldNameThatDisagreeAreAUsageError(@TempDir Path tmp) {
+        Cli cli = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", tmp.resolve("o").toString(),
+            "--schedule", "cron", "--orchestrator", "dagster");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("nb2prod: --schedule cron and --orchestrator dagster disagree "
+            + "(--orchestrator is the older name of --schedule): give one");
+        assertThat(tmp.resolve("o")).doesNotExist();
+        assertThat(Cli.run("extract", "examples/churn_analysis.ipynb", "--plan", "--schedule", "github").exitCode())
+            .isZero();
+        assertThat(Cli.run("extract", "examples/churn_analysis.ipynb", "--plan", "--schedule", "teams").exitCode())
+            .isEqualTo(2);
+    }
+
+    @Test
+    void theOldNameTakesTheSameValuesAndWritesTheSameFiles(@TempDir Path tmp) {
+        Cli alias = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", tmp.resolve("a").toString(),
+            "--orchestrator", "make");
+        assertThat(alias.exitCode()).as(alias.err()).isZero();
+        Cli both = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", tmp.resolve("b").toString(),
+            "--orchestrator", "make", "--schedule", "make");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        for (String dir : new String[] {"a", "b"}) {
+            assertThat(tmp.resolve(dir).resolve("Makefile")).exists();
+            assertThat(tmp.resolve(dir).resolve("schedule/run.sh")).exists();
+            assertThat(tmp.resolve(dir).resolve("pipelines")).doesNotExist();
+        }
+        Cli none = Cli.run("extract", "examples/churn_analysis.ipynb", "-o", tmp.resolve("c").toString(),
+            "--schedule", "none");
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(tmp.resolve("c/Makefile")).doesNotExist();
+        assertThat(tmp.resolve("c/schedule")).doesNotExist();
+        assertThat(tmp.resolve("c/pipelines")).doesNotExist();
+        assertThat(tmp.resolve("c/.github")).doesNotExist();
+    }
+
+    @Test
+    void thePlanSaysWhichScheduleIsRecommendedAndWhyOnOneLine() {
+        Cli plan = Cli.run("extract", "examples/churn_analysis.ipynb", "--plan");
+        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.startsWith("Schedule: ")).toList()).singleElement().asString()
+            .startsWith("Schedule: dagster, recommended for a DAG of 12 steps (");
+        Cli chosen = Cli.run("extract", "examples/churn_analysis.ipynb", "--plan", "--orchestrator", "cron");
+        assertThat(chosen.out()).contains("\nSchedule: cron (--schedule); dagster, recommended for a DAG of ");
+    }
+
+    @Test
     void isListedInTheHelp() {
         Cli cli = Cli.run("extract", "--help");
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).contains("--orchestrator").contains("--keep-exploratory").contains("--plan")
+        assertThat(cli.out()).contains("--schedule").contains("--orchestrator").contains("--keep-exploratory").contains("--plan")
             .contains("--force").contains("--package").contains("--config");
     }
 
