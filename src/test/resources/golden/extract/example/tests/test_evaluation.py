@@ -5,6 +5,8 @@ from __future__ import annotations
 import numbers
 from typing import Any
 
+from snapshots import Snapshot
+
 
 def test_evaluate_model(evaluate_model_result: dict[str, Any]) -> None:
     """evaluate_model keeps its output contract on the fixture data."""
@@ -14,3 +16,11 @@ def test_evaluate_model(evaluate_model_result: dict[str, Any]) -> None:
     assert isinstance(auc, numbers.Real)
     lr_auc = evaluate_model_result["lr_auc"]
     assert isinstance(lr_auc, numbers.Real)
+
+
+def test_evaluate_model_matches_snapshot(
+    evaluate_model_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/evaluate_model.json."""
+    snapshot.check("evaluate_model", evaluate_model_result)

@@ -6,11 +6,21 @@ from typing import Any
 
 import pandas as pd
 
+from snapshots import Snapshot
+
 
 def test_compute_segment_churn_plan(compute_segment_churn_plan_result: dict[str, Any]) -> None:
     """compute_segment_churn_plan keeps its output contract on the fixture data."""
     segment_churn_plan = compute_segment_churn_plan_result["segment_churn_plan"]
     assert segment_churn_plan is not None
+
+
+def test_compute_segment_churn_plan_matches_snapshot(
+    compute_segment_churn_plan_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/compute_segment_churn_plan.json."""
+    snapshot.check("compute_segment_churn_plan", compute_segment_churn_plan_result)
 
 
 def test_engineer_features(engineer_features_result: dict[str, Any]) -> None:
@@ -33,3 +43,11 @@ def test_engineer_features(engineer_features_result: dict[str, Any]) -> None:
     y_test = engineer_features_result["y_test"]
     assert isinstance(y_test, pd.Series)
     assert not y_test.empty
+
+
+def test_engineer_features_matches_snapshot(
+    engineer_features_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/engineer_features.json."""
+    snapshot.check("engineer_features", engineer_features_result)

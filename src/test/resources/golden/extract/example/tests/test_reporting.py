@@ -6,11 +6,21 @@ from typing import Any
 
 import pandas as pd
 
+from snapshots import Snapshot
+
 
 def test_plot_churn_rate_by_region(plot_churn_rate_by_region_result: dict[str, Any]) -> None:
     """plot_churn_rate_by_region keeps its output contract on the fixture data."""
     churn_rate_by_region_figure = plot_churn_rate_by_region_result["churn_rate_by_region_figure"]
     assert isinstance(churn_rate_by_region_figure, str)
+
+
+def test_plot_churn_rate_by_region_matches_snapshot(
+    plot_churn_rate_by_region_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/plot_churn_rate_by_region.json."""
+    snapshot.check("plot_churn_rate_by_region", plot_churn_rate_by_region_result)
 
 
 def test_plot_random_forest_top_10_features(plot_random_forest_top_10_features_result: dict[str, Any]) -> None:
@@ -19,8 +29,24 @@ def test_plot_random_forest_top_10_features(plot_random_forest_top_10_features_r
     assert isinstance(random_forest_top_10_features_figure, str)
 
 
+def test_plot_random_forest_top_10_features_matches_snapshot(
+    plot_random_forest_top_10_features_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/plot_random_forest_top_10_features.json."""
+    snapshot.check("plot_random_forest_top_10_features", plot_random_forest_top_10_features_result)
+
+
 def test_write_churn_by_region(write_churn_by_region_result: dict[str, Any]) -> None:
     """write_churn_by_region keeps its output contract on the fixture data."""
     churn_by_region = write_churn_by_region_result["churn_by_region"]
     assert isinstance(churn_by_region, pd.DataFrame)
     assert not churn_by_region.empty
+
+
+def test_write_churn_by_region_matches_snapshot(
+    write_churn_by_region_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/write_churn_by_region.json."""
+    snapshot.check("write_churn_by_region", write_churn_by_region_result)

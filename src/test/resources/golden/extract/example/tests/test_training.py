@@ -7,6 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from snapshots import Snapshot
+
 
 def test_train_logistic_regression(train_logistic_regression_result: dict[str, Any]) -> None:
     """train_logistic_regression keeps its output contract on the fixture data."""
@@ -17,10 +19,26 @@ def test_train_logistic_regression(train_logistic_regression_result: dict[str, A
     assert hasattr(lr, "fit"), "lr is an estimator"
 
 
+def test_train_logistic_regression_matches_snapshot(
+    train_logistic_regression_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/train_logistic_regression.json."""
+    snapshot.check("train_logistic_regression", train_logistic_regression_result)
+
+
 def test_train_rf(train_rf_result: dict[str, Any]) -> None:
     """train_rf keeps its output contract on the fixture data."""
     rf = train_rf_result["rf"]
     assert hasattr(rf, "fit"), "rf is an estimator"
+
+
+def test_train_rf_matches_snapshot(
+    train_rf_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/train_rf.json."""
+    snapshot.check("train_rf", train_rf_result)
 
 
 def test_train_rf2(train_rf2_result: dict[str, Any]) -> None:
@@ -30,3 +48,11 @@ def test_train_rf2(train_rf2_result: dict[str, Any]) -> None:
     assert not df.empty
     rf2 = train_rf2_result["rf2"]
     assert hasattr(rf2, "fit"), "rf2 is an estimator"
+
+
+def test_train_rf2_matches_snapshot(
+    train_rf2_result: dict[str, Any],
+    snapshot: Snapshot,
+) -> None:
+    """The results match their snapshot, tests/golden/train_rf2.json."""
+    snapshot.check("train_rf2", train_rf2_result)

@@ -18,6 +18,7 @@ from .config import (
     TrainingParams,
     output_path,
 )
+from .contracts import check_inputs
 from .evaluation import evaluate_models
 from .features import compute_segment_churn_plan, engineer_features
 from .ingestion import load_customers
@@ -44,6 +45,7 @@ def run_pipeline(config: dict[str, Any]) -> dict[str, Any]:
         feature_importance_path, churn_by_region, churn_by_region_path.
     """
     with RunRecord.start(config) as run_record:
+        check_inputs(config)
         results = _run_steps(config, run_record)
         run_record.add_results(results)
     return results
