@@ -20,14 +20,19 @@ _NUMPY_SCALAR = re.compile(r"np\.(?:float|int|uint|bool|complex|str)_?\d*\(([^()
 
 
 def shown_text(value: Any) -> str:
-    """The value as Jupyter's text/plain shows it (pandas with its notebook display options)."""
+    """The value as Jupyter's text/plain shows it: IPython's pretty printer when it is installed
+    (``bool`` for a class, sorted dict keys), pandas with its notebook display options."""
     module = type(value).__module__.split(".")[0]
     if module == "pandas":
         import pandas as pd
 
         with pd.option_context("display.max_columns", 20, "display.width", 80):
             return repr(value)
-    return repr(value)
+    try:
+        from IPython.lib.pretty import pretty
+    except ImportError:
+        return repr(value)
+    return pretty(value)
 
 
 def compare_shown(value: Any, saved: str) -> str | None:

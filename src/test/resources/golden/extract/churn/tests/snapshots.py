@@ -76,10 +76,8 @@ class Snapshot:
             return value
         if isinstance(value, float):
             return _number(value)
-        if isinstance(value, str):
-            return self._text(value)
-        if isinstance(value, Path):
-            return self._text(str(value))
+        if isinstance(value, (str, Path)):
+            return self._path_or_text(str(value))
         kind = type(value).__module__.split(".")[0]
         if kind == "numpy":
             return self._numpy(value, depth)
@@ -99,6 +97,29 @@ class Snapshot:
         if hasattr(value, "get_params") and hasattr(value, "fit"):
             return self._model(value, depth)
         return {"type": _type_name(value)}
+
+    def _path_or_text(self, text: str) -> Any:
+        """Text; for a file a step wrote under a root, also what the file holds."""
+        shown = self._text(text)
+        if shown == text or len(text) > 4096 or "\n" in text:
+            return shown
+        path = Path(text)
+        if not path.is_file():
+            return shown
+        suffix = path.suffix.lower()
+        description: dict[str, Any] = {"path": shown}
+        if suffix in (".csv", ".tsv"):
+            import pandas as pd
+
+            frame = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
+            description["content"] = self._pandas(frame)
+        elif suffix == ".png":
+            header = path.read_bytes()[:24]
+            description["width"] = int.from_bytes(header[16:20], "big")
+            description["height"] = int.from_bytes(header[20:24], "big")
+        elif suffix in (".json", ".txt", ".md", ".html", ".yaml", ".yml"):
+            description["lines"] = len(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        return description
 
     def _text(self, text: str) -> str:
         for root, placeholder in self.roots:
@@ -167,7 +188,11 @@ class Snapshot:
             for key, item in sorted(model.get_params(deep=False).items())
         }
         fitted: dict[str, Any] = {}
-        names = {key for key in vars(model) if key.endswith("_") and not key.startswith("_")}
+        names = {
+            key
+            for key in vars(model)
+            if key.endswith("_") and not key.startswith("_") and "time" not in key
+        }
         for key in sorted(names | set(FITTED_PROPERTIES)):
             try:
                 item = getattr(model, key)
