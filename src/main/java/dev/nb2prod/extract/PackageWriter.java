@@ -10,6 +10,7 @@ import dev.nb2prod.extract.write.DataFixtures;
 import dev.nb2prod.extract.write.FileNames;
 import dev.nb2prod.extract.write.MonitoringRenderer;
 import dev.nb2prod.extract.write.NotebookCopy;
+import dev.nb2prod.extract.write.NotebookAsserts;
 import dev.nb2prod.extract.write.NotebookEvidence;
 import dev.nb2prod.extract.write.PipelineRenderer;
 import dev.nb2prod.extract.write.ProfileJson;
@@ -36,7 +37,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -144,13 +147,17 @@ public final class PackageWriter {
         if (plan.helpers().stream().anyMatch(h -> h.stage().isEmpty())) {
             text.put(src + ExtractionPlan.SHARED_MODULE + ".py", modules.renderShared());
         }
+        dev.nb2prod.notebook.Notebook notebook = notebook(source.notebookFile());
+        Set<String> columns = new TreeSet<>();
+        fixtures.forEach(f -> f.profile().ifPresent(p -> columns.addAll(p.columns().keySet())));
+        List<NotebookAsserts.Check> checks = NotebookAsserts.find(notebook, plan, columns);
         for (Stage stage : plan.stages()) {
             text.put(src + stage.module() + ".py", modules.render(stage));
-            text.put("tests/test_" + stage.module() + ".py", tests.stageTest(stage));
+            text.put("tests/test_" + stage.module() + ".py", tests.stageTest(stage, checks));
         }
         text.put("tests/conftest.py", tests.conftest());
         text.put("tests/snapshots.py", Template.load("tests/snapshots.py.tmpl").render(Map.of()));
-        List<NotebookEvidence.Item> shown = NotebookEvidence.of(notebook(source.notebookFile()), plan,
+        List<NotebookEvidence.Item> shown = NotebookEvidence.of(notebook, plan,
             source.findings());
         text.put("tests/test_pipeline.py", tests.pipelineTest(shown));
         if (!shown.isEmpty()) {

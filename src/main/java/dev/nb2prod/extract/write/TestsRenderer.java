@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -87,18 +89,47 @@ public final class TestsRenderer {
     }
 
     public String stageTest(Stage stage) {
+        return stageTest(stage, List.of());
+    }
+
+    /** The tests of one stage's functions, and the notebook's own asserts about the data they return. */
+    public String stageTest(Stage stage, List<NotebookAsserts.Check> checks) {
         List<StageFunction> functions = wiring.plan().functions().stream().filter(f -> f.stage() == stage).toList();
         StringBuilder tests = new StringBuilder();
         for (StageFunction function : functions) {
             tests.append("\n\n").append(functionTest(function));
         }
         Imports imports = new Imports().add("import numbers").add("import pandas as pd").add("import numpy as np")
-            .add("from snapshots import Snapshot").local("snapshots").usedIn(tests.toString());
+            .add("from snapshots import Snapshot").local("snapshots");
+        Set<String> names = new HashSet<>();
+        for (NotebookAsserts.Check check : checks) {
+            if (check.owner().stage() == stage) {
+                String name = "test_notebook_check_cell_" + check.cell();
+                for (int i = 2; !names.add(name); i++) {
+                    name = "test_notebook_check_cell_" + check.cell() + "_" + i;
+                }
+                tests.append("\n\n").append(checkTest(name, check));
+                imports.addAll(check.imports());
+            }
+        }
+        imports.usedIn(tests.toString());
         imports.add("from __future__ import annotations").add("from typing import Any");
         return Template.load("tests/test_stage.py.tmpl").render(Map.of(
             "stage", stage.module(),
             "imports", imports.render(),
             "tests", tests.toString()));
+    }
+
+    private static String checkTest(String name, NotebookAsserts.Check check) {
+        Set<StageFunction> producers = new java.util.LinkedHashSet<>(check.values().values());
+        List<String> params = producers.stream().map(p -> fixtureName(p) + ": dict[str, Any]").toList();
+        StringBuilder out = new StringBuilder(PyText.call(0, "def " + name, params, " -> None:"));
+        out.append("    \"\"\"The notebook's own check in cell ").append(check.cell())
+            .append(" holds on the fixture data.\"\"\"\n");
+        check.values().forEach((value, producer) -> out.append("    ").append(value).append(" = ")
+            .append(fixtureName(producer)).append("[").append(PyText.quote(value)).append("]\n"));
+        out.append("    assert ").append(check.condition()).append('\n');
+        return out.toString();
     }
 
     private String functionTest(StageFunction function) {
