@@ -28,7 +28,9 @@ public final class NotebookEvidence {
     /** Cells whose output depends on the machine or the moment, not on the data: no evidence. */
     static final Pattern ENVIRONMENT = Pattern.compile("__version__|\\bsys\\.(version|platform|path)|\\bplatform\\."
         + "|\\bos\\.(environ|getcwd|getpid|listdir|cpu_count)|\\.now\\(|\\btoday\\(|\\btime\\.(time|perf_counter)\\("
-        + "|\\buuid\\d?\\(|\\bgetpass|\\bsocket\\.|\\bpsutil\\.|\\bglob\\(");
+        + "|\\buuid\\d?\\(|\\bgetpass|\\bsocket\\.|\\bpsutil\\.|\\bglob\\("
+        // what the installed libraries offer: formats, styles, settings
+        + "|get_supported_filetypes|\\.available\\b|\\brcParams\\b|\\bget_option\\(");
 
     /**
      * One result the notebook showed.
