@@ -60,6 +60,9 @@ public final class TypeInference {
         this.numpy = np;
     }
 
+    /** Frames built with two or more header rows ({@code columns=[[...], [...]]}). */
+    private final java.util.Set<String> multiLevel = new java.util.HashSet<>();
+
     /** Learns from the module-level assignments of one cell (call in notebook order). */
     public void learn(Module module) {
         AstWalker.walk(module, n -> !(n instanceof Stmt.FunctionDef) && !(n instanceof Stmt.ClassDef)
@@ -76,6 +79,11 @@ public final class TypeInference {
 
     private void assign(Expr target, Expr value) {
         if (target instanceof Expr.Name name) {
+            if (value instanceof Expr.Call call && multiLevelColumns(call)) {
+                multiLevel.add(name.id());
+            } else {
+                multiLevel.remove(name.id());
+            }
             String t = infer(value);
             if (t.isEmpty()) {
                 types.remove(name.id());
@@ -201,7 +209,9 @@ public final class TypeInference {
             case Expr.Subscript s -> {
                 if (isFrame(s.value())) {
                     if (s.slice() instanceof Expr.Str) {
-                        return frame("Series");
+                        // a top-level column of a frame with two header rows is itself a frame
+                        return s.value() instanceof Expr.Name n && multiLevel.contains(n.id()) ? frame("DataFrame")
+                            : frame("Series");
                     }
                     if (s.slice() instanceof Expr.ListExpr || s.slice() instanceof Expr.Compare
                         || s.slice() instanceof Expr.BoolOp || s.slice() instanceof Expr.BinOp) {
@@ -310,6 +320,7 @@ public final class TypeInference {
             return elts.stream().anyMatch(e -> infer(e).equals(frame("DataFrame"))) ? frame("DataFrame") : "";
         }
         if (q.startsWith("pandas.") && FRAME_FUNCTIONS.contains(last)) {
+            // a frame with two header rows: frame["Ohio"] is a frame, not a Series; its columns are unknown
             return frame("DataFrame");
         }
         if (q.equals("pandas.Series")) {
@@ -465,6 +476,24 @@ public final class TypeInference {
                 }
             }
         }
+    }
+
+    /** {@code pd.DataFrame(..., columns=[[...], [...]])} or {@code columns=pd.MultiIndex...}. */
+    private static boolean multiLevelColumns(Expr.Call call) {
+        for (var arg : call.args()) {
+            if ("columns".equals(arg.keyword())) {
+                Expr value = arg.value();
+                if (value instanceof Expr.ListExpr list && !list.elts().isEmpty()
+                    && list.elts().stream().allMatch(e -> e instanceof Expr.ListExpr || e instanceof Expr.TupleExpr)) {
+                    return true;
+                }
+                if (value instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                    && a.value() instanceof Expr.Attribute m && m.attr().equals("MultiIndex")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isFrame(Expr e) {

@@ -92,6 +92,17 @@ class PlannerBehaviourTest {
     }
 
     @Test
+    void aColumnOfAFrameWithTwoHeaderRowsIsAFrame() throws Exception {
+        ExtractionPlan plan = Plans.plan("import numpy as np\nimport pandas as pd",
+            "frame = pd.DataFrame(np.arange(6).reshape((2, 3)), columns=[['Ohio', 'Ohio', 'Colorado'], "
+                + "['Green', 'Red', 'Green']])\nohio = frame['Ohio']\nohio",
+            "flat = pd.DataFrame({'a': [1, 2]})\ncol = flat['a']\ncol");
+        Map<String, String> hints = new java.util.TreeMap<>();
+        plan.functions().forEach(f -> f.returns().forEach(r -> hints.put(r.name(), r.typeHint())));
+        assertThat(hints).containsEntry("ohio", "pd.DataFrame").containsEntry("col", "pd.Series");
+    }
+
+    @Test
     void aCellThatRanButDoesNotParseIsRefusedUnlessDroppedOnRequest() throws Exception {
         Notebook nb = TestNotebooks.builder().code(LOAD).code("df = df[df.amount > 0\n", 2)
             .code("df.to_csv('out.csv')").build();
