@@ -88,6 +88,20 @@ class ReExecutionHazardRuleTest {
     }
 
     @Test
+    void selectionsLikeTheIdempotentOnesThatChangeAgainAreReported() {
+        assertThat(RuleTester.describe(RuleTester.run(rule,
+            "df = load()\nd = {}\nmask = df.x > 0\nkeep = df.index[:10]\nkeep = keep[::2]\npos = df.index",
+            "df = df.loc[df.x > df.x.mean(), ['a']]",
+            "df = df.loc[df.x > 0, df.columns[1:]]",
+            "df = df.loc[mask]",
+            "df = df.loc[keep]",
+            "d['a'] = 1\ndel d['b']",
+            "d['a'] = 1\nd.pop('b')",
+            "pos += 1\ndf = df.loc[pos]")))
+            .hasSize(8);
+    }
+
+    @Test
     void inPlaceChanges() {
         assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nrows = []\nd = {}",
             "df['a'] = df['a'] * 2", "rows.append(1)", "df.drop(columns=['a'], inplace=True)", "del d['k']")))
