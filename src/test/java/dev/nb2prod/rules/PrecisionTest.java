@@ -112,6 +112,12 @@ class PrecisionTest {
         of("NB105", "loc by index labels from another cell", "ratings = load()",
             "counts = data.groupby('title').size()\nactive = counts.index[counts >= 250]",
             "ratings = ratings.loc[active]"),
+        of("NB105", "filter a dataset by a fixed predicate", "dataset = load()",
+            "dataset = dataset.filter(lambda x: x < 10)"),
+        of("NB105", "reshape keeping the first dimension", "X_test = load()",
+            "X_test = X_test.reshape(X_test.shape[0], 1, img_rows, img_cols)"),
+        of("NB105", "pad sequences to a fixed length", "X_train = load()",
+            "X_train = sequence.pad_sequences(X_train, maxlen=100)"),
         of("NB105", "del of a key the cell sets first", "d1 = {'a': 1}",
             "d1[5] = 'some value'\nd1['dummy'] = 'x'\ndel d1[5]\nd1.pop('dummy')"),
         // NB106 function-uses-globals: parameters and constants

@@ -33,7 +33,10 @@ import java.util.Set;
  *       notebook binds only to index labels ({@code df.loc[active]} after {@code active = s.index[s >= 250]}),
  *       {@code ffill}, {@code bfill}, {@code reindex}, {@code asfreq} and {@code to_crs} with arguments
  *       that do not read the target, and {@code reshape} / {@code np.reshape} to a shape that does not;</li>
- *   <li>{@code pd.MultiIndex.from_tuples} of the target (a MultiIndex iterates as its tuples);</li>
+ *   <li>{@code pd.MultiIndex.from_tuples} of the target (a MultiIndex iterates as its tuples), Keras
+ *       {@code pad_sequences} (padded sequences are padded already), {@code filter} by a predicate that draws
+ *       nothing at random ({@code ds.filter(lambda x: x < 10)}, {@code df.filter(items=[...])}), and
+ *       {@code x.reshape(x.shape[0], ...)} (the first dimension stays);</li>
  *   <li>any chain of these ({@code df = df.dropna().drop_duplicates()}).</li>
  * </ul>
  */
@@ -47,7 +50,9 @@ final class Idempotence {
     private static final Set<String> LIBRARY_FUNCTIONS = Set.of("pd.to_datetime", "pandas.to_datetime",
         "pd.to_numeric", "pandas.to_numeric", "np.array", "numpy.array", "np.asarray", "numpy.asarray", "np.abs",
         "numpy.abs", "np.round", "numpy.round", "to_datetime", "to_numeric", "np.reshape",
-        "numpy.reshape", "pd.MultiIndex.from_tuples", "pandas.MultiIndex.from_tuples", "MultiIndex.from_tuples");
+        "numpy.reshape", "pd.MultiIndex.from_tuples", "pandas.MultiIndex.from_tuples", "MultiIndex.from_tuples",
+        "pad_sequences", "sequence.pad_sequences", "keras.preprocessing.sequence.pad_sequences",
+        "tf.keras.preprocessing.sequence.pad_sequences", "tf.keras.utils.pad_sequences", "keras.utils.pad_sequences");
     private static final Set<String> BUILTINS = Set.of("sorted", "set", "list", "tuple", "str", "int", "float", "bool");
 
     private Idempotence() {}
@@ -86,10 +91,16 @@ final class Idempotence {
             boolean stringMethod = receiver instanceof Expr.Attribute str && str.attr().equals("str")
                 && (STRING_METHODS.contains(method.attr()) || method.attr().equals("slice") && fromStart(call));
             Expr base = stringMethod ? ((Expr.Attribute) receiver).value() : receiver;
+            List<Expr> methodArgs = method.attr().equals("reshape") && !others.isEmpty()
+                && leadingDimension(others.get(0), target)
+                ? others.subList(1, others.size()) // x.reshape(x.shape[0], 1, 28, 28): the first dim stays
+                : others;
             boolean idempotentMethod = stringMethod || METHODS.contains(method.attr())
+                || method.attr().equals("filter") && methodArgs.stream().noneMatch(Idempotence::draws)
                 || method.attr().equals("reset_index") && call.keyword("drop") instanceof Expr.BoolLit b && b.value()
                 || method.attr().equals("replace") && exactReplace(call);
-            if (idempotentMethod && of(base, target, labels) && others.stream().noneMatch(a -> mentions(a, target))) {
+            if (idempotentMethod && of(base, target, labels)
+                && methodArgs.stream().noneMatch(a -> mentions(a, target))) {
                 return true;
             }
         }
@@ -103,6 +114,21 @@ final class Idempotence {
         return known && !call.args().isEmpty() && call.args().get(0).kind() == Arg.Kind.POSITIONAL
             && of(call.args().get(0).value(), target, labels)
             && others.subList(1, others.size()).stream().noneMatch(a -> mentions(a, target));
+    }
+
+    /** {@code x.shape[0]} or {@code len(x)}: a reshape that keeps it as its first dimension keeps it again. */
+    private static boolean leadingDimension(Expr e, String target) {
+        return e instanceof Expr.Subscript s && s.slice() instanceof Expr.Num n && n.text().equals("0")
+            && s.value() instanceof Expr.Attribute shape && shape.attr().equals("shape")
+            && target.equals(ReExecutionHazardRule.render(shape.value()))
+            || e instanceof Expr.Call len && len.func() instanceof Expr.Name f && f.id().equals("len")
+            && len.args().size() == 1 && target.equals(ReExecutionHazardRule.render(len.args().get(0).value()));
+    }
+
+    /** A call that draws at random ({@code tf.random.uniform(())}, {@code np.random.rand()}, {@code shuffle}). */
+    private static boolean draws(Expr e) {
+        return NotebookNames.any(e, n -> n instanceof Expr.Call c && Dotted.name(c.func()).orElse("?").toLowerCase()
+            .matches(".*(rand|shuffle|sample|choice).*"));
     }
 
     /** {@code s.str.slice(0, 5)}, {@code s.str.slice(stop=5)}: cutting from the start twice cuts the same. */

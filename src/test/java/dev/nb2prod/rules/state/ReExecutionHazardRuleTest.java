@@ -97,8 +97,11 @@ class ReExecutionHazardRuleTest {
             "df = df.loc[keep]",
             "d['a'] = 1\ndel d['b']",
             "d['a'] = 1\nd.pop('b')",
-            "pos += 1\ndf = df.loc[pos]")))
-            .hasSize(8);
+            "pos += 1\ndf = df.loc[pos]",
+            "df = df.filter(lambda x: np.random.rand() < 0.5)",
+            "df = df.reshape(df.shape[1], -1)",
+            "df = df.reshape(len(df) // 2, -1)")))
+            .hasSize(11);
     }
 
     @Test
