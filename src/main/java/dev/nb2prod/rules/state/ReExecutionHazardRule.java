@@ -43,7 +43,8 @@ final class ReExecutionHazardRule implements Rule {
         `np.array`, ...) are not reported, nor are row filters whose condition tests each row on its own
         (`df = df[df["amt"] > 0]`, `df[df.state.isin(["CA", "NY"])]`, `df[df.name.notna()]`, `df.query("x > 0")`);
         filters by the frame's own aggregates (`df.x.mean()`, `df.x.quantile(0.99)`), `sample` and positional
-        cuts (`df.iloc[1:]`, `df[:-1]`) are.
+        cuts (`df.iloc[1:]`, `df[:-1]`) are. Nor is `del d[k]` or `d.pop(k)` of a key the cell itself sets
+        first.
         """,
         """
         # cell 1
@@ -69,13 +70,15 @@ final class ReExecutionHazardRule implements Rule {
     public void check(RuleContext context) {
         Set<String> tools = NotebookNames.tools(context.analyzed());
         Map<String, Integer> definingCells = definingCells(context);
+        Set<String> labels = labelNames(context);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
             Set<String> reported = new HashSet<>();
             Set<String> carried = new HashSet<>(); // rebound idempotently from the earlier cell's value: still it
+            Set<String> setHere = new HashSet<>(); // d['k'] set by the cell itself: a later del d['k'] is undone
             for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
                 boolean reportedHere = false;
-                for (Hazard h : hazards(stmt)) {
+                for (Hazard h : hazards(stmt, labels, setHere)) {
                     String n = h.name();
                     boolean fromBefore = names.uses().contains(n)
                         && (!boundBefore(names, n, stmt.span()) || carried.contains(n));
@@ -86,7 +89,7 @@ final class ReExecutionHazardRule implements Rule {
                         reportedHere = true;
                     }
                 }
-                track(stmt, carried);
+                track(stmt, carried, labels, setHere);
             }
         }
     }
@@ -95,11 +98,14 @@ final class ReExecutionHazardRule implements Rule {
      * Names the statement rebinds from their own value without changing it when repeated ({@code df = df[["a"]]}):
      * a later {@code df["a"] = df["a"] / 1e9} in the cell still changes the earlier cell's frame.
      */
-    private static void track(Stmt stmt, Set<String> carried) {
+    private static void track(Stmt stmt, Set<String> carried, Set<String> labels, Set<String> setHere) {
         if (stmt instanceof Stmt.Assign a) {
             for (Expr target : a.targets()) {
+                if (!(target instanceof Expr.Name) && render(target) != null) {
+                    setHere.add(render(target));
+                }
                 if (target instanceof Expr.Name n) {
-                    if (reads(a.value(), n.id()) && Idempotence.of(a.value(), n.id())) {
+                    if (reads(a.value(), n.id()) && Idempotence.of(a.value(), n.id(), labels)) {
                         carried.add(n.id());
                     } else {
                         carried.remove(n.id());
@@ -111,12 +117,12 @@ final class ReExecutionHazardRule implements Rule {
 
     private record Hazard(String name, String message) {}
 
-    private static List<Hazard> hazards(Stmt stmt) {
+    private static List<Hazard> hazards(Stmt stmt, Set<String> labels, Set<String> setHere) {
         List<Hazard> out = new ArrayList<>();
         switch (stmt) {
             case Stmt.Assign a -> {
                 for (Expr target : a.targets()) {
-                    if (render(target) != null && Idempotence.of(a.value(), render(target))) {
+                    if (render(target) != null && Idempotence.of(a.value(), render(target), labels)) {
                         continue; // df = df.rename(...), df['d'] = pd.to_datetime(df['d']): the same when re-run
                     }
                     for (Expr.Name n : targetNames(target)) {
@@ -141,7 +147,7 @@ final class ReExecutionHazardRule implements Rule {
             }
             case Stmt.Delete d -> {
                 for (Expr target : d.targets()) {
-                    if (!(target instanceof Expr.Name)) {
+                    if (!(target instanceof Expr.Name) && !setHere.contains(String.valueOf(render(target)))) {
                         Dotted.root(target).ifPresent(r -> out.add(new Hazard(r, "del " + Optional.ofNullable(
                             render(target)).orElse(r + "[...]") + " removes part of the " + r + " of an earlier cell: "
                             + "running this cell twice fails")));
@@ -155,7 +161,10 @@ final class ReExecutionHazardRule implements Rule {
                 boolean failing = inplace && INPLACE_NOT_IDEMPOTENT.contains(method.attr())
                     && !(method.attr().equals("reset_index") && call.keyword("drop") instanceof Expr.BoolLit d
                         && d.value());
-                if ((growing || failing) && method.value() instanceof Expr.Name receiver) {
+                boolean undoing = method.attr().equals("pop") && !call.args().isEmpty()
+                    && method.value() instanceof Expr.Name r && key(call.args().get(0).value()) != null
+                    && setHere.contains(r.id() + "[" + key(call.args().get(0).value()) + "]");
+                if ((growing || failing) && !undoing && method.value() instanceof Expr.Name receiver) {
                     String call_ = receiver.id() + "." + method.attr() + "(" + (inplace ? "..., inplace=True" : "...")
                         + ")";
                     out.add(new Hazard(receiver.id(), call_ + " changes the " + receiver.id() + " of an earlier cell "
@@ -197,16 +206,50 @@ final class ReExecutionHazardRule implements Rule {
             }
             case Expr.Subscript s -> {
                 String base = render(s.value());
-                String key = switch (s.slice()) {
-                    case Expr.Str str -> "'" + str.value() + "'";
-                    case Expr.Num num -> num.text();
-                    case Expr.Name n -> n.id();
-                    default -> null;
-                };
+                String key = key(s.slice());
                 yield base == null || key == null ? null : base + "[" + key + "]";
             }
             default -> null;
         };
+    }
+
+    private static String key(Expr e) {
+        return switch (e) {
+            case Expr.Str str -> "'" + str.value() + "'";
+            case Expr.Num num -> num.text();
+            case Expr.Name n -> n.id();
+            default -> null;
+        };
+    }
+
+    /**
+     * Names the notebook binds only to index labels ({@code active = counts.index[counts >= 250]},
+     * {@code keep = df.index}): selecting them with {@code loc} again selects the same rows.
+     */
+    private static Set<String> labelNames(RuleContext context) {
+        Set<String> labels = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            Set<String> here = new HashSet<>();
+            for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
+                if (stmt instanceof Stmt.Assign a) {
+                    boolean fromLabels = a.targets().size() == 1 && indexLabels(a.value());
+                    a.targets().forEach(t -> targetNames(t).forEach(n -> (fromLabels ? here : other).add(n.id())));
+                } else if (stmt instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name n) {
+                    other.add(n.id());
+                }
+            }
+            labels.addAll(here);
+            context.analyzed().names(cell.index()).defines().stream().filter(n -> !here.contains(n))
+                .forEach(other::add);
+        }
+        labels.removeAll(other);
+        return labels;
+    }
+
+    private static boolean indexLabels(Expr value) {
+        Expr base = value instanceof Expr.Subscript s ? s.value() : value;
+        return base instanceof Expr.Attribute a && a.attr().equals("index");
     }
 
     /** True when the cell binds the name before the statement (then the statement changes the cell's own value). */

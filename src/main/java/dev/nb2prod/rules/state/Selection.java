@@ -16,7 +16,10 @@ import java.util.Set;
  *
  * <p>Column selections by fixed labels ({@code df[["a", "b"]]}, {@code df.loc[:, ["a", "b"]]},
  * {@code df.loc[:, 2:5]}, {@code df.ix[:, ["a", "b"]]}) select the same columns again; positional ones
- * ({@code df.iloc[:, 1:]}, {@code arr[[0, 2]]}) do not.
+ * ({@code df.iloc[:, 1:]}, {@code arr[[0, 2]]}) do not. Both at once ({@code df.loc[df.x > 0, ["a", "b"]]}) keep
+ * the same rows and columns again, as does {@code df.loc[active]} when the notebook binds {@code active} only to
+ * index labels ({@code active = counts.index[counts >= 250]}): a fixed set of labels, unlike a boolean mask
+ * computed from the unfiltered frame, which no longer fits the filtered one.
  */
 final class Selection {
     /** Methods of a column that give one value per row from that row alone (or, for duplicated, stay true). */
@@ -40,11 +43,28 @@ final class Selection {
      * The frame filtered when {@code value} is {@code base[condition]} or {@code base.loc[condition]} with a
      * per-row condition on {@code target}, else null.
      */
-    static Expr filtered(Expr value, String target) {
-        if (!(value instanceof Expr.Subscript s) || !condition(s.slice(), target)) {
+    static Expr filtered(Expr value, String target, Set<String> labels) {
+        if (!(value instanceof Expr.Subscript s)) {
             return null;
         }
-        return s.value() instanceof Expr.Attribute loc && loc.attr().equals("loc") ? loc.value() : s.value();
+        boolean loc = s.value() instanceof Expr.Attribute a && a.attr().equals("loc");
+        if (loc && s.slice() instanceof Expr.TupleExpr t && t.elts().size() == 2 && rows(t.elts().get(0), target,
+            labels) && fixedColumns(t.elts().get(1), true, target)) {
+            return ((Expr.Attribute) s.value()).value(); // df.loc[df.x > 0, ['a', 'b']]
+        }
+        if (!condition(s.slice(), target) && !(loc && labelsName(s.slice(), target, labels))) {
+            return null;
+        }
+        return loc ? ((Expr.Attribute) s.value()).value() : s.value();
+    }
+
+    /** A per-row condition or a name bound only to index labels: the same rows are selected again. */
+    private static boolean rows(Expr e, String target, Set<String> labels) {
+        return condition(e, target) || labelsName(e, target, labels);
+    }
+
+    private static boolean labelsName(Expr e, String target, Set<String> labels) {
+        return e instanceof Expr.Name n && !n.id().equals(target) && labels.contains(n.id());
     }
 
     /**
@@ -63,15 +83,18 @@ final class Selection {
             && s.slice() instanceof Expr.TupleExpr t && t.elts().size() == 2
             && t.elts().get(0) instanceof Expr.Slice all && all.lower() == null && all.upper() == null
             && all.step() == null) {
-            Expr columns = t.elts().get(1);
-            boolean fixed = columns instanceof Expr.ListExpr l && labels(l, target)
-                && (indexer.attr().equals("loc") || l.elts().stream().allMatch(e -> e instanceof Expr.Str))
-                || indexer.attr().equals("loc") && columns instanceof Expr.Slice range && range.step() == null
-                    && (range.lower() == null || range.lower() instanceof Expr.Constant)
-                    && (range.upper() == null || range.upper() instanceof Expr.Constant);
-            return fixed ? indexer.value() : null;
+            return fixedColumns(t.elts().get(1), indexer.attr().equals("loc"), target) ? indexer.value() : null;
         }
         return null;
+    }
+
+    /** Columns named by fixed labels ({@code ['a', 'b']}; with {@code loc} also numbers, names and label ranges). */
+    private static boolean fixedColumns(Expr columns, boolean loc, String target) {
+        return columns instanceof Expr.ListExpr l && labels(l, target)
+            && (loc || l.elts().stream().allMatch(e -> e instanceof Expr.Str))
+            || loc && columns instanceof Expr.Slice range && range.step() == null
+                && (range.lower() == null || range.lower() instanceof Expr.Constant)
+                && (range.upper() == null || range.upper() instanceof Expr.Constant);
     }
 
     private static boolean labels(Expr.ListExpr list, String target) {

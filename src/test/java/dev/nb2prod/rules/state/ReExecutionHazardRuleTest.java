@@ -88,6 +88,23 @@ class ReExecutionHazardRuleTest {
     }
 
     @Test
+    void selectionsLikeTheIdempotentOnesThatChangeAgainAreReported() {
+        assertThat(RuleTester.describe(RuleTester.run(rule,
+            "df = load()\nd = {}\nmask = df.x > 0\nkeep = df.index[:10]\nkeep = keep[::2]\npos = df.index",
+            "df = df.loc[df.x > df.x.mean(), ['a']]",
+            "df = df.loc[df.x > 0, df.columns[1:]]",
+            "df = df.loc[mask]",
+            "df = df.loc[keep]",
+            "d['a'] = 1\ndel d['b']",
+            "d['a'] = 1\nd.pop('b')",
+            "pos += 1\ndf = df.loc[pos]",
+            "df = df.filter(lambda x: np.random.rand() < 0.5)",
+            "df = df.reshape(df.shape[1], -1)",
+            "df = df.reshape(len(df) // 2, -1)")))
+            .hasSize(11);
+    }
+
+    @Test
     void inPlaceChanges() {
         assertThat(RuleTester.describe(RuleTester.run(rule, "df = load()\nrows = []\nd = {}",
             "df['a'] = df['a'] * 2", "rows.append(1)", "df.drop(columns=['a'], inplace=True)", "del d['k']")))
