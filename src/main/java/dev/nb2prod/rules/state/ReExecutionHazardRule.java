@@ -33,7 +33,7 @@ final class ReExecutionHazardRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("NB105", "re-execution-hazard", Family.STATE, Severity.WARNING,
         "A cell rebinds or changes in place a value defined by another cell, from that value itself: running the "
-            + "cell twice gives a different result.",
+            + "cell twice gives a different result (info when the rebinding may be idempotent).",
         """
         Re-running a cell is the most common thing a notebook user does. A cell like
         `df = df[df.x > df.x.mean()]`, `df = df.iloc[1:]`, `total += amount` or `rows.append(row)` silently
@@ -45,6 +45,16 @@ final class ReExecutionHazardRule implements Rule {
         filters by the frame's own aggregates (`df.x.mean()`, `df.x.quantile(0.99)`), `sample` and positional
         cuts (`df.iloc[1:]`, `df[:-1]`) are. Nor is `del d[k]` or `d.pop(k)` of a key the cell itself sets
         first.
+
+        Warnings are the forms that change the value again by construction: augmented assignment (`x += 1`),
+        arithmetic with the value itself (`x = x / 255`), `append`/`extend`/`insert`/`remove`/`pop` and `del` on a
+        value from an earlier cell, `drop` (in place, or rebinding without `errors="ignore"`), positional cuts
+        (`df.iloc[1:]`, `x[:-1]`), filters by the frame's own aggregates, `merge`/`join`/`concat` of a value with
+        or onto itself, reshuffles and random draws (`df.sample(frac=1)`, `shuffle(X, y)`) and one-hot encoding
+        again (`pd.get_dummies(df, columns=[...])`, `to_categorical(y)`). Any other rebinding from the value
+        itself (`x = f(x)`, `x = x.method(...)`) that the rule cannot prove idempotent is reported as info: re-running
+        the cell applies the call again to its own result, which is harmless when the call is idempotent (many
+        library calls are) and a hazard when it is not (`np.log(x)`, `x.T`); check which.
         """,
         """
         # cell 1
@@ -85,7 +95,7 @@ final class ReExecutionHazardRule implements Rule {
                     boolean definedElsewhere = definingCells.getOrDefault(n, 0) > (names.defines().contains(n) ? 1 : 0);
                     if (fromBefore && definedElsewhere && !tools.contains(n) && reported.add(n)
                         && !reportedHere) {
-                        context.report(cell.index(), stmt.span(), h.message());
+                        context.report(cell.index(), stmt.span(), h.message(), h.severity());
                         reportedHere = true;
                     }
                 }
@@ -115,7 +125,16 @@ final class ReExecutionHazardRule implements Rule {
         }
     }
 
-    private record Hazard(String name, String message) {}
+    /** What a statement changes, how the rule says so, and how sure it is (see {@link Construction}). */
+    private record Hazard(String name, String message, Severity severity) {
+        Hazard(String name, String message) {
+            this(name, message, Severity.WARNING);
+        }
+    }
+
+    /** A rebinding the rule can neither prove idempotent nor a hazard by construction: info. */
+    private static final String CHECK = ": re-running this cell applies the call again to its own result; check that "
+        + "it gives the same result twice";
 
     private static List<Hazard> hazards(Stmt stmt, Set<String> labels, Set<String> setHere) {
         List<Hazard> out = new ArrayList<>();
@@ -127,15 +146,22 @@ final class ReExecutionHazardRule implements Rule {
                     }
                     for (Expr.Name n : targetNames(target)) {
                         if (reads(a.value(), n.id())) {
-                            out.add(new Hazard(n.id(), n.id() + " = ... rebinds the " + n.id() + " of an earlier cell "
-                                + "from its own value: running this cell twice applies the change twice; give the "
-                                + "result a new name"));
+                            String rebinds = n.id() + " = ... rebinds the " + n.id() + " of an earlier cell from its "
+                                + "own value";
+                            out.add(Construction.hazard(a.value(), n.id())
+                                ? new Hazard(n.id(), rebinds + ": running this cell twice applies the change twice; "
+                                    + "give the result a new name")
+                                : new Hazard(n.id(), rebinds + CHECK + " or give the result a new name",
+                                    Severity.INFO));
                         }
                     }
                     String rendered = render(target);
                     if (!(target instanceof Expr.Name) && rendered != null && containsRendered(a.value(), rendered)) {
-                        Dotted.root(target).ifPresent(root -> out.add(new Hazard(root, rendered + " = ... overwrites "
-                            + rendered + " from its own value: running this cell twice applies the change twice")));
+                        String overwrites = rendered + " = ... overwrites " + rendered + " from its own value";
+                        Hazard h = Construction.hazard(a.value(), rendered)
+                            ? new Hazard("", overwrites + ": running this cell twice applies the change twice")
+                            : new Hazard("", overwrites + CHECK, Severity.INFO);
+                        Dotted.root(target).ifPresent(root -> out.add(new Hazard(root, h.message(), h.severity())));
                     }
                 }
             }

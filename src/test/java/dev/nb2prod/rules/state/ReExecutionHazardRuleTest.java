@@ -2,7 +2,10 @@ package dev.nb2prod.rules.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nb2prod.rules.Finding;
+import dev.nb2prod.rules.Severity;
 import dev.nb2prod.testing.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReExecutionHazardRuleTest {
@@ -161,5 +164,34 @@ class ReExecutionHazardRuleTest {
     @Test
     void unpackingReportsTheStatementOnce() {
         assertThat(RuleTester.run(rule, "a, b = load()", "a, b = shuffle(a, b)")).hasSize(1);
+    }
+
+    @Test
+    void hazardsByConstructionAreWarnings() {
+        List<Finding> findings = RuleTester.run(rule,
+            "df = load()\nx = load()\nrows = []\nd = {}\nX, y = load()\nother = load()\ns = load()",
+            "x += 1", "x = x / 255", "rows.append(1)", "del d['k']", "df.drop(columns=['a'], inplace=True)",
+            "df = df.drop(columns=['a'])", "df = df.iloc[1:]", "x = x[:-1]", "df = df[df.x > df.x.mean()]",
+            "df = df.merge(other, on='k')", "df = pd.concat([df, other])", "df = df.sample(frac=1)",
+            "X, y = shuffle(X, y)", "df = pd.get_dummies(df, columns=['c'])", "y = to_categorical(y)",
+            "df['a'] = df['a'] * 2", "df['a'] = df['a'].iloc[1:]", "s = s.join(other)");
+        assertThat(findings).hasSize(18).allMatch(f -> f.severity() == Severity.WARNING);
+        assertThat(RuleTester.describe(findings)).noneMatch(line -> line.contains("check that"));
+    }
+
+    @Test
+    void rebindingsThatMayBeIdempotentAreInfo() {
+        List<Finding> findings = RuleTester.run(rule, "df = load()\nx = load()\ncoef = load()",
+            "df = df.apply(clean)", "x = np.log(x)", "coef = pd.Series(coef.squeeze(), index=names)",
+            "df = df.drop(columns=['a'], errors='ignore')", "x = x[:100]", "x = (x - x.mean()) / x.std()",
+            "df = df.set_index('k')", "df['a'] = df['a'].map(f)", "df = df.resample('D').mean()",
+            "x = x.reshape(x.shape[1], -1)");
+        assertThat(findings).hasSize(10).allMatch(f -> f.severity() == Severity.INFO);
+        assertThat(RuleTester.describe(findings)).containsSubsequence(
+            "1:1:1 NB105 df = ... rebinds the df of an earlier cell from its own value: re-running this cell applies "
+                + "the call again to its own result; check that it gives the same result twice or give the result "
+                + "a new name",
+            "8:1:1 NB105 df['a'] = ... overwrites df['a'] from its own value: re-running this cell applies the call "
+                + "again to its own result; check that it gives the same result twice");
     }
 }
