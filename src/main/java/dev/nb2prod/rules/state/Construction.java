@@ -21,6 +21,8 @@ import java.util.Set;
  *       {@code np.append} / stacking with it (grows or duplicates columns again);</li>
  *   <li>reshuffles and random draws ({@code df.sample(frac=1)}, {@code shuffle(X, y)},
  *       {@code train_test_split(X, y)}, a mask from {@code np.random.rand});</li>
+ *   <li>{@code set_index('k')} (the column is gone the second time) and picking one column as the value itself
+ *       ({@code x = x['Close']});</li>
  *   <li>one-hot encoding again ({@code pd.get_dummies(df, columns=[...])}, {@code to_categorical(y)},
  *       {@code tf.one_hot(y, 10)}).</li>
  * </ul>
@@ -78,7 +80,18 @@ final class Construction {
             }
             case Expr.Call call -> call(call, target);
             default -> false;
-        };
+        } || pick(e, target);
+    }
+
+    /** {@code x = x['Close']}: the value becomes one of its columns, which has no column of that name. */
+    private static boolean pick(Expr e, String target) {
+        return e instanceof Expr.Subscript s && same(s.value(), target) && s.slice() instanceof Expr.Str;
+    }
+
+    /** A column label or a list of them. */
+    private static boolean labels(Expr e) {
+        return e instanceof Expr.Str || e instanceof Expr.ListExpr l && !l.elts().isEmpty()
+            && l.elts().stream().allMatch(x -> x instanceof Expr.Str);
     }
 
     private static boolean call(Expr.Call call, String target) {
@@ -92,7 +105,11 @@ final class Construction {
         if (call.func() instanceof Expr.Attribute method && rooted(method.value(), target)) {
             return method.attr().equals("drop") && !(call.keyword("errors") instanceof Expr.Str s
                 && s.value().equals("ignore"))
-                || JOINING_METHODS.contains(method.attr());
+                || JOINING_METHODS.contains(method.attr())
+                // set_index('k') moves the column k into the index: the second run finds no column k
+                || method.attr().equals("set_index") && !call.args().isEmpty()
+                    && labels(call.args().get(0).value()) && !(call.keyword("drop") instanceof Expr.BoolLit d
+                    && !d.value()) && call.keyword("append") == null;
         }
         boolean moduleFunction = call.func() instanceof Expr.Name || call.func() instanceof Expr.Attribute a
             && !rooted(a.value(), target) && Dotted.name(a).isPresent();

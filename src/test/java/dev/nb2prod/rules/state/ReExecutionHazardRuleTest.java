@@ -174,8 +174,9 @@ class ReExecutionHazardRuleTest {
             "df = df.drop(columns=['a'])", "df = df.iloc[1:]", "x = x[:-1]", "df = df[df.x > df.x.mean()]",
             "df = df.merge(other, on='k')", "df = pd.concat([df, other])", "df = df.sample(frac=1)",
             "X, y = shuffle(X, y)", "df = pd.get_dummies(df, columns=['c'])", "y = to_categorical(y)",
-            "df['a'] = df['a'] * 2", "df['a'] = df['a'].iloc[1:]", "s = s.join(other)");
-        assertThat(findings).hasSize(18).allMatch(f -> f.severity() == Severity.WARNING);
+            "df['a'] = df['a'] * 2", "df['a'] = df['a'].iloc[1:]", "s = s.join(other)",
+            "df = df.set_index('k')", "other = other.set_index(['a', 'b'])", "s = s['Close']");
+        assertThat(findings).hasSize(21).allMatch(f -> f.severity() == Severity.WARNING);
         assertThat(RuleTester.describe(findings)).noneMatch(line -> line.contains("check that"));
     }
 
@@ -184,7 +185,7 @@ class ReExecutionHazardRuleTest {
         List<Finding> findings = RuleTester.run(rule, "df = load()\nx = load()\ncoef = load()",
             "df = df.apply(clean)", "x = np.log(x)", "coef = pd.Series(coef.squeeze(), index=names)",
             "df = df.drop(columns=['a'], errors='ignore')", "x = x[:100]", "x = (x - x.mean()) / x.std()",
-            "df = df.set_index('k')", "df['a'] = df['a'].map(f)", "df = df.resample('D').mean()",
+            "df = df.set_index(df.index.date)", "df['a'] = df['a'].map(f)", "df = df.resample('D').mean()",
             "x = x.reshape(x.shape[1], -1)");
         assertThat(findings).hasSize(10).allMatch(f -> f.severity() == Severity.INFO);
         assertThat(RuleTester.describe(findings)).containsSubsequence(
