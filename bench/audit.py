@@ -14,6 +14,7 @@ Commands (Python 3 standard library only; run from the repository root):
         --more NB201,NB301,NB501,NB502 --more-per-rule 20
 
     # a fresh sample after a fix: other seed, and skip findings already judged in audit.tsv
+    # (same notebook and fingerprint, or same notebook, rule, cell and line)
     python3 bench/audit.py sample /work/shared/corpus -o audit2.tsv --seed 2 --exclude audit.tsv
 
     # print a cell with line numbers (the cell number is the TSV's `cell`, 1-based)
@@ -118,12 +119,25 @@ def row_of(finding: dict, corpus: Path, around: int) -> dict:
 
 
 def judged_fingerprints(paths: list[str]) -> set[tuple[str, str]]:
+    """Keys of judged findings: (notebook, fingerprint) and (notebook, "rule cell:line").
+
+    The second key catches a finding judged before whose message (and so fingerprint) changed.
+    """
     seen = set()
     for name in paths:
         with open(name, newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 seen.add((row["notebook"], row["fingerprint"]))
+                seen.add((row["notebook"], f"{row['rule']} {row['cell']}:{row['line']}"))
     return seen
+
+
+def is_judged(finding: dict, corpus: Path, seen: set[tuple[str, str]]) -> bool:
+    notebook = notebook_name(Path(finding["path"]), corpus)
+    where = str(finding["line"]) if finding["output"] is None else \
+        f"out {finding['output']}:{finding['line']}"
+    return ((notebook, finding["fingerprint"]) in seen
+            or (notebook, f"{finding['code']} {finding['cellNumber']}:{where}") in seen)
 
 
 def sample(args: argparse.Namespace) -> None:
@@ -139,7 +153,7 @@ def sample(args: argparse.Namespace) -> None:
         for finding in notebook["findings"]:
             if rules is not None and finding["code"] not in rules:
                 continue
-            if (notebook_name(Path(finding["path"]), corpus), finding["fingerprint"]) not in skip:
+            if not is_judged(finding, corpus, skip):
                 by_rule[finding["code"]].append(finding)
     rows = []
     for code in sorted(by_rule):
