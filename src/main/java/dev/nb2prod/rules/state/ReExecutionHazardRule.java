@@ -81,6 +81,8 @@ final class ReExecutionHazardRule implements Rule {
         Set<String> tools = NotebookNames.tools(context.analyzed());
         Map<String, Integer> definingCells = definingCells(context);
         Set<String> labels = labelNames(context);
+        Set<String> frames = boundOnlyTo(context, FRAME_MAKERS);
+        Set<String> arrays = boundOnlyTo(context, ARRAY_MAKERS);
         for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
             CellNames names = context.analyzed().names(cell.index());
             Set<String> reported = new HashSet<>();
@@ -88,7 +90,7 @@ final class ReExecutionHazardRule implements Rule {
             Set<String> setHere = new HashSet<>(); // d['k'] set by the cell itself: a later del d['k'] is undone
             for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
                 boolean reportedHere = false;
-                for (Hazard h : hazards(stmt, labels, setHere)) {
+                for (Hazard h : hazards(stmt, labels, setHere, frames, arrays)) {
                     String n = h.name();
                     boolean fromBefore = names.uses().contains(n)
                         && (!boundBefore(names, n, stmt.span()) || carried.contains(n));
@@ -136,7 +138,8 @@ final class ReExecutionHazardRule implements Rule {
     private static final String CHECK = ": re-running this cell applies the call again to its own result; check that "
         + "it gives the same result twice";
 
-    private static List<Hazard> hazards(Stmt stmt, Set<String> labels, Set<String> setHere) {
+    private static List<Hazard> hazards(Stmt stmt, Set<String> labels, Set<String> setHere, Set<String> frames,
+        Set<String> arrays) {
         List<Hazard> out = new ArrayList<>();
         switch (stmt) {
             case Stmt.Assign a -> {
@@ -173,7 +176,9 @@ final class ReExecutionHazardRule implements Rule {
             }
             case Stmt.Delete d -> {
                 for (Expr target : d.targets()) {
-                    if (!(target instanceof Expr.Name) && !setHere.contains(String.valueOf(render(target)))) {
+                    // deleting items of a NumPy array raises every time and changes nothing
+                    boolean array = Dotted.root(target).filter(arrays::contains).isPresent();
+                    if (!(target instanceof Expr.Name) && !array && !setHere.contains(String.valueOf(render(target)))) {
                         Dotted.root(target).ifPresent(r -> out.add(new Hazard(r, "del " + Optional.ofNullable(
                             render(target)).orElse(r + "[...]") + " removes part of the " + r + " of an earlier cell: "
                             + "running this cell twice fails")));
@@ -190,7 +195,10 @@ final class ReExecutionHazardRule implements Rule {
                 boolean undoing = method.attr().equals("pop") && !call.args().isEmpty()
                     && method.value() instanceof Expr.Name r && key(call.args().get(0).value()) != null
                     && setHere.contains(r.id() + "[" + key(call.args().get(0).value()) + "]");
-                if ((growing || failing) && !undoing && method.value() instanceof Expr.Name receiver) {
+                // DataFrame.append returns a new frame and leaves the frame as it was
+                boolean frameAppend = method.attr().equals("append") && method.value() instanceof Expr.Name f
+                    && frames.contains(f.id());
+                if ((growing || failing) && !undoing && !frameAppend && method.value() instanceof Expr.Name receiver) {
                     String call_ = receiver.id() + "." + method.attr() + "(" + (inplace ? "..., inplace=True" : "...")
                         + ")";
                     out.add(new Hazard(receiver.id(), call_ + " changes the " + receiver.id() + " of an earlier cell "
@@ -271,6 +279,36 @@ final class ReExecutionHazardRule implements Rule {
         }
         labels.removeAll(other);
         return labels;
+    }
+
+    /** Calls that make a pandas DataFrame. */
+    private static final java.util.regex.Pattern FRAME_MAKERS = java.util.regex.Pattern.compile(
+        "(pd|pandas)\\.(DataFrame|read_\\w+|concat|merge|pivot_table|crosstab|get_dummies)");
+    /** Calls that make a NumPy array. */
+    private static final java.util.regex.Pattern ARRAY_MAKERS = java.util.regex.Pattern.compile(
+        "(np|numpy)\\.(array|asarray|arange|zeros|ones|empty|full|linspace|eye|random\\.\\w+)");
+
+    /** Names every module-level assignment of the notebook binds to a call the pattern names. */
+    private static Set<String> boundOnlyTo(RuleContext context, java.util.regex.Pattern makers) {
+        Set<String> only = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (RuleContext.ParsedCodeCell cell : context.parsedCells()) {
+            Set<String> here = new HashSet<>();
+            for (Stmt stmt : NotebookNames.moduleLevelStatements(cell.module())) {
+                if (stmt instanceof Stmt.Assign a) {
+                    boolean made = a.targets().size() == 1 && a.value() instanceof Expr.Call call
+                        && Dotted.name(call.func()).filter(n -> makers.matcher(n).matches()).isPresent();
+                    a.targets().forEach(t -> targetNames(t).forEach(n -> (made ? here : other).add(n.id())));
+                } else if (stmt instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name n) {
+                    other.add(n.id());
+                }
+            }
+            only.addAll(here);
+            context.analyzed().names(cell.index()).defines().stream().filter(n -> !here.contains(n))
+                .forEach(other::add);
+        }
+        only.removeAll(other);
+        return only;
     }
 
     private static boolean indexLabels(Expr value) {

@@ -195,4 +195,17 @@ class ReExecutionHazardRuleTest {
             "8:1:1 NB105 df['a'] = ... overwrites df['a'] from its own value: re-running this cell applies the call "
                 + "again to its own result; check that it gives the same result twice");
     }
+
+    @Test
+    void appendingToAFrameAndDeletingFromAnArrayChangeNothing() {
+        // DataFrame.append returns a new frame; del of array items raises every time
+        assertThat(RuleTester.run(rule, "import numpy as np\nimport pandas as pd\ncity = pd.DataFrame({'a': [1]})\n"
+            + "a = np.arange(10)", "city.append(other)", "try:\n    del a[2:5]\nexcept ValueError as e:\n    print(e)"))
+            .isEmpty();
+        // a list is changed by both
+        assertThat(RuleTester.run(rule, "rows = []\nd = {'k': 1}", "rows.append(1)", "del d['k']")).hasSize(2);
+        // a name bound to a frame in one cell and to a list in another is not known to be a frame
+        assertThat(RuleTester.run(rule, "import pandas as pd\ncity = pd.DataFrame()", "city = []",
+            "city.append(1)")).hasSize(1);
+    }
 }
