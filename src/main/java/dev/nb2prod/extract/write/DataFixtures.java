@@ -61,10 +61,6 @@ public final class DataFixtures {
 
     private DataFixtures() {}
 
-    public static List<Fixture> find(Wiring wiring, Path notebookFolder) {
-        return find(wiring, notebookFolder, DEFAULT_ROWS);
-    }
-
     public static List<Fixture> find(Wiring wiring, Path notebookFolder, int maxRows) {
         Map<String, ConfigKey> inputs = new LinkedHashMap<>();
         wiring.inputKeys().forEach(k -> inputs.putIfAbsent(k.key(), k));

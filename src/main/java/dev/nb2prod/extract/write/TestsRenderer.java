@@ -118,10 +118,6 @@ public final class TestsRenderer {
         return i > 0 ? Optional.of(functions.get(i - 1)) : Optional.empty();
     }
 
-    public String stageTest(Stage stage) {
-        return stageTest(stage, List.of());
-    }
-
     /** The tests of one stage's functions, and the notebook's own asserts about the data they return. */
     public String stageTest(Stage stage, List<NotebookAsserts.Check> checks) {
         List<StageFunction> functions = wiring.plan().functions().stream().filter(f -> f.stage() == stage).toList();
